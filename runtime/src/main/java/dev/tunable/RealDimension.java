@@ -1,0 +1,156 @@
+package dev.tunable;
+
+import static dev.tunable.Checks.clampUnit;
+import static dev.tunable.Checks.invalid;
+import static dev.tunable.Checks.quote;
+
+import dev.tunable.annotations.Scale;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A real-valued dimension over {@code [low, high]}, both included.
+ *
+ * @param name the dimension's name
+ * @param low the smallest allowed value
+ * @param high the largest allowed value, above {@code low}
+ * @param scale {@link Scale#LOG} needs {@code low > 0}
+ * @param step {@code 0} for a continuous dimension, otherwise the distance between allowed values
+ *     counted from {@code low}; it must divide the range and cannot be combined with {@link
+ *     Scale#LOG}
+ * @since 0.1
+ */
+public record RealDimension(String name, double low, double high, Scale scale, double step)
+    implements Dimension<Double> {
+
+  /** How far from a multiple of the step a value may be and still count as on the grid. */
+  private static final double STEP_TOLERANCE = 1e-9;
+
+  public RealDimension {
+    Checks.requireName(name);
+    Objects.requireNonNull(scale, "scale");
+    if (!Double.isFinite(low) || !Double.isFinite(high) || !(low < high)) {
+      throw new IllegalArgumentException(
+          "dimension " + quote(name) + ": the range [" + low + ", " + high
+              + "] must have finite bounds with low < high");
+    }
+    if (scale == Scale.LOG && low <= 0) {
+      throw new IllegalArgumentException(
+          "dimension " + quote(name) + ": LOG scale needs a lower bound above 0, got " + low);
+    }
+    if (step < 0 || !Double.isFinite(step)) {
+      throw new IllegalArgumentException(
+          "dimension " + quote(name) + ": step must be 0 (continuous) or positive, got " + step);
+    }
+    if (step > 0 && scale == Scale.LOG) {
+      throw new IllegalArgumentException(
+          "dimension " + quote(name) + ": a step cannot be combined with LOG scale");
+    }
+    if (step > 0 && !isMultiple(high - low, step)) {
+      throw new IllegalArgumentException(
+          "dimension " + quote(name) + ": step " + step + " does not divide the range ["
+              + low + ", " + high + "]");
+    }
+  }
+
+  /** A copy of this dimension whose allowed values are {@code low, low + step, …, high}. */
+  public RealDimension withStep(double step) {
+    return new RealDimension(name, low, high, scale, step);
+  }
+
+  @Override
+  public Double fromUnit(double u) {
+    u = clampUnit(u);
+    if (step > 0) {
+      long k = (long) Math.min(stepCount() - 1, Math.floor(u * stepCount()));
+      return onGrid(k);
+    }
+    double value =
+        scale == Scale.LOG
+            ? Math.exp(Math.log(low) + u * (Math.log(high) - Math.log(low)))
+            : low + u * (high - low);
+    return Math.min(high, Math.max(low, value));
+  }
+
+  @Override
+  public double toUnit(Double value) {
+    double v = check(value);
+    if (step > 0) {
+      return (Math.round((v - low) / step) + 0.5) / stepCount();
+    }
+    return scale == Scale.LOG
+        ? (Math.log(v) - Math.log(low)) / (Math.log(high) - Math.log(low))
+        : (v - low) / (high - low);
+  }
+
+  @Override
+  public Double check(Object value) {
+    if (!(value instanceof Number number) || value instanceof Long && !exactDouble((Long) value)) {
+      throw invalid(this, value);
+    }
+    double v = number.doubleValue();
+    if (!(v >= low && v <= high) || (step > 0 && !isMultiple(v - low, step))) {
+      throw invalid(this, value);
+    }
+    return v;
+  }
+
+  @Override
+  public Double parse(String text) {
+    try {
+      return check(Double.parseDouble(text.strip()));
+    } catch (NumberFormatException e) {
+      throw invalid(this, text);
+    }
+  }
+
+  @Override
+  public List<Double> gridValues(int pointsIfContinuous) {
+    List<Double> values = new ArrayList<>();
+    if (step > 0) {
+      for (long k = 0; k < stepCount(); k++) {
+        values.add(onGrid(k));
+      }
+      return values;
+    }
+    if (pointsIfContinuous < 2) {
+      throw new IllegalArgumentException(
+          "dimension " + quote(name) + " is continuous: a grid over it needs at least 2 points, got "
+              + pointsIfContinuous);
+    }
+    for (int i = 0; i < pointsIfContinuous; i++) {
+      values.add(fromUnit((double) i / (pointsIfContinuous - 1)));
+    }
+    return values;
+  }
+
+  @Override
+  public boolean isDiscrete() {
+    return step > 0;
+  }
+
+  @Override
+  public String describe() {
+    return "a real in [" + low + ", " + high + "]"
+        + (scale == Scale.LOG ? " (log scale)" : "")
+        + (step > 0 ? " in steps of " + step : "");
+  }
+
+  private double stepCount() {
+    return Math.round((high - low) / step) + 1;
+  }
+
+  private double onGrid(long k) {
+    return Math.min(high, low + k * step);
+  }
+
+  private static boolean isMultiple(double span, double step) {
+    double ratio = span / step;
+    return Math.abs(ratio - Math.rint(ratio)) <= STEP_TOLERANCE * Math.max(1, Math.abs(ratio));
+  }
+
+  private static boolean exactDouble(long value) {
+    return (long) (double) value == value;
+  }
+}
