@@ -1,0 +1,171 @@
+package dev.tunable;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tunable.annotations.Scale;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.apache.commons.math3.distribution.UniformRealDistribution;
+import org.apache.commons.math3.stat.inference.KolmogorovSmirnovTest;
+import org.junit.jupiter.api.Test;
+
+class DimensionTest {
+
+  enum Penalty { L1, L2, ELASTIC_NET }
+
+  @Test
+  void realLinearRoundTripsAndMapsEnds() {
+    RealDimension x = Dimension.real("x", -5, 10);
+    assertEquals(-5.0, x.fromUnit(0));
+    assertEquals(10.0, x.fromUnit(1));
+    assertEquals(2.5, x.fromUnit(0.5));
+    for (double v : new double[] {-5, -1.25, 0, 3.3, 10}) {
+      assertEquals(v, x.fromUnit(x.toUnit(v)), 1e-12);
+    }
+  }
+
+  @Test
+  void realLogIsUniformInTheLogarithm() {
+    RealDimension lr = Dimension.real("lr", 1e-5, 1e-1, Scale.LOG);
+    assertEquals(1e-3, lr.fromUnit(0.5), 1e-15);
+    assertEquals(0.25, lr.toUnit(1e-4), 1e-12);
+    SplittableRandom random = new SplittableRandom(7);
+    double[] logs = new double[2000];
+    for (int i = 0; i < logs.length; i++) {
+      logs[i] = Math.log10(lr.fromUnit(random.nextDouble()));
+    }
+    double p = new KolmogorovSmirnovTest().kolmogorovSmirnovTest(new UniformRealDistribution(-5, -1), logs);
+    assertTrue(p > 0.01, "log10 of samples should be uniform on [-5, -1], KS p = " + p);
+  }
+
+  @Test
+  void realStepGivesEveryGridValueAnEqualCell() {
+    RealDimension dropout = Dimension.real("dropout", 0, 1).withStep(0.25);
+    assertEquals(List.of(0.0, 0.25, 0.5, 0.75, 1.0), dropout.gridValues(0));
+    assertEquals(0.0, dropout.fromUnit(0.19));
+    assertEquals(0.25, dropout.fromUnit(0.21));
+    assertEquals(1.0, dropout.fromUnit(1));
+    for (double v : dropout.gridValues(0)) {
+      assertEquals(v, dropout.fromUnit(dropout.toUnit(v)));
+    }
+    assertTrue(dropout.isDiscrete());
+    IllegalArgumentException off = assertThrows(IllegalArgumentException.class, () -> dropout.check(0.3));
+    assertEquals(
+        "hyperparameter 'dropout': 0.3 (Double) is not allowed; expected a real in [0.0, 1.0] in steps of 0.25",
+        off.getMessage());
+  }
+
+  @Test
+  void integerLinearGivesEachValueAnEqualShare() {
+    IntegerDimension depth = Dimension.integer("depth", 1, 4);
+    int[] counts = new int[5];
+    for (int i = 0; i < 4000; i++) {
+      counts[(int) (long) depth.fromUnit((i + 0.5) / 4000)]++;
+    }
+    assertEquals(0, counts[0]);
+    for (int v = 1; v <= 4; v++) {
+      assertEquals(1000, counts[v], "value " + v);
+      assertEquals(v, depth.fromUnit(depth.toUnit((long) v)));
+    }
+  }
+
+  @Test
+  void integerLogGivesEachValueItsLogarithmicCell() {
+    IntegerDimension units = Dimension.integer("units", 1, 1024, Scale.LOG);
+    for (long v = 1; v <= 1024; v++) {
+      assertEquals(v, units.fromUnit(units.toUnit(v)), "round trip of " + v);
+    }
+    // Value v owns [v - 0.5, v + 0.5] in log space: 1 owns log(3) of log(2049) of the interval.
+    int ones = 0;
+    int n = 100_000;
+    for (int i = 0; i < n; i++) {
+      if (units.fromUnit((i + 0.5) / n) == 1) {
+        ones++;
+      }
+    }
+    assertEquals(Math.log(3) / Math.log(1024.5 / 0.5), (double) ones / n, 1e-4);
+  }
+
+  @Test
+  void integerStepVisitsOnlyMultiples() {
+    IntegerDimension batch = Dimension.integer("batch", 8, 64).withStep(8);
+    assertEquals(List.of(8L, 16L, 24L, 32L, 40L, 48L, 56L, 64L), batch.gridValues(0));
+    assertEquals(8, batch.count());
+    for (long v : batch.gridValues(0)) {
+      assertEquals(v, batch.fromUnit(batch.toUnit(v)));
+    }
+    assertThrows(IllegalArgumentException.class, () -> batch.check(12L));
+    assertEquals(16L, batch.check(16));
+    assertEquals(16L, batch.check(16.0));
+    assertThrows(IllegalArgumentException.class, () -> batch.check(16.5));
+  }
+
+  @Test
+  void categoricalOverEnumConstantsAndLabels() {
+    CategoricalDimension<Penalty> penalty = Dimension.categorical("penalty", Penalty.class);
+    assertEquals(Penalty.L1, penalty.fromUnit(0));
+    assertEquals(Penalty.ELASTIC_NET, penalty.fromUnit(1));
+    for (Penalty p : Penalty.values()) {
+      assertEquals(p, penalty.fromUnit(penalty.toUnit(p)));
+    }
+    assertEquals(Penalty.L2, penalty.parse("L2"));
+    assertEquals(Penalty.L2, penalty.check("L2"));
+    assertEquals("ELASTIC_NET", penalty.format(Penalty.ELASTIC_NET));
+    IllegalArgumentException typo = assertThrows(IllegalArgumentException.class, () -> penalty.parse("l3"));
+    assertTrue(typo.getMessage().contains("'penalty'"), typo.getMessage());
+    assertTrue(typo.getMessage().contains("one of [L1, L2, ELASTIC_NET]"), typo.getMessage());
+    assertTrue(typo.getMessage().contains("did you mean 'L1'?"), typo.getMessage());
+  }
+
+  @Test
+  void categoricalRejectsDuplicatesAndEmptiness() {
+    assertThrows(IllegalArgumentException.class, () -> Dimension.categorical("a", "x", "x"));
+    assertThrows(IllegalArgumentException.class, () -> Dimension.categorical("a"));
+  }
+
+  @Test
+  void booleanParsesStrictly() {
+    BooleanDimension shuffle = Dimension.bool("shuffle");
+    assertEquals(true, shuffle.parse("true"));
+    assertEquals(false, shuffle.parse(" false "));
+    assertThrows(IllegalArgumentException.class, () -> shuffle.parse("yes"));
+    assertFalse(shuffle.fromUnit(shuffle.toUnit(false)));
+    assertTrue(shuffle.fromUnit(shuffle.toUnit(true)));
+  }
+
+  @Test
+  void numbersAreCheckedAgainstTheRangeWithAClearMessage() {
+    RealDimension lr = Dimension.real("learningRate", 1e-4, 1e-1, Scale.LOG);
+    IllegalArgumentException high = assertThrows(IllegalArgumentException.class, () -> lr.check(2.0));
+    assertEquals(
+        "hyperparameter 'learningRate': 2.0 (Double) is not allowed; expected a real in [1.0E-4, 0.1] (log scale)",
+        high.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> lr.check(Double.NaN));
+    assertThrows(IllegalArgumentException.class, () -> lr.parse("fast"));
+    assertEquals(0.01, lr.parse(" 0.01"));
+  }
+
+  @Test
+  void badDeclarationsAreRejected() {
+    assertThrows(IllegalArgumentException.class, () -> Dimension.real("x", 1, 1));
+    assertThrows(IllegalArgumentException.class, () -> Dimension.real("x", 2, 1));
+    assertThrows(IllegalArgumentException.class, () -> Dimension.real("x", 0, Double.POSITIVE_INFINITY));
+    assertThrows(IllegalArgumentException.class, () -> Dimension.real("x", 0, 1, Scale.LOG));
+    assertThrows(IllegalArgumentException.class, () -> Dimension.real("x", 0, 1).withStep(0.3));
+    assertThrows(IllegalArgumentException.class, () -> Dimension.real("x", 1, 2, Scale.LOG).withStep(0.5));
+    assertThrows(IllegalArgumentException.class, () -> Dimension.integer("n", 0, 10, Scale.LOG));
+    assertThrows(IllegalArgumentException.class, () -> Dimension.integer("n", 0, 10).withStep(3));
+    assertThrows(IllegalArgumentException.class, () -> Dimension.real(" ", 0, 1));
+  }
+
+  @Test
+  void continuousGridNeedsAPointCount() {
+    RealDimension x = Dimension.real("x", 1, 100, Scale.LOG);
+    assertEquals(List.of(1.0, 10.0, 100.0), x.gridValues(3).stream().map(v -> Math.rint(v * 1e9) / 1e9).toList());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> x.gridValues(0));
+    assertTrue(e.getMessage().contains("'x' is continuous"), e.getMessage());
+  }
+}
