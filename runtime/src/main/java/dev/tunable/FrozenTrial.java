@@ -1,0 +1,169 @@
+package dev.tunable;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * An immutable snapshot of one trial: what samplers, pruners, callbacks and exports see. It never
+ * changes; {@link Study#trials()} returns fresh snapshots.
+ *
+ * <p>Hyperparameter values are held in their stored form: {@link Double} for reals, {@link Long}
+ * for integers, {@link Boolean}, and the label ({@link String}) of a categorical choice, so that a
+ * snapshot read back from a file equals the one that was written. {@link SearchSpace#create}
+ * turns them back into the space's typed value.
+ *
+ * @since 0.1
+ */
+public final class FrozenTrial {
+  private final long number;
+  private final TrialState state;
+  private final double[] values;
+  private final Config params;
+  private final SortedMap<Long, Double> intermediateValues;
+  private final Map<String, Object> userAttributes;
+  private final Instant start;
+  private final Instant end;
+  private final String failureReason;
+
+  /**
+   * A snapshot; mainly for tests of samplers and pruners.
+   *
+   * @param values the objective values, empty unless {@code state} is {@link TrialState#COMPLETE}
+   * @param end {@code null} while {@code state} is {@link TrialState#RUNNING}
+   * @param failureReason {@code null} unless {@code state} is {@link TrialState#FAIL}
+   */
+  public FrozenTrial(
+      long number,
+      TrialState state,
+      double[] values,
+      Config params,
+      SortedMap<Long, Double> intermediateValues,
+      Map<String, Object> userAttributes,
+      Instant start,
+      Instant end,
+      String failureReason) {
+    this.number = number;
+    this.state = Objects.requireNonNull(state, "state");
+    this.values = values.clone();
+    this.params = Objects.requireNonNull(params, "params");
+    this.intermediateValues = Collections.unmodifiableSortedMap(new TreeMap<>(intermediateValues));
+    this.userAttributes = Collections.unmodifiableMap(new LinkedHashMap<>(userAttributes));
+    this.start = Objects.requireNonNull(start, "start");
+    this.end = end;
+    this.failureReason = failureReason;
+    if (state == TrialState.COMPLETE && this.values.length == 0) {
+      throw new IllegalArgumentException("trial #" + number + " is COMPLETE but has no value");
+    }
+  }
+
+  /** A complete trial with one value, started and ended at {@code time}; for tests. */
+  public static FrozenTrial complete(long number, Config params, double value, Instant time) {
+    return new FrozenTrial(
+        number, TrialState.COMPLETE, new double[] {value}, params, new TreeMap<>(), Map.of(), time,
+        time, null);
+  }
+
+  /** The trial's number in its study: 0, 1, 2, … in the order trials were asked for. */
+  public long number() {
+    return number;
+  }
+
+  public TrialState state() {
+    return state;
+  }
+
+  /** Whether the trial has an objective value, which is when it is {@link TrialState#COMPLETE}. */
+  public boolean hasValue() {
+    return values.length > 0;
+  }
+
+  /**
+   * The objective value.
+   *
+   * @throws IllegalStateException if the trial is not {@link TrialState#COMPLETE}
+   */
+  public double value() {
+    if (values.length == 0) {
+      throw new IllegalStateException(
+          "trial #" + number + " is " + state + " and has no value; check hasValue() or state()");
+    }
+    return values[0];
+  }
+
+  /** The objective values, one per objective; empty unless complete. A copy. */
+  public double[] values() {
+    return values.clone();
+  }
+
+  /** The hyperparameter values, in their stored form (see the class comment). */
+  public Config params() {
+    return params;
+  }
+
+  /** The values reported with {@link Trial#report}, by step; unmodifiable. */
+  public SortedMap<Long, Double> intermediateValues() {
+    return intermediateValues;
+  }
+
+  /** The value reported at the highest step, if any: the score a pruned trial had reached. */
+  public OptionalDouble lastIntermediateValue() {
+    return intermediateValues.isEmpty()
+        ? OptionalDouble.empty()
+        : OptionalDouble.of(intermediateValues.get(intermediateValues.lastKey()));
+  }
+
+  /** The attributes set with {@link Trial#setUserAttribute}; unmodifiable. */
+  public Map<String, Object> userAttributes() {
+    return userAttributes;
+  }
+
+  /** When the trial was asked for. */
+  public Instant start() {
+    return start;
+  }
+
+  /** When the trial finished; empty while it runs. */
+  public Optional<Instant> end() {
+    return Optional.ofNullable(end);
+  }
+
+  /** Why the trial failed, e.g. the exception the objective threw; empty unless it failed. */
+  public Optional<String> failureReason() {
+    return Optional.ofNullable(failureReason);
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof FrozenTrial that
+        && number == that.number
+        && state == that.state
+        && Arrays.equals(values, that.values)
+        && params.equals(that.params)
+        && intermediateValues.equals(that.intermediateValues)
+        && userAttributes.equals(that.userAttributes)
+        && start.equals(that.start)
+        && Objects.equals(end, that.end)
+        && Objects.equals(failureReason, that.failureReason);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(number, state, Arrays.hashCode(values), params);
+  }
+
+  @Override
+  public String toString() {
+    return "Trial #" + number + " " + state
+        + (hasValue() ? " value=" + (values.length == 1 ? values[0] : Arrays.toString(values)) : "")
+        + " " + params
+        + (failureReason != null ? " reason: " + failureReason : "");
+  }
+}

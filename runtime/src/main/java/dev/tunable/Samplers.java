@@ -1,0 +1,62 @@
+package dev.tunable;
+
+import dev.tunable.internal.Seeds;
+import dev.tunable.internal.sampler.GridSampler;
+import dev.tunable.internal.sampler.RandomSampler;
+import dev.tunable.internal.sampler.SobolSampler;
+
+/**
+ * The built-in {@link Sampler}s. Every one is stateless and thread-safe, and with a seed gives the
+ * same trials on every run.
+ *
+ * @since 0.1
+ */
+public final class Samplers {
+  private Samplers() {}
+
+  /**
+   * Independent uniform samples in each dimension's own scale: log-uniform on a log scale, every
+   * integer and step value equally likely.
+   */
+  public static Sampler random(long seed) {
+    return new RandomSampler(seed);
+  }
+
+  /** {@link #random(long)} with a seed drawn from the system's entropy; the default sampler. */
+  public static Sampler random() {
+    return new RandomSampler(Seeds.fresh());
+  }
+
+  /**
+   * Every combination of the dimensions' values, each once, then {@link SearchExhaustedException}.
+   * Works on spaces whose dimensions are all discrete (categoricals, booleans, integers, reals with
+   * a step); for continuous dimensions use {@link #grid(int)}. Points are visited in order, the
+   * last dimension changing fastest; points already asked for by any trial of the study, in any
+   * process, are skipped.
+   */
+  public static Sampler grid() {
+    return new GridSampler(0);
+  }
+
+  /**
+   * {@link #grid()}, with {@code pointsPerContinuousDimension} evenly spaced values (in the
+   * dimension's scale, ends included) on each continuous dimension.
+   */
+  public static Sampler grid(int pointsPerContinuousDimension) {
+    if (pointsPerContinuousDimension < 2) {
+      throw new IllegalArgumentException(
+          "a grid needs at least 2 points per continuous dimension, got "
+              + pointsPerContinuousDimension);
+    }
+    return new GridSampler(pointsPerContinuousDimension);
+  }
+
+  /**
+   * A Sobol low-discrepancy sequence, randomly shifted (Cranley–Patterson rotation) by {@code
+   * seed}: covers the space more evenly than random samples. Trial {@code n} takes point {@code
+   * n + 1} of the sequence, so resumed and parallel studies continue the same sequence.
+   */
+  public static Sampler sobol(long seed) {
+    return new SobolSampler(seed);
+  }
+}

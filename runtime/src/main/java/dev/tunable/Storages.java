@@ -1,0 +1,55 @@
+package dev.tunable;
+
+import dev.tunable.internal.storage.FileStorage;
+import dev.tunable.internal.storage.MemoryStorage;
+import dev.tunable.storage.Storage;
+import java.nio.file.Path;
+
+/**
+ * The built-in storages.
+ *
+ * @since 0.1
+ */
+public final class Storages {
+  private Storages() {}
+
+  /**
+   * How far a {@link #file(Path, Durability) file storage} writes each change before the call that
+   * made it returns.
+   */
+  public enum Durability {
+    /**
+     * Written and forced to the disk ({@code fsync}): a finished trial survives the process being
+     * killed and the machine losing power. The default.
+     */
+    SYNC,
+    /**
+     * Written to the operating system, not forced: a finished trial survives the process being
+     * killed ({@code kill -9}), but the last changes may be lost if the machine loses power.
+     */
+    WRITE
+  }
+
+  /**
+   * A storage in this process's memory, lost when it ends; the default. Several studies, and {@link
+   * Study#load} in the same process, may share one.
+   */
+  public static Storage inMemory() {
+    return new MemoryStorage();
+  }
+
+  /**
+   * An embedded persistent storage: an append-only journal at {@code path}, created if absent,
+   * with every change forced to disk before the call that made it returns ({@link
+   * Durability#SYNC}). Several studies, and several processes on one machine, may share one file.
+   * Close it when done.
+   */
+  public static Storage file(Path path) {
+    return new FileStorage(path, Durability.SYNC);
+  }
+
+  /** {@link #file(Path)} with the given durability. */
+  public static Storage file(Path path, Durability durability) {
+    return new FileStorage(path, durability);
+  }
+}

@@ -1,0 +1,761 @@
+package dev.tunable;
+
+import dev.tunable.internal.ProgressLine;
+import dev.tunable.internal.StoredValues;
+import dev.tunable.internal.TrialExport;
+import dev.tunable.storage.Event;
+import dev.tunable.storage.Event.StudyCreated;
+import dev.tunable.storage.Event.TrialAttributeSet;
+import dev.tunable.storage.Event.TrialEnqueued;
+import dev.tunable.storage.Event.TrialFinished;
+import dev.tunable.storage.Event.TrialReported;
+import dev.tunable.storage.Event.TrialStarted;
+import dev.tunable.storage.Storage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * A hyperparameter search: asks a {@link Sampler} for hyperparameters, runs the objective on them
+ * and records every trial in a {@link Storage}.
+ *
+ * <pre>{@code
+ * Study study = Study.builder()
+ *     .direction(Direction.MINIMIZE)
+ *     .sampler(Samplers.random(42))
+ *     .build();
+ * Trial<Config> best = study.optimize(space, 100, trial -> f(trial.params().getDouble("x")));
+ * }</pre>
+ *
+ * <p>A study is its storage's log of events replayed: a study in a {@link Storages#file file
+ * storage} can be {@link #load loaded} again after a crash, or by other processes working on it at
+ * the same time. Trial numbers are given out under the storage's lock, so they are unique across
+ * processes.
+ *
+ * <p>Thread-safe: {@link #ask}, {@link #tell} and the trials' methods may be called from any
+ * thread; {@link #optimize} runs trials on several threads when its {@link Budget} asks for it.
+ *
+ * @since 0.1
+ */
+public final class Study {
+  private static final double[] NO_VALUES = {};
+
+  private final String name;
+  private final Storage storage;
+  private final Sampler sampler;
+  private final Pruner pruner;
+  private final List<TrialCallback> callbacks;
+  private final boolean progress;
+  private final Object lock = new Object();
+  private final Object callbackLock = new Object();
+  private final StudyModel model;
+  private long cursor;
+  private volatile boolean stopRequested;
+
+  private Study(Builder builder, boolean mustExist) {
+    this.name = builder.name != null ? builder.name : defaultName();
+    this.storage = builder.storage;
+    this.sampler = builder.sampler;
+    this.pruner = builder.pruner;
+    this.callbacks = List.copyOf(builder.callbacks);
+    this.progress = builder.progress;
+    this.model = new StudyModel(name);
+    open(builder, mustExist);
+  }
+
+  /** Starts building a new study (or, with {@link Builder#loadIfExists}, one to resume). */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * The study named {@code name} in {@code storage}, to resume it or to work on it from another
+   * process, with a random sampler and no pruner; use {@link #builder()} with {@link
+   * Builder#loadIfExists} to resume with another sampler. Trials left running by a process that
+   * died are marked {@link TrialState#FAIL}.
+   *
+   * @throws NoSuchElementException if the storage has no such study
+   */
+  public static Study load(String name, Storage storage) {
+    return new Study(builder().name(name).storage(storage), true);
+  }
+
+  /** The study's name in its storage. */
+  public String name() {
+    return name;
+  }
+
+  /** Whether the study minimizes or maximizes (its first objective). */
+  public Direction direction() {
+    return model.directions().get(0);
+  }
+
+  /** The directions, one per objective. */
+  public List<Direction> directions() {
+    return model.directions();
+  }
+
+  /** Where the study's trials are recorded. */
+  public Storage storage() {
+    return storage;
+  }
+
+  /**
+   * Runs up to {@code nTrials} trials, one at a time, and returns the study's best trial.
+   *
+   * @see #optimize(SearchSpace, Budget, Objective)
+   */
+  public <H> Trial<H> optimize(SearchSpace<H> space, int nTrials, Objective<H> objective) {
+    return optimize(space, Budget.trials(nTrials), objective);
+  }
+
+  /**
+   * Starts trials, one at a time, until {@code timeout} has passed, and returns the study's best
+   * trial.
+   *
+   * @see #optimize(SearchSpace, Budget, Objective)
+   */
+  public <H> Trial<H> optimize(SearchSpace<H> space, Duration timeout, Objective<H> objective) {
+    return optimize(space, Budget.time(timeout), objective);
+  }
+
+  /**
+   * Runs trials of {@code objective} over {@code space} within {@code budget}, on {@link
+   * Budget#workers} threads, and returns the study's best trial (over all its trials, earlier
+   * runs included).
+   *
+   * <p>A trial whose objective throws, or returns NaN or an infinity, is recorded as {@link
+   * TrialState#FAIL} with the reason, and the study goes on; {@code throw trial.pruned()} records
+   * it as {@link TrialState#PRUNED}. The run stops early when the sampler is exhausted (a finished
+   * grid) or {@link #stop()} is called. Callbacks run after each trial. While it runs in a
+   * terminal, a progress line is shown on standard error (unless switched off in the builder).
+   *
+   * @throws IllegalStateException if every trial of this run failed (the message gives the first
+   *     reasons, and the cause is the first exception), or if the study has no complete trial
+   */
+  public <H> Trial<H> optimize(SearchSpace<H> space, Budget budget, Objective<H> objective) {
+    Objects.requireNonNull(space, "space");
+    Objects.requireNonNull(budget, "budget");
+    Objects.requireNonNull(objective, "objective");
+    stopRequested = false;
+    Run<H> run = new Run<>(space, budget, objective);
+    try (ProgressLine line = ProgressLine.create(progress, budget.maxTrials(), budget.timeLimit())) {
+      run.progress = line;
+      if (budget.workerCount() == 1) {
+        run.work();
+      } else {
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < budget.workerCount(); i++) {
+          Thread thread = new Thread(run::work, "tunable-" + name + "-worker-" + i);
+          thread.setDaemon(true);
+          threads.add(thread);
+          thread.start();
+        }
+        for (Thread thread : threads) {
+          joinUninterruptibly(thread, run);
+        }
+      }
+    }
+    run.rethrow();
+    return bestTrial(space);
+  }
+
+  /**
+   * Asks for a new trial: the next enqueued hyperparameters if any, else the sampler's proposal.
+   * Evaluate it and {@link #tell} the result. The trial is recorded as {@link TrialState#RUNNING}
+   * when this method returns.
+   *
+   * @throws SearchExhaustedException if the sampler has nothing left to propose
+   */
+  public <H> Trial<H> ask(SearchSpace<H> space) {
+    Objects.requireNonNull(space, "space");
+    synchronized (lock) {
+      List<Event> written = write(() -> startTrial(space));
+      TrialStarted started = (TrialStarted) written.get(written.size() - 1);
+      TrialRecord record = model.trial(started.number());
+      return new Trial<>(this, record.number, space.create(record.params));
+    }
+  }
+
+  /** The events that start a trial; enqueued entries that do not fit the space fail on the way. */
+  private List<Event> startTrial(SearchSpace<?> space) {
+    List<Event> events = new ArrayList<>();
+    String worker = storage.workerId();
+    Instant now = Instant.now();
+    long number = model.trialCount();
+    for (int skipped = 0; ; skipped++, number++) {
+      int entry = model.nextQueueEntry(skipped);
+      Map<String, Object> params;
+      if (entry >= 0) {
+        Map<String, Object> enqueued = model.queueEntry(entry);
+        try {
+          params = StoredValues.of(space.check(enqueued).asMap());
+        } catch (IllegalArgumentException e) {
+          events.add(new TrialStarted(name, number, enqueued, entry, worker, now));
+          events.add(new TrialFinished(name, number, TrialState.FAIL, NO_VALUES,
+              "the enqueued hyperparameters do not fit the search space: " + e.getMessage(), now));
+          continue;
+        }
+      } else {
+        SamplerContext context =
+            new SamplerContext(space, number, model.directions(), this::snapshots);
+        Config proposal = sampler.sample(context);
+        try {
+          params = StoredValues.of(space.check(proposal.asMap()).asMap());
+        } catch (IllegalArgumentException e) {
+          throw new IllegalStateException(
+              "sampler " + sampler + " proposed hyperparameters outside the search space for trial #"
+                  + number + ": " + e.getMessage(), e);
+        }
+      }
+      events.add(new TrialStarted(name, number, params, entry, worker, now));
+      return events;
+    }
+  }
+
+  /**
+   * Records {@code value} as the result of {@code trial}: {@link TrialState#COMPLETE}, or {@link
+   * TrialState#FAIL} if {@code value} is NaN or infinite. Durable when this method returns.
+   *
+   * @return the finished trial
+   * @throws IllegalStateException if the trial has already finished
+   */
+  public FrozenTrial tell(Trial<?> trial, double value) {
+    if (!Double.isFinite(value)) {
+      return finish(trial, TrialState.FAIL, NO_VALUES, "the objective returned " + value);
+    }
+    return finish(trial, TrialState.COMPLETE, new double[] {value}, null);
+  }
+
+  /**
+   * Records that {@code trial} ended as {@link TrialState#PRUNED} or {@link TrialState#FAIL}.
+   *
+   * @throws IllegalArgumentException if {@code state} is not PRUNED or FAIL
+   */
+  public FrozenTrial tell(Trial<?> trial, TrialState state) {
+    if (state != TrialState.PRUNED && state != TrialState.FAIL) {
+      throw new IllegalArgumentException(
+          "tell(trial, state) takes PRUNED or FAIL, got " + state
+              + "; tell a complete trial its value with tell(trial, value)");
+    }
+    return finish(trial, state, NO_VALUES, state == TrialState.FAIL ? "told FAIL" : null);
+  }
+
+  /** Records that {@code trial} failed, for {@code reason}. */
+  public FrozenTrial tellFailure(Trial<?> trial, String reason) {
+    return finish(trial, TrialState.FAIL, NO_VALUES, Objects.requireNonNull(reason, "reason"));
+  }
+
+  private FrozenTrial finish(Trial<?> trial, TrialState state, double[] values, String reason) {
+    long number = own(trial);
+    synchronized (lock) {
+      write(() -> {
+        TrialRecord record = model.trial(number);
+        if (record.state.isFinished()) {
+          throw new IllegalStateException(
+              "trial #" + number + " of study '" + name + "' has already finished as "
+                  + record.state + "; tell each trial once");
+        }
+        return List.of(new TrialFinished(name, number, state, values, reason, Instant.now()));
+      });
+      return model.trial(number).snapshot();
+    }
+  }
+
+  /**
+   * Adds hyperparameters to evaluate before any sampled ones, in the order enqueued: known good
+   * values, a warm start, manual tuning. Every dimension of the space must have a value; they are
+   * checked when the trial is asked for, and a trial whose values do not fit fails with the reason.
+   */
+  public void enqueue(Map<String, ?> params) {
+    Map<String, Object> stored = StoredValues.of(params);
+    synchronized (lock) {
+      write(() -> List.of(new TrialEnqueued(name, stored, Instant.now())));
+    }
+  }
+
+  /** Enqueues the values of {@code params}; see {@link #enqueue(Map)}. */
+  public void enqueue(Config params) {
+    enqueue(params.asMap());
+  }
+
+  /** Enqueues typed hyperparameters, checked against {@code space} now; see {@link #enqueue(Map)}. */
+  public <H> void enqueue(SearchSpace<H> space, H params) {
+    enqueue(space.check(space.config(params).asMap()));
+  }
+
+  /**
+   * Snapshots of every trial, by number, including those other processes added to the storage.
+   */
+  public List<FrozenTrial> trials() {
+    synchronized (lock) {
+      refresh();
+      return List.copyOf(model.snapshots());
+    }
+  }
+
+  /**
+   * The complete trial with the best value (the earliest on ties).
+   *
+   * @throws NoSuchElementException if no trial is complete
+   */
+  public FrozenTrial bestTrial() {
+    synchronized (lock) {
+      refresh();
+      return bestRecord().snapshot();
+    }
+  }
+
+  /**
+   * The best trial, with hyperparameters typed by {@code space}.
+   *
+   * @throws NoSuchElementException if no trial is complete
+   */
+  public <H> Trial<H> bestTrial(SearchSpace<H> space) {
+    synchronized (lock) {
+      refresh();
+      TrialRecord best = bestRecord();
+      return new Trial<>(this, best.number, space.create(best.params));
+    }
+  }
+
+  private TrialRecord bestRecord() {
+    TrialRecord best = model.best();
+    if (best == null) {
+      throw new NoSuchElementException(
+          "no trial of study '" + name + "' is complete yet (" + countsByState() + ")");
+    }
+    return best;
+  }
+
+  /** Asks running {@link #optimize} calls to start no more trials; running trials finish. */
+  public void stop() {
+    stopRequested = true;
+  }
+
+  /**
+   * Writes every trial as CSV: number, state, value(s), start, end, duration, one column per
+   * hyperparameter and per user attribute, failure reason.
+   */
+  public void exportCsv(Path file) {
+    export(file, true);
+  }
+
+  /** Writes every trial as a JSON array of objects. */
+  public void exportJson(Path file) {
+    export(file, false);
+  }
+
+  /** {@link #exportCsv(Path)} to {@code out}. */
+  public void exportCsv(Appendable out) throws IOException {
+    TrialExport.csv(trials(), out);
+  }
+
+  /** {@link #exportJson(Path)} to {@code out}. */
+  public void exportJson(Appendable out) throws IOException {
+    TrialExport.json(trials(), out);
+  }
+
+  private void export(Path file, boolean csv) {
+    try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      if (csv) {
+        exportCsv(out);
+      } else {
+        exportJson(out);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write trials of study '" + name + "' to " + file, e);
+    }
+  }
+
+  @Override
+  public String toString() {
+    synchronized (lock) {
+      return "Study '" + name + "' (" + model.directions() + ", " + countsByState() + ")";
+    }
+  }
+
+  // ---- called by Trial ----
+
+  FrozenTrial snapshot(long number) {
+    synchronized (lock) {
+      return model.trial(number).snapshot();
+    }
+  }
+
+  void report(long number, long step, double value) {
+    synchronized (lock) {
+      write(() -> {
+        requireRunning(number, "report a value");
+        return List.of(new TrialReported(name, number, step, value));
+      });
+    }
+  }
+
+  void setUserAttribute(long number, String key, Object value) {
+    Objects.requireNonNull(key, "key");
+    Object stored = StoredValues.of(Objects.requireNonNull(value, "value"));
+    synchronized (lock) {
+      write(() -> List.of(new TrialAttributeSet(name, number, key, stored)));
+    }
+  }
+
+  boolean shouldPrune(long number) {
+    FrozenTrial trial;
+    List<Direction> directions;
+    synchronized (lock) {
+      trial = model.trial(number).snapshot();
+      directions = model.directions();
+    }
+    // Outside the lock, so that workers may consult the pruner at once.
+    return pruner.shouldPrune(new PrunerContext(trial, directions, this::snapshots));
+  }
+
+  // ---- internals ----
+
+  private void open(Builder builder, boolean mustExist) {
+    synchronized (lock) {
+      write(() -> {
+        if (!model.exists()) {
+          if (mustExist) {
+            throw new NoSuchElementException(
+                "no study named '" + name + "' in " + storage
+                    + "; create it with Study.builder().name(\"" + name + "\")");
+          }
+          return List.of(new StudyCreated(name, List.of(builder.direction), Instant.now()));
+        }
+        if (!mustExist && !builder.loadIfExists) {
+          throw new IllegalStateException(
+              "a study named '" + name + "' already exists in " + storage
+                  + "; resume it with Study.load(\"" + name + "\", storage) or"
+                  + " Study.builder().loadIfExists(true), or choose another name");
+        }
+        if (builder.directionSet && !model.directions().equals(List.of(builder.direction))) {
+          throw new IllegalArgumentException(
+              "study '" + name + "' was created to " + model.directions() + ", not "
+                  + builder.direction);
+        }
+        return failTrialsOfDeadWorkers();
+      });
+    }
+  }
+
+  private List<Event> failTrialsOfDeadWorkers() {
+    List<Event> events = new ArrayList<>();
+    for (TrialRecord trial : model.trials()) {
+      if (trial.state == TrialState.RUNNING && !storage.isAlive(trial.worker)) {
+        events.add(new TrialFinished(name, trial.number, TrialState.FAIL, NO_VALUES,
+            "the process running the trial (worker " + trial.worker + ") died before it finished",
+            Instant.now()));
+      }
+    }
+    return events;
+  }
+
+  private void requireRunning(long number, String action) {
+    TrialRecord record = model.trial(number);
+    if (record.state.isFinished()) {
+      throw new IllegalStateException(
+          "cannot " + action + " for trial #" + number + " of study '" + name + "': it is "
+              + record.state);
+    }
+  }
+
+  /**
+   * Appends the events {@code plan} returns after catching up with the storage, and applies them.
+   * Caller holds {@link #lock}.
+   */
+  private List<Event> write(Supplier<List<Event>> plan) {
+    List<List<Event>> written = new ArrayList<>(1);
+    cursor = storage.append(cursor, news -> {
+      for (Event event : news) {
+        model.apply(event);
+      }
+      List<Event> events = plan.get();
+      written.add(events);
+      return events;
+    });
+    for (Event event : written.get(0)) {
+      model.apply(event);
+    }
+    return written.get(0);
+  }
+
+  private void refresh() {
+    Storage.Batch batch = storage.read(cursor);
+    for (Event event : batch.events()) {
+      model.apply(event);
+    }
+    cursor = batch.cursor();
+  }
+
+  private List<FrozenTrial> snapshots() {
+    synchronized (lock) {
+      return model.snapshots();
+    }
+  }
+
+  private long own(Trial<?> trial) {
+    if (trial.study() != this) {
+      throw new IllegalArgumentException(
+          "trial #" + trial.number() + " belongs to study '" + trial.study().name()
+              + "', not to this study '" + name + "'; tell it to the study that asked for it");
+    }
+    return trial.number();
+  }
+
+  private String countsByState() {
+    int[] counts = new int[TrialState.values().length];
+    for (TrialRecord trial : model.trials()) {
+      counts[trial.state.ordinal()]++;
+    }
+    StringBuilder text = new StringBuilder();
+    text.append(model.trialCount()).append(" trials");
+    for (TrialState state : TrialState.values()) {
+      if (counts[state.ordinal()] > 0) {
+        text.append(", ").append(counts[state.ordinal()]).append(' ').append(state);
+      }
+    }
+    return text.toString();
+  }
+
+  private static String defaultName() {
+    return "study-" + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 16);
+  }
+
+  private static String describe(Throwable failure) {
+    StackTraceElement[] trace = failure.getStackTrace();
+    return failure + (trace.length > 0 ? " (at " + trace[0] + ")" : "");
+  }
+
+  private static void joinUninterruptibly(Thread thread, Run<?> run) {
+    boolean interrupted = false;
+    while (true) {
+      try {
+        thread.join();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+        run.halt(null);
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** One call of optimize: its budget, counters and the first error that must stop it. */
+  private final class Run<H> {
+    private static final int REASONS_SHOWN = 3;
+
+    private final SearchSpace<H> space;
+    private final Objective<H> objective;
+    private final long maxTrials;
+    private final long deadline;
+    private final long startNanos = System.nanoTime();
+    private final AtomicLong started = new AtomicLong();
+    private long finished;
+    private long failed;
+    private final List<String> firstReasons = new ArrayList<>();
+    private Throwable firstFailure;
+    private volatile boolean halted;
+    private Throwable error;
+    ProgressLine progress;
+
+    Run(SearchSpace<H> space, Budget budget, Objective<H> objective) {
+      this.space = space;
+      this.objective = objective;
+      this.maxTrials = budget.maxTrials();
+      this.deadline =
+          budget.timeLimit() == null ? Long.MAX_VALUE : startNanos + budget.timeLimit().toNanos();
+    }
+
+    void work() {
+      try {
+        while (!halted && !stopRequested && started.incrementAndGet() <= maxTrials
+            && (deadline == Long.MAX_VALUE || System.nanoTime() - deadline < 0)) {
+          Trial<H> trial;
+          try {
+            trial = ask(space);
+          } catch (SearchExhaustedException e) {
+            halted = true;
+            break;
+          }
+          FrozenTrial done = evaluate(trial);
+          synchronized (callbackLock) {
+            for (TrialCallback callback : callbacks) {
+              callback.afterTrial(Study.this, done);
+            }
+            progress.update(finished, bestValue());
+          }
+        }
+      } catch (RuntimeException | Error e) {
+        halt(e);
+      }
+    }
+
+    private FrozenTrial evaluate(Trial<H> trial) {
+      FrozenTrial done;
+      Throwable failure = null;
+      try {
+        done = tell(trial, objective.evaluate(trial));
+      } catch (TrialPrunedException e) {
+        done = tell(trial, TrialState.PRUNED);
+      } catch (Exception e) {
+        failure = e;
+        done = tellFailure(trial, describe(e));
+      } catch (Error e) {
+        tellFailure(trial, describe(e));
+        throw e;
+      }
+      synchronized (callbackLock) {
+        finished++;
+        if (done.state() == TrialState.FAIL) {
+          failed++;
+          if (firstReasons.size() < REASONS_SHOWN) {
+            firstReasons.add("#" + done.number() + ": " + done.failureReason().orElse("?"));
+          }
+          if (firstFailure == null) {
+            firstFailure = failure;
+          }
+        }
+      }
+      return done;
+    }
+
+    private Double bestValue() {
+      synchronized (lock) {
+        TrialRecord best = model.best();
+        return best == null ? null : best.values[0];
+      }
+    }
+
+    synchronized void halt(Throwable e) {
+      halted = true;
+      if (error == null && e != null) {
+        error = e;
+      }
+    }
+
+    void rethrow() {
+      synchronized (this) {
+        if (error instanceof RuntimeException e) {
+          throw e;
+        }
+        if (error instanceof Error e) {
+          throw e;
+        }
+      }
+      synchronized (callbackLock) {
+        if (finished > 0 && failed == finished) {
+          throw new IllegalStateException(
+              "all " + finished + " trials of study '" + name + "' failed; first reasons:\n  "
+                  + String.join("\n  ", firstReasons),
+              firstFailure);
+        }
+      }
+    }
+  }
+
+  /**
+   * Builds a {@link Study}; not thread-safe. Every setting has a default: a random name, {@link
+   * Direction#MINIMIZE}, {@link Samplers#random()}, {@link Pruners#none()}, {@link
+   * Storages#inMemory()}, progress shown in terminals.
+   */
+  public static final class Builder {
+    private String name;
+    private Direction direction = Direction.MINIMIZE;
+    private boolean directionSet;
+    private Sampler sampler = Samplers.random();
+    private Pruner pruner = Pruners.none();
+    private Storage storage;
+    private final List<TrialCallback> callbacks = new ArrayList<>();
+    private boolean progress = true;
+    private boolean loadIfExists;
+
+    private Builder() {}
+
+    /** The study's name in its storage; needed to {@link Study#load} it later. */
+    public Builder name(String name) {
+      if (name == null || name.isBlank()) {
+        throw new IllegalArgumentException("a study needs a non-blank name, got '" + name + "'");
+      }
+      this.name = name;
+      return this;
+    }
+
+    /** Whether to minimize or maximize the objective; {@link Direction#MINIMIZE} by default. */
+    public Builder direction(Direction direction) {
+      this.direction = Objects.requireNonNull(direction, "direction");
+      this.directionSet = true;
+      return this;
+    }
+
+    /** How to propose hyperparameters; {@link Samplers#random()} by default. */
+    public Builder sampler(Sampler sampler) {
+      this.sampler = Objects.requireNonNull(sampler, "sampler");
+      return this;
+    }
+
+    /** When to stop unpromising trials; {@link Pruners#none()} by default. */
+    public Builder pruner(Pruner pruner) {
+      this.pruner = Objects.requireNonNull(pruner, "pruner");
+      return this;
+    }
+
+    /** Where to record trials; a new {@link Storages#inMemory()} by default. */
+    public Builder storage(Storage storage) {
+      this.storage = Objects.requireNonNull(storage, "storage");
+      return this;
+    }
+
+    /** Adds a callback that {@link Study#optimize} calls after each trial. */
+    public Builder callback(TrialCallback callback) {
+      callbacks.add(Objects.requireNonNull(callback, "callback"));
+      return this;
+    }
+
+    /**
+     * Whether {@link Study#optimize} shows a progress line on standard error; it is only ever
+     * shown when the process runs in a terminal. On by default.
+     */
+    public Builder progress(boolean show) {
+      this.progress = show;
+      return this;
+    }
+
+    /**
+     * Whether {@link #build()} resumes the study if the storage already has one of this name
+     * (marking trials of dead processes FAIL), instead of failing. Off by default.
+     */
+    public Builder loadIfExists(boolean load) {
+      this.loadIfExists = load;
+      return this;
+    }
+
+    /**
+     * Creates the study in its storage, or loads it (see {@link #loadIfExists}).
+     *
+     * @throws IllegalStateException if a study of this name exists and {@code loadIfExists} is off
+     */
+    public Study build() {
+      if (storage == null) {
+        storage = Storages.inMemory();
+      }
+      return new Study(this, false);
+    }
+  }
+}

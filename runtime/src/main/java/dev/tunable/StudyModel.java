@@ -1,0 +1,133 @@
+package dev.tunable;
+
+import dev.tunable.storage.Event;
+import dev.tunable.storage.Event.StudyCreated;
+import dev.tunable.storage.Event.TrialAttributeSet;
+import dev.tunable.storage.Event.TrialEnqueued;
+import dev.tunable.storage.Event.TrialFinished;
+import dev.tunable.storage.Event.TrialReported;
+import dev.tunable.storage.Event.TrialStarted;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A study's state, rebuilt by replaying its events in log order; the one place where events get
+ * their meaning, shared by every storage. Not thread-safe: the study guards it with its lock.
+ */
+final class StudyModel {
+  private final String name;
+  private List<Direction> directions;
+  private final List<TrialRecord> trials = new ArrayList<>();
+  private final List<Map<String, Object>> queue = new ArrayList<>();
+  private final BitSet claimed = new BitSet();
+  private TrialRecord best;
+
+  StudyModel(String name) {
+    this.name = name;
+  }
+
+  boolean exists() {
+    return directions != null;
+  }
+
+  List<Direction> directions() {
+    return directions;
+  }
+
+  int trialCount() {
+    return trials.size();
+  }
+
+  TrialRecord trial(long number) {
+    if (number < 0 || number >= trials.size()) {
+      throw new IllegalArgumentException(
+          "study '" + name + "' has no trial #" + number + "; it has " + trials.size() + " trials");
+    }
+    return trials.get((int) number);
+  }
+
+  List<TrialRecord> trials() {
+    return trials;
+  }
+
+  /** The best complete trial by the first objective, the earliest on ties, or {@code null}. */
+  TrialRecord best() {
+    return best;
+  }
+
+  /** The first enqueued entry no trial has taken, or -1. */
+  int nextQueueEntry(int skip) {
+    int entry = claimed.nextClearBit(0);
+    for (int i = 0; i < skip && entry < queue.size(); i++) {
+      entry = claimed.nextClearBit(entry + 1);
+    }
+    return entry < queue.size() ? entry : -1;
+  }
+
+  Map<String, Object> queueEntry(int entry) {
+    return queue.get(entry);
+  }
+
+  List<FrozenTrial> snapshots() {
+    List<FrozenTrial> snapshots = new ArrayList<>(trials.size());
+    for (TrialRecord trial : trials) {
+      snapshots.add(trial.snapshot());
+    }
+    return snapshots;
+  }
+
+  /** A {@link Config} of values already in stored form, kept as they are. */
+  static Config storedConfig(Map<String, Object> values) {
+    Config.Builder config = Config.builder();
+    values.forEach(config::setUnchecked);
+    return config.build();
+  }
+
+  void apply(Event event) {
+    if (!event.study().equals(name)) {
+      return;
+    }
+    if (event instanceof StudyCreated created) {
+      if (directions == null) {
+        directions = created.directions();
+      }
+    } else if (event instanceof TrialEnqueued enqueued) {
+      queue.add(enqueued.params());
+    } else if (event instanceof TrialStarted started) {
+      if (started.number() != trials.size()) {
+        throw new IllegalStateException(
+            "the log of study '" + name + "' is inconsistent: trial #" + started.number()
+                + " started after " + trials.size() + " trials");
+      }
+      trials.add(new TrialRecord(
+          started.number(), storedConfig(started.params()), started.time(), started.worker()));
+      if (started.queueEntry() >= 0) {
+        claimed.set((int) started.queueEntry());
+      }
+    } else if (event instanceof TrialReported reported) {
+      TrialRecord trial = trial(reported.number());
+      trial.intermediateValues.put(reported.step(), reported.value());
+      trial.changed();
+    } else if (event instanceof TrialAttributeSet attribute) {
+      TrialRecord trial = trial(attribute.number());
+      trial.userAttributes.put(attribute.key(), attribute.value());
+      trial.changed();
+    } else if (event instanceof TrialFinished finished) {
+      TrialRecord trial = trial(finished.number());
+      if (trial.state.isFinished()) {
+        return; // the first finish wins, e.g. over a late tell from a worker declared dead
+      }
+      trial.state = finished.state();
+      trial.values = finished.values();
+      trial.failureReason = finished.reason();
+      trial.end = finished.time();
+      trial.changed();
+      if (trial.state == TrialState.COMPLETE
+          && (best == null || directions.get(0).isBetter(trial.values[0], best.values[0]))) {
+        best = trial;
+      }
+    }
+  }
+}

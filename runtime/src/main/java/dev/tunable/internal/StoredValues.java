@@ -1,0 +1,41 @@
+package dev.tunable.internal;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The form in which hyperparameter values and user attributes are stored: {@link Double}, {@link
+ * Long}, {@link Boolean} or {@link String} (a categorical choice's label). Every storage holds this
+ * form, so that a trial read back from a file equals the one that was written.
+ */
+public final class StoredValues {
+  private StoredValues() {}
+
+  /** {@code value} in stored form. */
+  public static Object of(Object value) {
+    if (value instanceof Double || value instanceof Long || value instanceof Boolean
+        || value instanceof String) {
+      return value;
+    }
+    if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
+      return ((Number) value).longValue();
+    }
+    if (value instanceof Float number) {
+      return number.doubleValue();
+    }
+    if (value instanceof Enum<?> constant) {
+      return constant.name();
+    }
+    if (value == null) {
+      throw new IllegalArgumentException("a stored value cannot be null");
+    }
+    return String.valueOf(value);
+  }
+
+  /** A copy of {@code values} in stored form, in the same order. */
+  public static Map<String, Object> of(Map<String, ?> values) {
+    Map<String, Object> stored = new LinkedHashMap<>(values.size() * 2);
+    values.forEach((name, value) -> stored.put(name, of(value)));
+    return stored;
+  }
+}

@@ -1,0 +1,126 @@
+package dev.tunable.storage;
+
+import dev.tunable.Direction;
+import dev.tunable.TrialState;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One change to a study, as a storage records it. A study's state is the replay of its events in
+ * the order the storage appended them; every storage (memory, file, database) holds the same
+ * events. Values are in stored form: {@link Double}, {@link Long}, {@link Boolean} or {@link
+ * String}. Immutable.
+ *
+ * @since 0.1
+ */
+public sealed interface Event {
+
+  /** The name of the study the event belongs to. */
+  String study();
+
+  /** A study was created with its objective directions. */
+  record StudyCreated(String study, List<Direction> directions, Instant time) implements Event {
+    public StudyCreated {
+      Objects.requireNonNull(study, "study");
+      directions = List.copyOf(directions);
+      Objects.requireNonNull(time, "time");
+    }
+  }
+
+  /** Hyperparameters the user wants evaluated before sampled ones; taken in order. */
+  record TrialEnqueued(String study, Map<String, Object> params, Instant time) implements Event {
+    public TrialEnqueued {
+      Objects.requireNonNull(study, "study");
+      params = Map.copyOf(params);
+      Objects.requireNonNull(time, "time");
+    }
+  }
+
+  /**
+   * A trial was asked for.
+   *
+   * @param number the trial's number: the count of earlier {@code TrialStarted} events of the study
+   * @param params the hyperparameter values, in the space's order
+   * @param queueEntry the index, among the study's {@code TrialEnqueued} events, of the entry the
+   *     trial took, or -1 if the sampler proposed it
+   * @param worker the {@link Storage#workerId() worker} running the trial
+   */
+  record TrialStarted(
+      String study,
+      long number,
+      Map<String, Object> params,
+      long queueEntry,
+      String worker,
+      Instant time)
+      implements Event {
+    public TrialStarted {
+      Objects.requireNonNull(study, "study");
+      params = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(params));
+      Objects.requireNonNull(worker, "worker");
+      Objects.requireNonNull(time, "time");
+    }
+  }
+
+  /** A running trial reported an intermediate value. */
+  record TrialReported(String study, long number, long step, double value) implements Event {
+    public TrialReported {
+      Objects.requireNonNull(study, "study");
+    }
+  }
+
+  /** A user attribute was set on a trial. */
+  record TrialAttributeSet(String study, long number, String key, Object value) implements Event {
+    public TrialAttributeSet {
+      Objects.requireNonNull(study, "study");
+      Objects.requireNonNull(key, "key");
+      Objects.requireNonNull(value, "value");
+    }
+  }
+
+  /**
+   * A trial finished.
+   *
+   * @param values the objective values; empty unless {@code state} is {@link TrialState#COMPLETE}
+   * @param reason why the trial failed, or {@code null}
+   */
+  record TrialFinished(
+      String study, long number, TrialState state, double[] values, String reason, Instant time)
+      implements Event {
+    public TrialFinished {
+      Objects.requireNonNull(study, "study");
+      Objects.requireNonNull(state, "state");
+      values = values.clone();
+      Objects.requireNonNull(time, "time");
+    }
+
+    @Override
+    public double[] values() {
+      return values.clone();
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof TrialFinished that
+          && study.equals(that.study)
+          && number == that.number
+          && state == that.state
+          && Arrays.equals(values, that.values)
+          && Objects.equals(reason, that.reason)
+          && time.equals(that.time);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(study, number, state, Arrays.hashCode(values), reason, time);
+    }
+
+    @Override
+    public String toString() {
+      return "TrialFinished[study=" + study + ", number=" + number + ", state=" + state
+          + ", values=" + Arrays.toString(values) + ", reason=" + reason + ", time=" + time + "]";
+    }
+  }
+}

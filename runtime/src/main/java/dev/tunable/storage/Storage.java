@@ -1,0 +1,58 @@
+package dev.tunable.storage;
+
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Where studies live: an append-only log of {@link Event events}, which studies replay. Get the
+ * built-in storages from {@link dev.tunable.Storages}.
+ *
+ * <p>The SPI is the log alone, so that every storage shares the study's replay and rules: a storage
+ * reads events after a cursor and appends events atomically after reading what others appended. A
+ * database storage implements the same two methods and the liveness check.
+ *
+ * <p>Thread-safety: implementations must be safe for use by several threads and several studies at
+ * once; {@link #append} must exclude every other writer of the same log, in this process and in
+ * others, for the whole call.
+ *
+ * @since 0.1
+ */
+public interface Storage extends AutoCloseable {
+
+  /**
+   * The events appended after {@code cursor}, with the cursor after them. {@code 0} is the start
+   * of the log; cursors are otherwise opaque.
+   */
+  Batch read(long cursor);
+
+  /**
+   * Under an exclusive lock: reads the events appended after {@code cursor}, passes them to {@code
+   * plan}, and appends the events {@code plan} returns (possibly none), in order, all or none.
+   * When this method returns, the appended events are as durable as the storage promises. If
+   * {@code plan} throws, nothing is appended and the exception propagates.
+   *
+   * @return the cursor after the appended events
+   */
+  long append(long cursor, Function<List<Event>, List<Event>> plan);
+
+  /** The identity of this storage's worker (this process, or this handle), recorded on trials. */
+  String workerId();
+
+  /**
+   * Whether the worker {@code workerId} may still be running trials; trials of dead workers are
+   * marked {@link dev.tunable.TrialState#FAIL} when a study is opened. Implementations say in their
+   * Javadoc how they tell (a held lock, a heartbeat).
+   */
+  boolean isAlive(String workerId);
+
+  /** Releases the storage's files or connections. */
+  @Override
+  void close();
+
+  /** Events read from a storage and the cursor after them. */
+  record Batch(List<Event> events, long cursor) {
+    public Batch {
+      events = List.copyOf(events);
+    }
+  }
+}
