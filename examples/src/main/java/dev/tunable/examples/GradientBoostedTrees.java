@@ -80,6 +80,8 @@ public class GradientBoostedTrees {
     int sampleSize = Math.max(1, (int) Math.round(subsample * y.length));
     int[] order = new int[y.length];
     Arrays.setAll(order, i -> i);
+    int[][] sortedRows = RegressionTree.sortByFeature(x, order);
+    boolean[] inSample = new boolean[y.length];
     SplittableRandom random = new SplittableRandom(seed);
     List<RegressionTree> grown = new ArrayList<>(trees);
     for (int t = 0; t < trees; t++) {
@@ -87,7 +89,14 @@ public class GradientBoostedTrees {
         residual[i] = y[i] - prediction[i];
       }
       LogisticRegression.shuffle(order, random);
-      int[] sample = Arrays.copyOf(order, sampleSize);
+      Arrays.fill(inSample, false);
+      for (int i = 0; i < sampleSize; i++) {
+        inSample[order[i]] = true;
+      }
+      int[][] sample = new int[sortedRows.length][];
+      for (int f = 0; f < sample.length; f++) {
+        sample[f] = Arrays.stream(sortedRows[f]).filter(row -> inSample[row]).toArray();
+      }
       // Shrinkage is baked into the leaves, so predictions never depend on the hyperparameters.
       RegressionTree tree =
           RegressionTree.grow(x, residual, sample, maxDepth, minSamplesLeaf).scaled(learningRate);

@@ -28,13 +28,31 @@ public final class RegressionTree {
   }
 
   /**
-   * Grows a tree on {@code rows} of {@code x} to fit {@code target} (indexed by row number), at most
-   * {@code maxDepth} splits deep and with at least {@code minLeaf} rows in every leaf.
+   * Grows a tree to fit {@code target} (indexed by row number) on the rows listed in {@code
+   * sortedRows}, at most {@code maxDepth} splits deep and with at least {@code minLeaf} rows in every
+   * leaf. {@code sortedRows[f]} lists the same rows for each feature {@code f}, ordered by that
+   * feature's value: sorting once per ensemble instead of once per node keeps growing linear in the
+   * rows at each level.
    */
-  static RegressionTree grow(double[][] x, double[] target, int[] rows, int maxDepth, int minLeaf) {
+  static RegressionTree grow(
+      double[][] x, double[] target, int[][] sortedRows, int maxDepth, int minLeaf) {
     Builder builder = new Builder(x, target, minLeaf);
-    builder.grow(rows.clone(), maxDepth);
+    builder.grow(sortedRows, maxDepth);
     return builder.build();
+  }
+
+  /** For each feature, the given rows ordered by that feature's value. */
+  static int[][] sortByFeature(double[][] x, int[] rows) {
+    int[][] sorted = new int[x[0].length][];
+    for (int f = 0; f < sorted.length; f++) {
+      int column = f;
+      sorted[f] = Arrays.stream(rows)
+          .boxed()
+          .sorted(Comparator.comparingDouble(r -> x[r][column]))
+          .mapToInt(Integer::intValue)
+          .toArray();
+    }
+    return sorted;
   }
 
   /** This tree with every leaf's prediction multiplied by {@code factor}. */
@@ -85,8 +103,9 @@ public final class RegressionTree {
       this.minLeaf = minLeaf;
     }
 
-    /** Adds the subtree for {@code rows} and returns its root's node number. */
-    int grow(int[] rows, int depthLeft) {
+    /** Adds the subtree for the rows of {@code sorted} and returns its root's node number. */
+    int grow(int[][] sorted, int depthLeft) {
+      int[] rows = sorted[0];
       int node = feature.size();
       double sum = 0;
       for (int row : rows) {
@@ -100,12 +119,25 @@ public final class RegressionTree {
       if (depthLeft == 0 || rows.length < 2 * minLeaf) {
         return node;
       }
-      Split split = bestSplit(rows, sum);
+      Split split = bestSplit(sorted, sum);
       if (split == null) {
         return node;
       }
-      int[] lower = Arrays.stream(rows).filter(r -> x[r][split.feature] <= split.threshold).toArray();
-      int[] upper = Arrays.stream(rows).filter(r -> x[r][split.feature] > split.threshold).toArray();
+      int[][] lower = new int[sorted.length][];
+      int[][] upper = new int[sorted.length][];
+      for (int f = 0; f < sorted.length; f++) {
+        lower[f] = new int[split.leftCount];
+        upper[f] = new int[rows.length - split.leftCount];
+        int l = 0;
+        int u = 0;
+        for (int row : sorted[f]) {
+          if (x[row][split.feature] <= split.threshold) {
+            lower[f][l++] = row;
+          } else {
+            upper[f][u++] = row;
+          }
+        }
+      }
       feature.set(node, split.feature);
       threshold.set(node, split.threshold);
       left.set(node, grow(lower, depthLeft - 1));
@@ -113,26 +145,24 @@ public final class RegressionTree {
       return node;
     }
 
-    private record Split(int feature, double threshold) {}
+    private record Split(int feature, double threshold, int leftCount) {}
 
-    /** The split that most reduces the squared error, or null if no split leaves minLeaf rows a side. */
-    private Split bestSplit(int[] rows, double sum) {
-      int n = rows.length;
-      double bestGain = 1e-12 * Math.max(1, Math.abs(sum * sum / n));
+    /**
+     * The split that most reduces the squared error, or null if none leaves minLeaf rows a side
+     * and reduces it at all.
+     */
+    private Split bestSplit(int[][] sorted, double sum) {
+      int n = sorted[0].length;
+      double bestGain = 1e-12 * Math.max(1, sum * sum / n);
       Split best = null;
-      Integer[] sorted = new Integer[n];
-      for (int f = 0; f < x[0].length; f++) {
-        for (int i = 0; i < n; i++) {
-          sorted[i] = rows[i];
-        }
-        int column = f;
-        Arrays.sort(sorted, Comparator.comparingDouble(r -> x[r][column]));
+      for (int f = 0; f < sorted.length; f++) {
+        int[] rows = sorted[f];
         double leftSum = 0;
         for (int i = 0; i < n - 1; i++) {
-          leftSum += target[sorted[i]];
+          leftSum += target[rows[i]];
           int leftCount = i + 1;
-          double here = x[sorted[i]][f];
-          double next = x[sorted[i + 1]][f];
+          double here = x[rows[i]][f];
+          double next = x[rows[i + 1]][f];
           if (leftCount < minLeaf || n - leftCount < minLeaf || here == next) {
             continue;
           }
@@ -141,7 +171,7 @@ public final class RegressionTree {
               - sum * sum / n;
           if (gain > bestGain) {
             bestGain = gain;
-            best = new Split(f, (here + next) / 2);
+            best = new Split(f, (here + next) / 2, leftCount);
           }
         }
       }
