@@ -1,0 +1,134 @@
+package dev.tunable.processor;
+
+import com.palantir.javapoet.ClassName;
+import com.sun.source.util.Trees;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.NestingKind;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.util.Elements;
+
+/**
+ * The rules that look at a class as a whole rather than at one field: whether generated code can
+ * reach it, fields that clash with each other or with generated members, and generated names that
+ * are taken.
+ */
+final class ClassValidator {
+  /** Accessors of a record component must not override these, and ours must not be shadowed. */
+  private static final Set<String> RESERVED_IN_HYPERPARAMETERS = Set.of(
+      "clone", "finalize", "getClass", "hashCode", "notify", "notifyAll", "toString", "wait",
+      "toConfig", "applyTo", "overriddenBy");
+  private static final Set<String> RESERVED_IN_PARAMETERS = Set.of(
+      "clone", "finalize", "getClass", "hashCode", "notify", "notifyAll", "toString", "wait",
+      "restore", "scalarCount");
+
+  private final Elements elements;
+  private final Trees trees;
+
+  ClassValidator(Elements elements, Trees trees) {
+    this.elements = elements;
+    this.trees = trees;
+  }
+
+  /** A private class, or one inside a private or local class, cannot be named from its package. */
+  void checkReachable(TypeElement model, ClassName generated, Report report) {
+    for (Element e = model; e.getKind() != ElementKind.PACKAGE; e = e.getEnclosingElement()) {
+      if (!(e instanceof TypeElement type)) {
+        continue;
+      }
+      String why = null;
+      String fix = null;
+      if (type.getNestingKind() == NestingKind.LOCAL || type.getNestingKind() == NestingKind.ANONYMOUS) {
+        why = type == model ? "a local class" : "inside local class " + type.getSimpleName();
+        fix = "move it out of the method";
+      } else if (type.getModifiers().contains(Modifier.PRIVATE)) {
+        why = type == model ? "private" : "inside private class " + type.getSimpleName();
+        fix = "remove 'private' from " + type.getSimpleName();
+      }
+      if (why != null) {
+        report.error(Message.UNREACHABLE_CLASS, model, model.getQualifiedName(), why,
+            generated.simpleName(), fix);
+        return;
+      }
+    }
+  }
+
+  /** A subclass field that hides an annotated superclass field of the same name. */
+  void checkNoHiddenFields(List<VariableElement> fields, Report report) {
+    Map<String, VariableElement> byName = new HashMap<>();
+    for (VariableElement field : fields) {
+      VariableElement hidden = byName.put(field.getSimpleName().toString(), field);
+      if (hidden != null) {
+        report.error(Message.HIDDEN_FIELD, field, field.getSimpleName(),
+            hidden.getEnclosingElement().getSimpleName());
+      }
+    }
+  }
+
+  void checkBothAnnotations(VariableElement field, Report report) {
+    if (Mirrors.has(field, Names.HYPERPARAMETER) && Mirrors.has(field, Names.LEARNED)) {
+      report.error(Message.BOTH_ANNOTATIONS, field,
+          Mirrors.find(field, Names.LEARNED).orElseThrow(), field.getSimpleName());
+    }
+  }
+
+  /** Dimension names, constants and record components must not clash. */
+  void checkHyperparameterNames(List<HyperparameterField> fields,
+      Map<HyperparameterField, VariableElement> elementsOf, ClassName generated, Report report) {
+    Map<String, HyperparameterField> byName = new HashMap<>();
+    Map<String, HyperparameterField> byConstant = new HashMap<>();
+    for (HyperparameterField field : fields) {
+      VariableElement element = elementsOf.get(field);
+      HyperparameterField sameName = byName.putIfAbsent(field.name(), field);
+      if (sameName != null) {
+        report.error(Message.DUPLICATE_NAME, element, sameName.field(), field.field(), field.name());
+      }
+      HyperparameterField sameConstant = byConstant.putIfAbsent(field.constant(), field);
+      if (sameConstant != null) {
+        report.error(Message.CONSTANT_CLASH, element, sameConstant.field(), field.field(),
+            field.constant(), generated.simpleName());
+      }
+      if (field.constant().equals(field.field())) {
+        report.error(Message.FIELD_NAMED_LIKE_CONSTANT, element, field.field(), generated.simpleName());
+      }
+      if (field.constant().equals("SPACE")) {
+        report.error(Message.RESERVED_NAME, element, field.field(), "the constant SPACE",
+            generated.simpleName());
+      }
+      if (RESERVED_IN_HYPERPARAMETERS.contains(field.field())) {
+        report.error(Message.RESERVED_NAME, element, field.field(), field.field() + "()",
+            generated.simpleName());
+      }
+    }
+  }
+
+  void checkLearnedNames(List<LearnedField> fields, Map<LearnedField, VariableElement> elementsOf,
+      ClassName generated, Report report) {
+    for (LearnedField field : fields) {
+      if (RESERVED_IN_PARAMETERS.contains(field.field())) {
+        report.error(Message.RESERVED_NAME, elementsOf.get(field), field.field(),
+            field.field() + "()", generated.simpleName());
+      }
+    }
+  }
+
+  /**
+   * A type the user wrote under the generated name. Only source types count: a class file of that
+   * name is, as a rule, this processor's output of an earlier build.
+   */
+  void checkNameFree(TypeElement model, ClassName generated, Set<String> generatedSoFar,
+      Report report) {
+    String name = generated.canonicalName();
+    TypeElement existing = elements.getTypeElement(name);
+    boolean fromSource = existing != null && (trees == null || trees.getPath(existing) != null);
+    if (fromSource || generatedSoFar.contains(name)) {
+      report.error(Message.GENERATED_NAME_TAKEN, model, model.getQualifiedName(), name);
+    }
+  }
+}

@@ -1,0 +1,144 @@
+package dev.tunable.processor;
+
+/**
+ * Writes the two JSON files of a class under {@code META-INF/tunable/}: the descriptor, which
+ * tools read to learn the class's hyperparameters and learned state, and a JSON Schema (draft
+ * 2020-12) of a configuration file for the class, which lets an IDE complete and check one.
+ */
+final class DescriptorWriter {
+  static final String SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema";
+
+  String descriptor(TunableClass model) {
+    Json json = new Json().beginObject();
+    json.name("class").value(model.element().getQualifiedName().toString());
+    json.name("binaryName").value(model.binaryName());
+    if (!model.hyperparameters().isEmpty()) {
+      json.name("hyperparametersClass").value(model.hyperparametersName().canonicalName());
+    }
+    if (!model.learned().isEmpty()) {
+      json.name("parametersClass").value(model.parametersName().canonicalName());
+    }
+    json.name("hyperparameters").beginArray();
+    for (HyperparameterField field : model.hyperparameters()) {
+      hyperparameter(json, field);
+    }
+    json.endArray();
+    json.name("learned").beginArray();
+    for (LearnedField field : model.learned()) {
+      json.beginObject()
+          .name("field").value(field.field())
+          .name("javaType").value(field.type().toString())
+          .name("copy").value(copy(field))
+          .endObject();
+    }
+    json.endArray();
+    return json.endObject().finish();
+  }
+
+  /** How {@code capture} and {@code restore} copy the field. */
+  private static String copy(LearnedField field) {
+    if (field.isPrimitiveArray()) {
+      return "deep";
+    }
+    return field.primitive() ? "value" : "reference";
+  }
+
+  private static void hyperparameter(Json json, HyperparameterField field) {
+    json.beginObject();
+    json.name("name").value(field.name());
+    json.name("field").value(field.field());
+    json.name("javaType").value(field.type().toString());
+    Domain domain = field.domain();
+    if (domain instanceof Domain.Real real) {
+      json.name("dimension").value("real");
+      json.name("min").number(real(real.low(), real.isFloat()));
+      json.name("max").number(real(real.high(), real.isFloat()));
+      json.name("scale").value(real.scale().name());
+      if (real.step() > 0) {
+        json.name("step").number(real(real.step(), real.isFloat()));
+      }
+    } else if (domain instanceof Domain.Integral integral) {
+      json.name("dimension").value("integer");
+      json.name("min").number(Long.toString(integral.low()));
+      json.name("max").number(Long.toString(integral.high()));
+      json.name("scale").value(integral.scale().name());
+      json.name("step").number(Long.toString(integral.step()));
+    } else if (domain instanceof Domain.Categorical categorical) {
+      json.name("dimension").value("categorical");
+      json.name("choices").strings(categorical.labels());
+    } else if (domain instanceof Domain.Bool) {
+      json.name("dimension").value("boolean");
+    }
+    field.initialValue().ifPresent(value -> initial(json.name("default"), field, value));
+    if (!field.description().isEmpty()) {
+      json.name("description").value(field.description());
+    }
+    json.endObject();
+  }
+
+  String schema(TunableClass model) {
+    Json json = new Json().beginObject();
+    json.name("$schema").value(SCHEMA_DIALECT);
+    json.name("$id").value("urn:tunable:" + model.binaryName());
+    json.name("title").value("Hyperparameters of " + model.element().getQualifiedName());
+    json.name("type").value("object");
+    json.name("properties").beginObject();
+    for (HyperparameterField field : model.hyperparameters()) {
+      json.name(field.name()).beginObject();
+      property(json, field);
+      json.endObject();
+    }
+    json.endObject();
+    json.name("additionalProperties").value(false);
+    return json.endObject().finish();
+  }
+
+  private static void property(Json json, HyperparameterField field) {
+    Domain domain = field.domain();
+    if (domain instanceof Domain.Real real) {
+      json.name("type").value("number");
+      json.name("minimum").number(real(real.low(), real.isFloat()));
+      json.name("maximum").number(real(real.high(), real.isFloat()));
+      if (real.step() > 0 && isWhole(real.step()) && isWhole(real.low() / real.step())) {
+        json.name("multipleOf").number(Long.toString((long) real.step()));
+      }
+    } else if (domain instanceof Domain.Integral integral) {
+      json.name("type").value("integer");
+      json.name("minimum").number(Long.toString(integral.low()));
+      json.name("maximum").number(Long.toString(integral.high()));
+      // multipleOf counts from 0 and the grid from the lower bound: exact only when they agree.
+      if (integral.step() > 1 && integral.low() % integral.step() == 0) {
+        json.name("multipleOf").number(Long.toString(integral.step()));
+      }
+    } else if (domain instanceof Domain.Categorical categorical) {
+      json.name("enum").strings(categorical.labels());
+    } else if (domain instanceof Domain.Bool) {
+      json.name("type").value("boolean");
+    }
+    if (!field.description().isEmpty()) {
+      json.name("description").value(field.description());
+    }
+    field.initialValue().ifPresent(value -> initial(json.name("default"), field, value));
+  }
+
+  private static void initial(Json json, HyperparameterField field, Object value) {
+    if (value instanceof Boolean flag) {
+      json.value(flag);
+    } else if (value instanceof String label) {
+      json.value(label);
+    } else if (value instanceof Long whole) {
+      json.number(Long.toString(whole));
+    } else {
+      boolean isFloat = field.domain() instanceof Domain.Real real && real.isFloat();
+      json.number(real(((Number) value).doubleValue(), isFloat));
+    }
+  }
+
+  private static String real(double value, boolean isFloat) {
+    return isFloat ? Float.toString((float) value) : Double.toString(value);
+  }
+
+  private static boolean isWhole(double value) {
+    return value == Math.rint(value) && Math.abs(value) < 0x1p53;
+  }
+}

@@ -1,0 +1,249 @@
+package dev.tunable.processor;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ArrayTypeName;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.NameAllocator;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import com.palantir.javapoet.TypeVariableName;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Writes {@code <Name>Hyperparameters}: a record with one component per hyperparameter, one typed
+ * dimension constant per hyperparameter, the {@code SPACE} over them, and the code that moves
+ * values between the record, the model, configurations and text. No reflection.
+ */
+final class HyperparametersWriter {
+  private static final String RUNTIME = "dev.tunable";
+  private static final ClassName SEARCH_SPACE = ClassName.get(RUNTIME, "SearchSpace");
+  private static final ClassName CONFIG = ClassName.get(RUNTIME, "Config");
+  private static final ClassName REAL = ClassName.get(RUNTIME, "RealDimension");
+  private static final ClassName INTEGER = ClassName.get(RUNTIME, "IntegerDimension");
+  private static final ClassName CATEGORICAL = ClassName.get(RUNTIME, "CategoricalDimension");
+  private static final ClassName BOOLEAN = ClassName.get(RUNTIME, "BooleanDimension");
+  private static final ClassName SCALE = ClassName.get("dev.tunable.annotations", "Scale");
+  private static final ClassName LIST = ClassName.get(List.class);
+  private static final ClassName MAP = ClassName.get(Map.class);
+  private static final ClassName MATH = ClassName.get(Math.class);
+  private static final TypeName STRING = ClassName.get(String.class);
+
+  private final Optional<AnnotationSpec> generated;
+
+  HyperparametersWriter(Optional<AnnotationSpec> generated) {
+    this.generated = generated;
+  }
+
+  JavaFile write(TunableClass model) {
+    ClassName self = model.hyperparametersName();
+    List<HyperparameterField> fields = model.hyperparameters();
+    TypeSpec.Builder record = TypeSpec.recordBuilder(self)
+        .addModifiers(Modifier.PUBLIC)
+        .addJavadoc("Hyperparameters of {@link $T}.\n", Writers.raw(model.modelType()))
+        .addOriginatingElement(model.element());
+    generated.ifPresent(record::addAnnotation);
+    // A field named like a type the code uses (a field "Math") would hide it: qualify such types.
+    fields.forEach(field -> record.alwaysQualify(field.field()));
+
+    MethodSpec.Builder constructor = MethodSpec.compactConstructorBuilder().addModifiers(Modifier.PUBLIC);
+    for (HyperparameterField field : fields) {
+      constructor.addParameter(field.type(), field.field());
+      constructor.addStatement("$N.check($N)", field.constant(), field.field());
+      record.addField(dimension(field));
+    }
+    record.recordConstructor(constructor.build());
+    record.addField(space(self, fields));
+
+    NameAllocator names = Writers.namesAfter(fields.stream().map(HyperparameterField::field).toList());
+    record.addMethod(of(model, self, names.clone()));
+    record.addMethod(applyTo(model, names.clone()));
+    for (HyperparameterField field : fields) {
+      record.addMethod(wither(field, self, fields));
+    }
+    record.addMethod(fromConfig(self, fields, names.clone()));
+    record.addMethod(toConfig(fields));
+    record.addMethod(overriddenByMap(self, names.clone()));
+    record.addMethod(overriddenByAssignments(self, names.clone()));
+    record.addMethod(parse(self, names.clone()));
+    return Writers.file(self, record.build());
+  }
+
+  private static FieldSpec dimension(HyperparameterField field) {
+    Domain domain = field.domain();
+    TypeName type;
+    CodeBlock initializer;
+    if (domain instanceof Domain.Real real) {
+      type = REAL;
+      initializer = CodeBlock.of("new $T($S, $L, $L, $T.$L, $L)", REAL, field.name(),
+          Writers.realLiteral(real.low(), real.isFloat()), Writers.realLiteral(real.high(), real.isFloat()),
+          SCALE, real.scale().name(), Writers.realLiteral(real.step(), real.isFloat()));
+    } else if (domain instanceof Domain.Integral integral) {
+      type = INTEGER;
+      initializer = CodeBlock.of("new $T($S, $L, $L, $T.$L, $L)", INTEGER, field.name(),
+          Writers.longLiteral(integral.low()), Writers.longLiteral(integral.high()), SCALE,
+          integral.scale().name(), Writers.longLiteral(integral.step()));
+    } else if (domain instanceof Domain.Categorical categorical) {
+      type = ParameterizedTypeName.get(CATEGORICAL, field.type());
+      CodeBlock choices = categorical.labels().stream()
+          .map(label -> categorical.enumType() == null
+              ? CodeBlock.of("$S", label)
+              : CodeBlock.of("$T.$N", categorical.enumType(), label))
+          .collect(CodeBlock.joining(",$W"));
+      initializer = CodeBlock.of("new $T<>($S, $T.of($L))", CATEGORICAL, field.name(), LIST, choices);
+    } else if (domain instanceof Domain.Bool) {
+      type = BOOLEAN;
+      initializer = CodeBlock.of("new $T($S)", BOOLEAN, field.name());
+    } else {
+      throw new IllegalStateException("no dimension for " + domain);
+    }
+    FieldSpec.Builder constant = FieldSpec.builder(type, field.constant(),
+        Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL).initializer(initializer);
+    if (!field.description().isEmpty()) {
+      constant.addJavadoc("$L\n", field.description().replace("*/", "*&#47;"));
+    }
+    return constant.build();
+  }
+
+  private static FieldSpec space(ClassName self, List<HyperparameterField> fields) {
+    CodeBlock constants = fields.stream()
+        .map(field -> CodeBlock.of("$N", field.constant()))
+        .collect(CodeBlock.joining(",$W"));
+    return FieldSpec.builder(ParameterizedTypeName.get(SEARCH_SPACE, self), "SPACE",
+            Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+        .addJavadoc("The search space over every hyperparameter, in declaration order.\n")
+        .initializer("$T.of($T::fromConfig, $T::toConfig,\n$>$>$T.of($L))$<$<",
+            SEARCH_SPACE, self, self, LIST, constants)
+        .build();
+  }
+
+  private static MethodSpec of(TunableClass model, ClassName self, NameAllocator names) {
+    String instance = names.newName("model");
+    CodeBlock values = model.hyperparameters().stream()
+        .map(field -> CodeBlock.of("$N.$N", instance, field.field()))
+        .collect(CodeBlock.joining(",$W"));
+    return MethodSpec.methodBuilder("of")
+        .addJavadoc("The values {@code $N} holds; for a fresh model, its defaults.\n", instance)
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(self)
+        .addParameter(model.modelType(), instance)
+        .addStatement("return new $T($L)", self, values)
+        .build();
+  }
+
+  private static MethodSpec applyTo(TunableClass model, NameAllocator names) {
+    String instance = names.newName("model");
+    TypeVariableName type = Writers.typeVariable(model, "M");
+    MethodSpec.Builder method = MethodSpec.methodBuilder("applyTo")
+        .addJavadoc("Sets these values on {@code $N}'s fields and returns it.\n", instance)
+        .addModifiers(Modifier.PUBLIC)
+        .addTypeVariable(type)
+        .returns(type)
+        .addParameter(type, instance);
+    for (HyperparameterField field : model.hyperparameters()) {
+      method.addStatement("$N.$N = this.$N", instance, field.field(), field.field());
+    }
+    return method.addStatement("return $N", instance).build();
+  }
+
+  private static MethodSpec wither(HyperparameterField changed, ClassName self,
+      List<HyperparameterField> fields) {
+    CodeBlock values = fields.stream()
+        .map(field -> field == changed
+            ? CodeBlock.of("$N", field.field())
+            : CodeBlock.of("this.$N", field.field()))
+        .collect(CodeBlock.joining(",$W"));
+    return MethodSpec.methodBuilder(Names.wither(changed.field()))
+        .addJavadoc("A copy with {@code $N} replaced.\n", changed.field())
+        .addModifiers(Modifier.PUBLIC)
+        .returns(self)
+        .addParameter(changed.type(), changed.field())
+        .addStatement("return new $T($L)", self, values)
+        .build();
+  }
+
+  private static MethodSpec fromConfig(ClassName self, List<HyperparameterField> fields,
+      NameAllocator names) {
+    String config = names.newName("config");
+    CodeBlock values = fields.stream()
+        .map(field -> read(field, config))
+        .collect(CodeBlock.joining(",\n"));
+    return MethodSpec.methodBuilder("fromConfig")
+        .addJavadoc("The values of {@code $N}, each checked against its dimension.\n", config)
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(self)
+        .addParameter(CONFIG, config)
+        .addStatement("return new $T(\n$L)", self, values)
+        .build();
+  }
+
+  private static CodeBlock read(HyperparameterField field, String config) {
+    CodeBlock value = CodeBlock.of("$N.get($N)", config, field.constant());
+    if (field.type().equals(TypeName.INT)) {
+      return CodeBlock.of("$T.toIntExact($L)", MATH, value); // the range fits an int: checked
+    }
+    if (field.type().equals(TypeName.FLOAT)) {
+      return CodeBlock.of("$L.floatValue()", value); // bounds are floats: rounding stays inside
+    }
+    return value;
+  }
+
+  private static MethodSpec toConfig(List<HyperparameterField> fields) {
+    CodeBlock.Builder body = CodeBlock.builder().add("return $T.builder()", CONFIG);
+    for (HyperparameterField field : fields) {
+      body.add("\n.set($N, this.$N)", field.constant(), field.field());
+    }
+    body.add("\n.build()");
+    return MethodSpec.methodBuilder("toConfig")
+        .addJavadoc("These values by dimension name.\n")
+        .addModifiers(Modifier.PUBLIC)
+        .returns(CONFIG)
+        .addStatement("$L", body.build())
+        .build();
+  }
+
+  private static MethodSpec overriddenByMap(ClassName self, NameAllocator names) {
+    String overrides = names.newName("overrides");
+    return MethodSpec.methodBuilder("overriddenBy")
+        .addJavadoc("A copy with the values named in {@code $N} parsed from their text.\n\n", overrides)
+        .addJavadoc("@throws IllegalArgumentException naming every unknown key and invalid value\n")
+        .addModifiers(Modifier.PUBLIC)
+        .returns(self)
+        .addParameter(ParameterizedTypeName.get(MAP, STRING, STRING), overrides)
+        .addStatement("return SPACE.create(SPACE.override(toConfig(), $N))", overrides)
+        .build();
+  }
+
+  private static MethodSpec overriddenByAssignments(ClassName self, NameAllocator names) {
+    String assignments = names.newName("assignments");
+    return MethodSpec.methodBuilder("overriddenBy")
+        .addJavadoc("A copy with command-line style {@code key=value} $N applied.\n\n", assignments)
+        .addJavadoc("@throws IllegalArgumentException naming every malformed assignment, unknown key"
+            + " and invalid value\n")
+        .addModifiers(Modifier.PUBLIC)
+        .returns(self)
+        .addParameter(ArrayTypeName.of(STRING), assignments)
+        .varargs(true)
+        .addStatement("return SPACE.create(SPACE.override(toConfig(), $N))", assignments)
+        .build();
+  }
+
+  private static MethodSpec parse(ClassName self, NameAllocator names) {
+    String values = names.newName("values");
+    return MethodSpec.methodBuilder("parse")
+        .addJavadoc("Reads every hyperparameter from text, as in a properties file.\n\n")
+        .addJavadoc("@throws IllegalArgumentException naming every missing, unknown or invalid key\n")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(self)
+        .addParameter(ParameterizedTypeName.get(MAP, STRING, STRING), values)
+        .addStatement("return SPACE.create(SPACE.parse($N))", values)
+        .build();
+  }
+}

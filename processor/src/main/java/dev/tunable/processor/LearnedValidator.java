@@ -1,0 +1,71 @@
+package dev.tunable.processor;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.TypeName;
+import java.util.Optional;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.ArrayType;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.type.WildcardType;
+
+/** The rules of {@code @Learned}, one private method each; any type is allowed. */
+final class LearnedValidator {
+  private final FieldAccessRules access;
+
+  LearnedValidator(FieldAccessRules access) {
+    this.access = access;
+  }
+
+  /** The field's model, or empty after reporting every rule it breaks. */
+  Optional<LearnedField> validate(VariableElement field, AnnotationMirror mirror, TypeElement model,
+      ClassName generated, Report report) {
+    int errorsBefore = report.size();
+    access.check(field, mirror, model, generated, report);
+    checkNoTypeVariable(field, mirror, model, generated, report);
+    if (report.size() != errorsBefore) {
+      return Optional.empty();
+    }
+    TypeMirror type = field.asType();
+    int depth = 0;
+    while (type.getKind() == TypeKind.ARRAY) {
+      type = ((ArrayType) type).getComponentType();
+      depth++;
+    }
+    return Optional.of(new LearnedField(field.getSimpleName().toString(),
+        TypeName.get(field.asType()), depth, type.getKind().isPrimitive()));
+  }
+
+  private static void checkNoTypeVariable(VariableElement field, AnnotationMirror mirror,
+      TypeElement model, ClassName generated, Report report) {
+    if (mentionsTypeVariable(field.asType())) {
+      report.error(Message.LEARNED_TYPE_VARIABLE, field, mirror, field.getSimpleName(),
+          field.asType(), model.getSimpleName(), generated.simpleName());
+    }
+  }
+
+  private static boolean mentionsTypeVariable(TypeMirror type) {
+    switch (type.getKind()) {
+      case TYPEVAR:
+        return true;
+      case ARRAY:
+        return mentionsTypeVariable(((ArrayType) type).getComponentType());
+      case WILDCARD:
+        WildcardType wildcard = (WildcardType) type;
+        return (wildcard.getExtendsBound() != null && mentionsTypeVariable(wildcard.getExtendsBound()))
+            || (wildcard.getSuperBound() != null && mentionsTypeVariable(wildcard.getSuperBound()));
+      case DECLARED:
+        for (TypeMirror argument : ((DeclaredType) type).getTypeArguments()) {
+          if (mentionsTypeVariable(argument)) {
+            return true;
+          }
+        }
+        return false;
+      default:
+        return false;
+    }
+  }
+}

@@ -1,0 +1,160 @@
+package dev.tunable.processor;
+
+/**
+ * Every diagnostic the processor reports, each with a stable tag that starts its message. Messages
+ * name the subject (a quoted field), the rule, the actual value and the fix.
+ */
+enum Message {
+  // Fields, whichever annotation they carry.
+  PRIVATE_FIELD("PrivateField",
+      "field '%s' is private, but the generated %s sets it directly, without reflection; remove"
+          + " 'private' (package-private is enough)"),
+  FINAL_FIELD("FinalField",
+      "field '%s' is final, but the generated %s assigns it; remove 'final'"),
+  STATIC_FIELD("StaticField",
+      "field '%s' is static, but a %s belongs to one model instance; remove 'static'"),
+  INACCESSIBLE_INHERITED_FIELD("InaccessibleInheritedField",
+      "field '%s' is inherited from %s in another package and is not public, so the generated %s"
+          + " cannot reach it; make the field public"),
+  BOTH_ANNOTATIONS("BothAnnotations",
+      "field '%s' is both @Hyperparameter and @Learned; a value is either chosen before training or"
+          + " learned by it: keep one annotation"),
+  LEARNED_TYPE_VARIABLE("LearnedTypeVariable",
+      "learned field '%s' has type %s, which uses a type variable of %s that the generated %s cannot"
+          + " name; use a concrete type"),
+  MISSING_TYPE("MissingType",
+      "field '%s' has type %s, which could not be resolved; fix the type (or the processor that"
+          + " should generate it)"),
+
+  // Hyperparameter types.
+  UNSUPPORTED_TYPE("UnsupportedType",
+      "hyperparameter '%s' has type %s, which is not supported; %s"),
+  BOXED_TYPE("BoxedType",
+      "hyperparameter '%s' has type %s, which can be null, but a hyperparameter always has a value;"
+          + " declare it %s"),
+  STRING_WITHOUT_CHOICES("StringWithoutChoices",
+      "hyperparameter '%s' of type String needs the values it may take; add choices = {\"a\", \"b\"}"),
+
+  // range, scale and step.
+  MISSING_RANGE("MissingRange",
+      "hyperparameter '%s' of type %s needs a range; add range = {min, max}"),
+  RANGE_NOT_TWO_BOUNDS("RangeNotTwoBounds",
+      "hyperparameter '%s': range must be {min, max}, got %s; give exactly two bounds"),
+  SINGLE_VALUE_RANGE("SingleValueRange",
+      "hyperparameter '%s': range {%s, %s} holds a single value, and a fixed value is not a"
+          + " hyperparameter; widen the range or remove @Hyperparameter"),
+  INVERTED_RANGE("InvertedRange",
+      "hyperparameter '%s': range {%s, %s} is inverted; write the lower bound first: range = {%s, %s}"),
+  NON_FINITE_BOUND("NonFiniteBound",
+      "hyperparameter '%s': bound %s is not a finite number; use finite bounds"),
+  LOG_SCALE_BOUND("LogScaleBound",
+      "hyperparameter '%s': scale = Scale.LOG needs bounds above 0, got %s; use a positive lower"
+          + " bound (such as %s) or scale = Scale.LINEAR"),
+  FRACTIONAL_BOUND("FractionalBound",
+      "hyperparameter '%s' of type %s: bound %s is not a whole number; use whole bounds or declare"
+          + " the field double"),
+  BOUND_OUT_OF_TYPE("BoundOutOfType",
+      "hyperparameter '%s' of type %s: bound %s is outside [%s, %s]; %s"),
+  RANGE_NOT_APPLICABLE("RangeNotApplicable",
+      "hyperparameter '%s' of type %s takes no range, its values are %s; remove range"),
+  SCALE_NOT_APPLICABLE("ScaleNotApplicable",
+      "hyperparameter '%s' of type %s has no scale, its values are %s; remove scale"),
+  STEP_NOT_APPLICABLE("StepNotApplicable",
+      "hyperparameter '%s' of type %s takes no step, its values are %s; remove step"),
+  STEP_NOT_POSITIVE("StepNotPositive",
+      "hyperparameter '%s': step must be above 0, got %s; use a positive step, or leave step out"
+          + " for a continuous range"),
+  FRACTIONAL_STEP("FractionalStep",
+      "hyperparameter '%s' of type %s: step %s is not a whole number; use a whole step or declare"
+          + " the field double"),
+  STEP_WITH_LOG_SCALE("StepWithLogScale",
+      "hyperparameter '%s': step %s cannot be combined with scale = Scale.LOG, which has no even"
+          + " grid; remove the step or use Scale.LINEAR"),
+  STEP_NOT_DIVIDING("StepNotDividing",
+      "hyperparameter '%s': step %s does not divide range {%s, %s} (it fits %s times); use a step"
+          + " that fits a whole number of times, or change the upper bound to %s"),
+  INEXACT_FLOAT_STEP("InexactFloatStep",
+      "hyperparameter '%s' of type float: %s, a value of range {%s, %s} in steps of %s, is not an"
+          + " exact float, so values cannot be checked against the grid; declare the field double"
+          + " or use a step such as 0.5 or 0.25"),
+
+  // choices.
+  CHOICES_NOT_APPLICABLE("ChoicesNotApplicable",
+      "hyperparameter '%s' of type %s takes no choices, which are for String and enum fields;"
+          + " remove choices"),
+  EMPTY_CHOICES("EmptyChoices",
+      "hyperparameter '%s': choices = {} is empty; %s"),
+  DUPLICATE_CHOICE("DuplicateChoice",
+      "hyperparameter '%s': choice \"%s\" appears twice; remove the repetition"),
+  BLANK_CHOICE("BlankChoice",
+      "hyperparameter '%s': choice \"%s\" is blank and cannot be written in a configuration file;"
+          + " use a visible label"),
+  UNKNOWN_ENUM_CHOICE("UnknownEnumChoice",
+      "hyperparameter '%s': \"%s\" is not a constant of %s%s; the constants are %s"),
+
+  // name and description.
+  BLANK_NAME("BlankName",
+      "hyperparameter '%s': name = \"%s\" is blank; give a name or leave name out to use the"
+          + " field's name"),
+  INVALID_NAME("InvalidName",
+      "hyperparameter '%s': name \"%s\" cannot be a key in configuration files and key=value"
+          + " overrides; start with a letter and use only letters, digits, '_', '-' and '.'"),
+  BLANK_DESCRIPTION("BlankDescription",
+      "hyperparameter '%s': description = \"%s\" is blank; say what the hyperparameter does or"
+          + " leave description out"),
+
+  // Initial values known from the source.
+  INITIAL_VALUE_OUT_OF_RANGE("InitialValueOutOfRange",
+      "hyperparameter '%s': the initial value %s is outside range {%s, %s}, so a fresh model holds a"
+          + " value its own search space rejects; change the initial value or the range"),
+  INITIAL_VALUE_OFF_STEP("InitialValueOffStep",
+      "hyperparameter '%s': the initial value %s is not on the grid of range {%s, %s} in steps of"
+          + " %s; change the initial value or the step"),
+  INITIAL_VALUE_NOT_A_CHOICE("InitialValueNotAChoice",
+      "hyperparameter '%s': the initial value %s is not one of the choices %s; add it to the choices"
+          + " or change the initial value"),
+
+  // Across the fields of one class.
+  DUPLICATE_NAME("DuplicateName",
+      "hyperparameters '%s' and '%s' are both named \"%s\", but names must be unique in a search"
+          + " space; give one of them another name = \"...\""),
+  CONSTANT_CLASH("ConstantClash",
+      "hyperparameters '%s' and '%s' both become the constant %s of the generated %s; rename one"
+          + " of the fields"),
+  HIDDEN_FIELD("HiddenField",
+      "field '%s' hides the field of the same name in %s, and both are annotated; rename one of"
+          + " them"),
+  FIELD_NAMED_LIKE_CONSTANT("FieldNamedLikeConstant",
+      "hyperparameter '%s' has the name of its own dimension constant in the generated %s; name"
+          + " the field in lowerCamelCase"),
+  UNREACHABLE_TYPE("UnreachableType",
+      "field '%s' has type %s, which is private, so the generated %s cannot name it; make %s at"
+          + " least package-private"),
+  RESERVED_NAME("ReservedName",
+      "field '%s' clashes with %s of the generated %s; rename the field"),
+  UNREACHABLE_CLASS("UnreachableClass",
+      "class %s is %s, so the generated %s cannot reach it; %s"),
+  GENERATED_NAME_TAKEN("GeneratedNameTaken",
+      "class %s would generate %s, but a type of that name already exists; rename that type"),
+
+  INTERNAL_ERROR("InternalError",
+      "the Tunable processor failed on %s; this is a bug, please report it with this stack trace:%n%s");
+
+  private final String tag;
+  private final String template;
+
+  Message(String tag, String template) {
+    this.tag = tag;
+    this.template = template;
+  }
+
+  /** The stable tag users can search for, such as {@code InvertedRange}. */
+  String tag() {
+    return tag;
+  }
+
+  /** The full message: {@code [Tag] } followed by the template filled with {@code args}. */
+  String format(Object... args) {
+    return "[" + tag + "] " + String.format(template, args);
+  }
+}

@@ -1,0 +1,267 @@
+package dev.tunable.processor;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ArrayTypeName;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.NameAllocator;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import com.palantir.javapoet.TypeVariableName;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Writes {@code <Name>Parameters}: a record of the learned state that captures and restores it.
+ * Arrays of primitives are deep-copied both ways, so a captured value is independent of the model
+ * that goes on training; other values are copied by reference. Records compare arrays by identity,
+ * so equals, hashCode and toString are written to use their contents.
+ */
+final class ParametersWriter {
+  private static final ClassName ARRAYS = ClassName.get(Arrays.class);
+  private static final ClassName OBJECTS = ClassName.get(Objects.class);
+
+  private final Optional<AnnotationSpec> generated;
+
+  ParametersWriter(Optional<AnnotationSpec> generated) {
+    this.generated = generated;
+  }
+
+  JavaFile write(TunableClass model) {
+    ClassName self = model.parametersName();
+    List<LearnedField> fields = model.learned();
+    TypeSpec.Builder record = TypeSpec.recordBuilder(self)
+        .addModifiers(Modifier.PUBLIC)
+        .addJavadoc("Learned parameters of {@link $T}.\n", Writers.raw(model.modelType()))
+        .addOriginatingElement(model.element());
+    generated.ifPresent(record::addAnnotation);
+    fields.forEach(field -> record.alwaysQualify(field.field()));
+
+    MethodSpec.Builder constructor = MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC);
+    fields.forEach(field -> constructor.addParameter(field.type(), field.field()));
+    record.recordConstructor(constructor.build());
+
+    NameAllocator names = Writers.namesAfter(fields.stream().map(LearnedField::field).toList());
+    record.addMethod(capture(model, self, names.clone()));
+    record.addMethod(restore(model, names.clone()));
+    record.addMethod(scalarCount(fields));
+    record.addMethod(equalsMethod(self, fields, names.clone()));
+    record.addMethod(hashCodeMethod(fields, names.clone()));
+    record.addMethod(toStringMethod(self, fields));
+    Set<TypeName> arrays = new LinkedHashSet<>();
+    for (LearnedField field : fields) {
+      if (field.isPrimitiveArray()) {
+        collectArrayTypes((ArrayTypeName) field.type(), arrays);
+      }
+    }
+    arrays.forEach(type -> record.addMethod(copy((ArrayTypeName) type)));
+    arrays.forEach(type -> record.addMethod(count((ArrayTypeName) type)));
+    return Writers.file(self, record.build());
+  }
+
+  /** {@code double[][]} needs the helpers for {@code double[]} too, innermost first. */
+  private static void collectArrayTypes(ArrayTypeName type, Set<TypeName> into) {
+    if (type.componentType() instanceof ArrayTypeName component) {
+      collectArrayTypes(component, into);
+    }
+    into.add(type);
+  }
+
+  private static MethodSpec capture(TunableClass model, ClassName self, NameAllocator names) {
+    String instance = names.newName("model");
+    CodeBlock values = model.learned().stream()
+        .map(field -> field.isPrimitiveArray()
+            ? CodeBlock.of("copy($N.$N)", instance, field.field())
+            : CodeBlock.of("$N.$N", instance, field.field()))
+        .collect(CodeBlock.joining(",$W"));
+    return MethodSpec.methodBuilder("capture")
+        .addJavadoc("A copy of the learned state of {@code $N}.\n", instance)
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(self)
+        .addParameter(model.modelType(), instance)
+        .addStatement("return new $T($L)", self, values)
+        .build();
+  }
+
+  private static MethodSpec restore(TunableClass model, NameAllocator names) {
+    String instance = names.newName("model");
+    TypeVariableName type = Writers.typeVariable(model, "M");
+    MethodSpec.Builder method = MethodSpec.methodBuilder("restore")
+        .addJavadoc("Sets a copy of this learned state on {@code $N}'s fields and returns it.\n",
+            instance)
+        .addModifiers(Modifier.PUBLIC)
+        .addTypeVariable(type)
+        .returns(type)
+        .addParameter(type, instance);
+    for (LearnedField field : model.learned()) {
+      if (field.isPrimitiveArray()) {
+        method.addStatement("$N.$N = copy(this.$N)", instance, field.field(), field.field());
+      } else {
+        method.addStatement("$N.$N = this.$N", instance, field.field(), field.field());
+      }
+    }
+    return method.addStatement("return $N", instance).build();
+  }
+
+  private static MethodSpec scalarCount(List<LearnedField> fields) {
+    List<CodeBlock> terms = fields.stream()
+        .filter(LearnedField::primitive)
+        .map(field -> field.arrayDepth() > 0
+            ? CodeBlock.of("count(this.$N)", field.field())
+            : CodeBlock.of("1"))
+        .toList();
+    return MethodSpec.methodBuilder("scalarCount")
+        .addJavadoc("How many primitive values the learned state holds, array elements included.\n")
+        .addModifiers(Modifier.PUBLIC)
+        .returns(long.class)
+        .addStatement("return $L", terms.isEmpty() ? CodeBlock.of("0") : CodeBlock.join(terms, " + "))
+        .build();
+  }
+
+  private static MethodSpec equalsMethod(ClassName self, List<LearnedField> fields,
+      NameAllocator names) {
+    String other = names.newName("other");
+    String that = names.newName("that");
+    CodeBlock.Builder body = CodeBlock.builder()
+        .add("return $N instanceof $T $N", other, self, that);
+    for (LearnedField field : fields) {
+      body.add("\n&& $L", same(field, that));
+    }
+    return MethodSpec.methodBuilder("equals")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(boolean.class)
+        .addParameter(Object.class, other)
+        .addStatement("$L", body.build())
+        .build();
+  }
+
+  private static CodeBlock same(LearnedField field, String that) {
+    String name = field.field();
+    TypeName type = field.type();
+    if (field.arrayDepth() == 1 && field.primitive()) {
+      return CodeBlock.of("$T.equals(this.$N, $N.$N)", ARRAYS, name, that, name);
+    }
+    if (field.arrayDepth() > 0) {
+      return CodeBlock.of("$T.deepEquals(this.$N, $N.$N)", ARRAYS, name, that, name);
+    }
+    if (type.equals(TypeName.DOUBLE) || type.equals(TypeName.FLOAT)) {
+      // As records compare them: NaN equals NaN, and 0.0 differs from -0.0.
+      return CodeBlock.of("$T.compare(this.$N, $N.$N) == 0", type.box(), name, that, name);
+    }
+    if (type.isPrimitive()) {
+      return CodeBlock.of("this.$N == $N.$N", name, that, name);
+    }
+    return CodeBlock.of("$T.equals(this.$N, $N.$N)", OBJECTS, name, that, name);
+  }
+
+  private static MethodSpec hashCodeMethod(List<LearnedField> fields, NameAllocator names) {
+    String result = names.newName("result");
+    MethodSpec.Builder method = MethodSpec.methodBuilder("hashCode")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(int.class)
+        .addStatement("int $N = 0", result);
+    for (LearnedField field : fields) {
+      method.addStatement("$N = 31 * $N + $L", result, result, hash(field));
+    }
+    return method.addStatement("return $N", result).build();
+  }
+
+  private static CodeBlock hash(LearnedField field) {
+    String name = field.field();
+    if (field.arrayDepth() == 1 && field.primitive()) {
+      return CodeBlock.of("$T.hashCode(this.$N)", ARRAYS, name);
+    }
+    if (field.arrayDepth() > 0) {
+      return CodeBlock.of("$T.deepHashCode(this.$N)", ARRAYS, name);
+    }
+    if (field.type().isPrimitive()) {
+      return CodeBlock.of("$T.hashCode(this.$N)", field.type().box(), name);
+    }
+    return CodeBlock.of("$T.hashCode(this.$N)", OBJECTS, name);
+  }
+
+  private static MethodSpec toStringMethod(ClassName self, List<LearnedField> fields) {
+    CodeBlock.Builder body = CodeBlock.builder().add("return $S", self.simpleName() + "[");
+    String separator = "";
+    for (LearnedField field : fields) {
+      body.add("\n+ $S + $L", separator + field.field() + "=", text(field));
+      separator = ", ";
+    }
+    body.add("\n+ $S", "]");
+    return MethodSpec.methodBuilder("toString")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(String.class)
+        .addStatement("$L", body.build())
+        .build();
+  }
+
+  private static CodeBlock text(LearnedField field) {
+    if (field.arrayDepth() == 1 && field.primitive()) {
+      return CodeBlock.of("$T.toString(this.$N)", ARRAYS, field.field());
+    }
+    if (field.arrayDepth() > 0) {
+      return CodeBlock.of("$T.deepToString(this.$N)", ARRAYS, field.field());
+    }
+    return CodeBlock.of("this.$N", field.field());
+  }
+
+  private static MethodSpec copy(ArrayTypeName type) {
+    MethodSpec.Builder method = MethodSpec.methodBuilder("copy")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(type)
+        .addParameter(type, "source");
+    if (!(type.componentType() instanceof ArrayTypeName)) {
+      return method.addStatement("return source == null ? null : source.clone()").build();
+    }
+    return method
+        .beginControlFlow("if (source == null)")
+        .addStatement("return null")
+        .endControlFlow()
+        .addStatement("$T copy = new $L", type, emptyRows(type))
+        .beginControlFlow("for (int i = 0; i < source.length; i++)")
+        .addStatement("copy[i] = copy(source[i])")
+        .endControlFlow()
+        .addStatement("return copy")
+        .build();
+  }
+
+  /** {@code double[source.length][]} for {@code double[][]}, {@code int[source.length][][]} … */
+  private static String emptyRows(ArrayTypeName type) {
+    TypeName innermost = type;
+    int depth = 0;
+    while (innermost instanceof ArrayTypeName array) {
+      innermost = array.componentType();
+      depth++;
+    }
+    return innermost + "[source.length]" + "[]".repeat(depth - 1);
+  }
+
+  private static MethodSpec count(ArrayTypeName type) {
+    MethodSpec.Builder method = MethodSpec.methodBuilder("count")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(long.class)
+        .addParameter(type, "values");
+    if (!(type.componentType() instanceof ArrayTypeName component)) {
+      return method.addStatement("return values == null ? 0 : values.length").build();
+    }
+    return method
+        .addStatement("long count = 0")
+        .beginControlFlow("if (values != null)")
+        .beginControlFlow("for ($T row : values)", component)
+        .addStatement("count += count(row)")
+        .endControlFlow()
+        .endControlFlow()
+        .addStatement("return count")
+        .build();
+  }
+}

@@ -1,0 +1,75 @@
+package dev.tunable.processor;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.NameAllocator;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import com.palantir.javapoet.TypeVariableName;
+import java.util.List;
+import java.util.Optional;
+import javax.lang.model.util.Elements;
+
+/** What the source writers share: the file layout, literals and names. */
+final class Writers {
+  private static final String GENERATED = "javax.annotation.processing.Generated";
+
+  private Writers() {}
+
+  /**
+   * {@code @Generated("dev.tunable.processor.TunableProcessor")}, without date or version so that
+   * output does not change between builds; absent when compiling for a release without it.
+   */
+  static Optional<AnnotationSpec> generatedAnnotation(Elements elements, String processor) {
+    if (elements.getTypeElement(GENERATED) == null) {
+      return Optional.empty();
+    }
+    return Optional.of(AnnotationSpec.builder(ClassName.bestGuess(GENERATED))
+        .addMember("value", "$S", processor)
+        .build());
+  }
+
+  static JavaFile file(ClassName name, TypeSpec type) {
+    return JavaFile.builder(name.packageName(), type)
+        .skipJavaLangImports(true)
+        .indent("  ")
+        .build();
+  }
+
+  static ClassName raw(TypeName type) {
+    return type instanceof ParameterizedTypeName parameterized
+        ? parameterized.rawType()
+        : (ClassName) type;
+  }
+
+  /** A type variable bounded by the model class, named so that it hides none of its names. */
+  static TypeVariableName typeVariable(TunableClass model, String preferred) {
+    String name = preferred;
+    ClassName modelName = raw(model.modelType());
+    for (int i = 2; modelName.simpleNames().contains(name); i++) {
+      name = preferred + i;
+    }
+    return TypeVariableName.get(name, model.modelType());
+  }
+
+  /** An allocator where {@code taken} (the user's field names) are already in use. */
+  static NameAllocator namesAfter(List<String> taken) {
+    NameAllocator names = new NameAllocator();
+    for (String name : taken) {
+      names.newName(name);
+    }
+    return names;
+  }
+
+  /** {@code 1.0E-4}, or {@code 0.1f} for a float field (whose bounds are floats). */
+  static String realLiteral(double value, boolean isFloat) {
+    return isFloat ? Float.toString((float) value) + "f" : Double.toString(value);
+  }
+
+  /** {@code 256}, or {@code 5000000000L} when the value needs a long literal. */
+  static String longLiteral(long value) {
+    return value == (int) value ? Long.toString(value) : value + "L";
+  }
+}
