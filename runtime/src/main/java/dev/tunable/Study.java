@@ -144,7 +144,8 @@ public final class Study {
    * terminal, a progress line is shown on standard error (unless switched off in the builder).
    *
    * @throws IllegalStateException if every trial of this run failed (the message gives the first
-   *     reasons, and the cause is the first exception), or if the study has no complete trial
+   *     reasons, and the cause is the first exception)
+   * @throws NoSuchElementException if the study has no complete trial (all pruned, or none run)
    */
   public <H> Trial<H> optimize(SearchSpace<H> space, Budget budget, Objective<H> objective) {
     Objects.requireNonNull(space, "space");
