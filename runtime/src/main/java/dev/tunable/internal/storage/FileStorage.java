@@ -250,6 +250,11 @@ public final class FileStorage implements Storage {
     }
   }
 
+  /** The journal file. */
+  public Path path() {
+    return path;
+  }
+
   @Override
   public String workerId() {
     return workerId;

@@ -1,0 +1,195 @@
+package dev.tunable.internal.storage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tunable.Config;
+import dev.tunable.Direction;
+import dev.tunable.FrozenTrial;
+import dev.tunable.Samplers;
+import dev.tunable.SearchSpace;
+import dev.tunable.Storages;
+import dev.tunable.Study;
+import dev.tunable.TrialState;
+import dev.tunable.storage.Event;
+import dev.tunable.storage.Event.StudyCreated;
+import dev.tunable.storage.Event.TrialStarted;
+import dev.tunable.storage.Storage;
+import dev.tunable.storage.StorageContract;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FileStorageTest extends StorageContract {
+  private static final SearchSpace<Config> SPACE =
+      SearchSpace.builder().real("x", 0, 1).integer("n", 1, 10).build();
+
+  @TempDir Path directory;
+  private int files;
+
+  @Override
+  protected Storage create() {
+    return Storages.file(directory.resolve("journal-" + files++ + ".tunable"));
+  }
+
+  @Override
+  protected Storage reopen(Storage storage) {
+    return Storages.file(((FileStorage) storage).path());
+  }
+
+  private Path studyWithTrials(Path file, int trials) {
+    try (Storage storage = Storages.file(file)) {
+      Study study = Study.builder().name("s").storage(storage).sampler(Samplers.random(1))
+          .progress(false).build();
+      study.optimize(SPACE, trials, trial -> trial.params().getDouble("x"));
+    }
+    return file;
+  }
+
+  private static List<FrozenTrial> trialsIn(Path file) {
+    try (Storage storage = Storages.file(file)) {
+      return Study.load("s", storage).trials();
+    }
+  }
+
+  @Test
+  void theJournalIsOneChecksummedJsonRecordPerLine() throws IOException {
+    Path file = studyWithTrials(directory.resolve("readable.tunable"), 2);
+    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    assertEquals(5, lines.size(), "created, then started and finished per trial");
+    for (String line : lines) {
+      assertTrue(line.matches("[0-9a-f]{8} [0-9a-f]{8} \\{\"type\":\"[a-z_]+\",\"study\":\"s\".*\\}"),
+          line);
+      int length = Integer.parseInt(line.substring(0, 8), 16);
+      assertEquals(length, line.substring(18).getBytes(StandardCharsets.UTF_8).length);
+    }
+    assertTrue(lines.get(1).contains("\"type\":\"trial_started\",\"study\":\"s\",\"number\":0,"
+        + "\"params\":{\"x\":"), lines.get(1));
+  }
+
+  /** A process killed mid-write leaves part of its last record: optuna/optuna#5138. */
+  @Test
+  void aTornLastRecordIsCutOffAndTheStudyOpens() throws IOException {
+    Path file = studyWithTrials(directory.resolve("torn.tunable"), 3);
+    List<FrozenTrial> before = trialsIn(file);
+    long goodSize = Files.size(file);
+    byte[] record = FileStorage.frame(EventCodec.encode(
+        new TrialStarted("s", 3, Map.of("x", 0.5, "n", 2L), -1, "1/1", Instant.now())));
+    for (int cut : new int[] {1, 10, 18, record.length / 2, record.length - 1}) {
+      Files.write(file, Arrays.copyOf(record, cut), StandardOpenOption.APPEND);
+      assertEquals(before, trialsIn(file), "cut at " + cut);
+      assertEquals(goodSize, Files.size(file), "the torn tail is truncated, cut at " + cut);
+    }
+  }
+
+  @Test
+  void aLastRecordFailingItsChecksumOrZeroedIsCutOff() throws IOException {
+    Path file = studyWithTrials(directory.resolve("crc.tunable"), 2);
+    List<FrozenTrial> before = trialsIn(file);
+    long goodSize = Files.size(file);
+    byte[] record = FileStorage.frame(EventCodec.encode(
+        new TrialStarted("s", 2, Map.of("x", 0.5, "n", 2L), -1, "1/1", Instant.now())));
+    record[record.length - 3] ^= 1;
+    Files.write(file, record, StandardOpenOption.APPEND);
+    assertEquals(before, trialsIn(file));
+    assertEquals(goodSize, Files.size(file));
+    Files.write(file, new byte[4096], StandardOpenOption.APPEND); // as after a power loss
+    assertEquals(before, trialsIn(file));
+    assertEquals(goodSize, Files.size(file));
+  }
+
+  @Test
+  void theNextWriterAppendsAfterATornRecord() throws IOException {
+    Path file = studyWithTrials(directory.resolve("resume.tunable"), 2);
+    byte[] record = FileStorage.frame(EventCodec.encode(
+        new TrialStarted("s", 2, Map.of("x", 0.5, "n", 2L), -1, "1/1", Instant.now())));
+    Files.write(file, Arrays.copyOf(record, 25), StandardOpenOption.APPEND);
+    try (Storage storage = Storages.file(file)) {
+      Study study = Study.builder().name("s").storage(storage).loadIfExists(true)
+          .sampler(Samplers.random(1)).progress(false).build();
+      study.optimize(SPACE, 3, trial -> trial.params().getDouble("x"));
+    }
+    List<FrozenTrial> trials = trialsIn(file);
+    assertEquals(5, trials.size());
+    assertTrue(trials.stream().allMatch(t -> t.state() == TrialState.COMPLETE));
+  }
+
+  @Test
+  void damageBeforeValidRecordsIsReportedNotCut() throws IOException {
+    Path file = studyWithTrials(directory.resolve("damaged.tunable"), 2);
+    byte[] bytes = Files.readAllBytes(file);
+    int secondLine = indexOf(bytes, (byte) '\n') + 1;
+    bytes[secondLine + 30] ^= 1;
+    Files.write(file, bytes);
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> trialsIn(file));
+    assertTrue(e.getMessage().matches("the journal .*damaged\\.tunable is damaged: the record at"
+        + " byte " + secondLine + " is invalid but valid records follow it at byte \\d+; this is"
+        + " not a torn last write, so nothing was cut off\\..*"), e.getMessage());
+    assertEquals(bytes.length, Files.size(file), "nothing was cut");
+  }
+
+  private static int indexOf(byte[] bytes, byte b) {
+    for (int i = 0; i < bytes.length; i++) {
+      if (bytes[i] == b) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  @Test
+  void trialsOfAWorkerWhoseLockIsFreeAreFailedOnOpen() {
+    Path file = directory.resolve("dead.tunable");
+    Instant now = Instant.now();
+    try (Storage storage = Storages.file(file)) {
+      storage.append(0, news -> List.<Event>of(
+          new StudyCreated("s", List.of(Direction.MINIMIZE), now),
+          new TrialStarted("s", 0, Map.of("x", 0.5, "n", 2L), -1, "999999/abc", now)));
+      assertFalse(storage.isAlive("999999/abc"), "no one holds slot abc");
+      assertFalse(storage.isAlive("not a worker id"));
+    }
+    List<FrozenTrial> trials = trialsIn(file);
+    assertEquals(TrialState.FAIL, trials.get(0).state());
+    assertEquals("the process running the trial (worker 999999/abc) died before it finished",
+        trials.get(0).failureReason().orElseThrow());
+  }
+
+  @Test
+  void anotherOpenStorageInThisProcessIsAlive() {
+    Path file = directory.resolve("alive.tunable");
+    try (Storage one = Storages.file(file); Storage two = Storages.file(file)) {
+      assertTrue(one.isAlive(two.workerId()));
+      assertTrue(two.isAlive(one.workerId()));
+      String id = two.workerId();
+      two.close();
+      assertFalse(one.isAlive(id), "a closed storage's worker is gone");
+    }
+  }
+
+  @Test
+  void writeDurabilityKeepsEverythingWithinTheProcess() {
+    Path file = directory.resolve("write.tunable");
+    try (Storage storage = Storages.file(file, Storages.Durability.WRITE)) {
+      Study.builder().name("s").storage(storage).sampler(Samplers.random(2)).progress(false)
+          .build().optimize(SPACE, 4, trial -> trial.params().getDouble("x"));
+    }
+    assertEquals(4, trialsIn(file).size());
+  }
+
+  @Test
+  void aMissingDirectoryIsNamedInTheError() {
+    Path file = directory.resolve("no/such/dir/j.tunable");
+    RuntimeException e = assertThrows(RuntimeException.class, () -> Storages.file(file));
+    assertTrue(e.getMessage().startsWith("cannot open the journal " + file), e.getMessage());
+  }
+}

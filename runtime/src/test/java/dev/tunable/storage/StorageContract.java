@@ -1,0 +1,217 @@
+package dev.tunable.storage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tunable.Config;
+import dev.tunable.Direction;
+import dev.tunable.FrozenTrial;
+import dev.tunable.Samplers;
+import dev.tunable.SearchSpace;
+import dev.tunable.Study;
+import dev.tunable.Trial;
+import dev.tunable.TrialState;
+import dev.tunable.storage.Event.StudyCreated;
+import dev.tunable.storage.Event.TrialAttributeSet;
+import dev.tunable.storage.Event.TrialEnqueued;
+import dev.tunable.storage.Event.TrialFinished;
+import dev.tunable.storage.Event.TrialReported;
+import dev.tunable.storage.Event.TrialStarted;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link Storage} must do; each storage's test extends this class. Subclasses say how to
+ * make a fresh storage and how to open the same storage again (as another process would).
+ */
+public abstract class StorageContract {
+  private static final SearchSpace<Config> SPACE = SearchSpace.builder()
+      .real("x", -5, 10)
+      .integer("n", 1, 100)
+      .categorical("kind", "a", "b", "c")
+      .bool("flag")
+      .build();
+
+  private final List<Storage> opened = new ArrayList<>();
+
+  /** A new, empty storage. */
+  protected abstract Storage create();
+
+  /** The storage {@code storage} holds, opened again; may be {@code storage} itself. */
+  protected abstract Storage reopen(Storage storage);
+
+  private Storage fresh() {
+    Storage storage = create();
+    opened.add(storage);
+    return storage;
+  }
+
+  private Storage again(Storage storage) {
+    Storage other = reopen(storage);
+    opened.add(other);
+    return other;
+  }
+
+  @AfterEach
+  void closeStorages() {
+    opened.forEach(Storage::close);
+  }
+
+  static List<Event> everyKindOfEvent() {
+    Instant time = Instant.parse("2026-11-24T17:18:19.123456789Z");
+    Map<String, Object> params = new LinkedHashMap<>();
+    params.put("x", 0.1 + 0.2);
+    params.put("n", 42L);
+    params.put("kind", "ünïcode \"quoted\"\n\\ text");
+    params.put("flag", true);
+    params.put("tiny", Double.MIN_VALUE);
+    return List.of(
+        new StudyCreated("s", List.of(Direction.MAXIMIZE), time),
+        new TrialEnqueued("s", params, time),
+        new TrialStarted("s", 0, params, 0, "worker-1", time),
+        new TrialReported("s", 0, 3, Double.NaN),
+        new TrialReported("s", 0, 4, -1e-300),
+        new TrialAttributeSet("s", 0, "note", "text"),
+        new TrialAttributeSet("s", 0, "count", 7L),
+        new TrialFinished("s", 0, TrialState.COMPLETE, new double[] {1.0 / 3}, null, time),
+        new TrialStarted("s", 1, params, -1, "worker-1", time),
+        new TrialFinished("s", 1, TrialState.FAIL, new double[0], "why: \u00e9", time));
+  }
+
+  @Test
+  void anEmptyStorageHasNoEvents() {
+    Storage storage = fresh();
+    Storage.Batch batch = storage.read(0);
+    assertEquals(List.of(), batch.events());
+    assertEquals(batch.cursor(), storage.read(batch.cursor()).cursor());
+  }
+
+  @Test
+  void eventsReadBackEqualToWhatWasAppended() {
+    Storage storage = fresh();
+    List<Event> events = everyKindOfEvent();
+    long cursor = storage.append(0, news -> events);
+    Storage.Batch all = storage.read(0);
+    assertEquals(events, all.events());
+    assertEquals(cursor, all.cursor());
+    assertEquals(events, again(storage).read(0).events());
+  }
+
+  @Test
+  void appendSeesWhatOthersAppendedAfterTheCursor() {
+    Storage storage = fresh();
+    List<Event> events = everyKindOfEvent();
+    long afterFirst = storage.append(0, news -> events.subList(0, 1));
+    storage.append(afterFirst, news -> events.subList(1, 3));
+    List<List<Event>> seen = new ArrayList<>();
+    long end = storage.append(afterFirst, news -> {
+      seen.add(news);
+      return events.subList(3, 4);
+    });
+    assertEquals(List.of(events.subList(1, 3)), seen);
+    assertEquals(events.subList(0, 4), storage.read(0).events());
+    assertEquals(List.of(), storage.read(end).events());
+  }
+
+  @Test
+  void aPlanThatThrowsAppendsNothing() {
+    Storage storage = fresh();
+    List<Event> events = everyKindOfEvent();
+    long cursor = storage.append(0, news -> events.subList(0, 2));
+    assertThrows(IllegalStateException.class, () -> storage.append(cursor, news -> {
+      throw new IllegalStateException("changed my mind");
+    }));
+    assertEquals(events.subList(0, 2), storage.read(0).events());
+    assertEquals(cursor, storage.append(cursor, news -> List.of()));
+  }
+
+  @Test
+  void concurrentAppendsAreAllKeptInOneOrder() throws Exception {
+    Storage storage = fresh();
+    int threads = 4;
+    int perThread = 50;
+    List<Thread> workers = new ArrayList<>();
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    for (int t = 0; t < threads; t++) {
+      int id = t;
+      Thread worker = new Thread(() -> {
+        long cursor = 0;
+        for (int i = 0; i < perThread; i++) {
+          int index = i;
+          cursor = storage.append(cursor, news -> List.of(
+              new TrialReported("s", id, index, id * 1000 + index)));
+        }
+      });
+      worker.setUncaughtExceptionHandler((thread, e) -> failure.set(e));
+      workers.add(worker);
+      worker.start();
+    }
+    for (Thread worker : workers) {
+      worker.join();
+    }
+    assertEquals(null, failure.get());
+    List<Event> events = again(storage).read(0).events();
+    assertEquals(threads * perThread, events.size());
+    Set<Event> distinct = new HashSet<>(events);
+    assertEquals(threads * perThread, distinct.size());
+  }
+
+  @Test
+  void itsOwnWorkerIsAlive() {
+    Storage storage = fresh();
+    assertTrue(storage.isAlive(storage.workerId()));
+  }
+
+  @Test
+  void aStudyReadsBackTheSameTrials() {
+    Storage storage = fresh();
+    Study study = Study.builder().name("contract").direction(Direction.MAXIMIZE)
+        .sampler(Samplers.random(3)).storage(storage).progress(false).build();
+    study.enqueue(Map.of("x", 1.0, "n", 5, "kind", "b", "flag", false));
+    study.optimize(SPACE, 8, trial -> {
+      trial.report(0, trial.params().getDouble("x"));
+      trial.setUserAttribute("n", trial.params().getLong("n"));
+      if (trial.number() == 3) {
+        throw new IllegalArgumentException("three");
+      }
+      return trial.params().getDouble("x") * trial.params().getLong("n");
+    });
+    Trial<Config> running = study.ask(SPACE);
+    List<FrozenTrial> trials = study.trials();
+    Study loaded = Study.load("contract", again(storage));
+    assertEquals(Direction.MAXIMIZE, loaded.direction());
+    assertEquals(trials, loaded.trials());
+    assertEquals(study.bestTrial(), loaded.bestTrial());
+    assertEquals(TrialState.FAIL, loaded.trials().get(3).state());
+    assertEquals(TrialState.RUNNING, loaded.trials().get(8).state(), "its worker is alive");
+    study.tell(running, 1);
+    assertEquals(TrialState.COMPLETE, loaded.trials().get(8).state(), "loaded sees later changes");
+  }
+
+  @Test
+  void studiesSharingAStorageAreIndependentAndNumbersAreUnique() {
+    Storage storage = fresh();
+    Study a = Study.builder().name("a").storage(storage).progress(false).build();
+    Study b = Study.builder().name("b").storage(storage).progress(false).build();
+    Study a2 = Study.load("a", again(storage));
+    Trial<Config> a0 = a.ask(SPACE);
+    Trial<Config> a1 = a2.ask(SPACE);
+    Trial<Config> b0 = b.ask(SPACE);
+    Trial<Config> a2n = a.ask(SPACE);
+    assertEquals(List.of(0L, 1L, 0L, 2L),
+        List.of(a0.number(), a1.number(), b0.number(), a2n.number()));
+    a2.tell(a1, 5);
+    assertEquals(3, a.trials().size());
+    assertEquals(1, b.trials().size());
+    assertEquals(5.0, a.trials().get(1).value());
+  }
+}
