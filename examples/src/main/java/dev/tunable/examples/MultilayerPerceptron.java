@@ -42,7 +42,7 @@ public class MultilayerPerceptron {
   @Hyperparameter(range = {1, 3}, description = "the number of hidden layers")
   int hiddenLayers = 1;
 
-  @Hyperparameter(range = {16, 256}, scale = Scale.LOG, description = "units per hidden layer")
+  @Hyperparameter(range = {16, 128}, scale = Scale.LOG, description = "units per hidden layer")
   int units = 64;
 
   @Hyperparameter(description = "the non-linearity of the hidden layers")
@@ -62,7 +62,7 @@ public class MultilayerPerceptron {
   @Hyperparameter(range = {16, 256}, scale = Scale.LOG, description = "rows per gradient step")
   int batchSize = 32;
 
-  @Hyperparameter(range = {5, 100}, description = "passes over the training rows")
+  @Hyperparameter(range = {5, 60}, description = "passes over the training rows")
   int epochs = 20;
 
   @Hyperparameter(

@@ -1,0 +1,229 @@
+package dev.tunable.examples;
+
+import dev.tunable.Config;
+import dev.tunable.FrozenTrial;
+import dev.tunable.Samplers;
+import dev.tunable.Storages;
+import dev.tunable.Study;
+import dev.tunable.Trial;
+import dev.tunable.TrialState;
+import dev.tunable.evaluation.CrossValidationResult;
+import dev.tunable.evaluation.Fold;
+import dev.tunable.storage.Storage;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Tunes one of the examples on its bundled data and reports what came out:
+ *
+ * <pre>
+ * Main [logistic|mlp|boosting] [--trials N] [--storage PATH] [--seed S]
+ * Main benchmark [logistic|mlp|all] [--trials N] [--seeds 0,1,2]
+ * </pre>
+ *
+ * <p>A fifth of the rows is held out first; the study tunes on the rest by cross-validation and
+ * records every trial in a file, so that running the same command again resumes it (asking for
+ * more trials extends it). At the end the best hyperparameters are retrained on all the tuning rows
+ * and scored once on the held-out rows, which no trial has seen.
+ */
+public final class Main {
+  private static final String USAGE =
+      "usage: Main [logistic|mlp|boosting] [--trials N] [--storage PATH] [--seed S]\n"
+          + "       Main benchmark [logistic|mlp|all] [--trials N] [--seeds 0,1,2]";
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    if (args.length > 0 && args[0].equals("benchmark")) {
+      Benchmark.main(Arrays.copyOfRange(args, 1, args.length));
+      return;
+    }
+    Options options;
+    try {
+      options = Options.parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.err.println(USAGE);
+      System.exit(2);
+      return;
+    }
+    tune(Example.named(options.example()), options, System.out);
+  }
+
+  /** The command line, checked. */
+  record Options(String example, int trials, Path storage, long seed) {
+    static Options parse(String[] args) {
+      String example = "logistic";
+      Integer trials = null;
+      Path storage = null;
+      long seed = 42;
+      for (int i = 0; i < args.length; i++) {
+        String arg = args[i];
+        switch (arg) {
+          case "--trials" -> trials = positive("--trials", value(args, ++i, arg));
+          case "--storage" -> storage = Path.of(value(args, ++i, arg));
+          case "--seed" -> seed = number("--seed", value(args, ++i, arg));
+          case "logistic", "mlp", "boosting" -> example = arg;
+          default -> throw new IllegalArgumentException(
+              "unknown argument '" + arg + "'; the examples are logistic, mlp and boosting");
+        }
+      }
+      if (trials == null) {
+        trials = example.equals("mlp") ? 15 : 30;
+      }
+      if (storage == null) {
+        storage = Path.of("tunable-studies", example + ".journal");
+      }
+      return new Options(example, trials, storage.toAbsolutePath().normalize(), seed);
+    }
+
+    private static String value(String[] args, int i, String option) {
+      if (i >= args.length) {
+        throw new IllegalArgumentException(option + " needs a value");
+      }
+      return args[i];
+    }
+
+    private static long number(String option, String text) {
+      try {
+        return Long.parseLong(text);
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(option + " needs a whole number, got '" + text + "'");
+      }
+    }
+
+    private static int positive(String option, String text) {
+      long n = number(option, text);
+      if (n < 1 || n > 100_000) {
+        throw new IllegalArgumentException(option + " must be between 1 and 100000, got " + n);
+      }
+      return (int) n;
+    }
+  }
+
+  static <H> void tune(Example<H> example, Options options, PrintStream out) {
+    Dataset data = example.data();
+    int[] rows = new int[data.size()];
+    Arrays.setAll(rows, i -> i);
+    Fold holdout = example.holdout(options.seed()).split(rows, example.strata()).get(0);
+    int[] tuningRows = holdout.train();
+    String metric = example.metric();
+    out.printf("Tuning %s.%n", example.title());
+    out.printf("  %d rows held out for the final test; tuning on %d rows with %s.%n",
+        holdout.testSize(), holdout.trainSize(), example.folds(options.seed()));
+    createParent(options.storage());
+    String studyName = example.name() + "-seed" + options.seed();
+    try (Storage storage = Storages.file(options.storage())) {
+      long started = System.nanoTime();
+      Study study = Study.builder()
+          .name(studyName)
+          .direction(example.direction())
+          .sampler(Samplers.sobol(options.seed()))
+          .storage(storage)
+          .loadIfExists(true)
+          .progress(false)
+          .callback((s, trial) -> printTrial(out, s, trial, options.trials(), metric))
+          .build();
+      int earlier = study.trials().size();
+      int remaining = options.trials() - earlier;
+      if (earlier > 0) {
+        out.printf("  Resuming study '%s': %d trials already recorded.%n", studyName, earlier);
+      }
+      if (remaining > 0) {
+        out.printf("  Running %d trials (quasi-random Sobol sampler, seed %d)...%n%n",
+            remaining, options.seed());
+        study.optimize(example.space(), remaining, trial -> {
+          CrossValidationResult cv = example.crossValidate(
+              trial.params(), tuningRows, options.seed(), fold -> {
+                trial.report(fold.fold(), fold.meanSoFar());
+                if (trial.shouldPrune()) {
+                  throw trial.pruned();
+                }
+              });
+          trial.setUserAttribute("standardDeviation", cv.standardDeviation());
+          return cv.mean();
+        });
+      } else {
+        out.printf("  The study already has %d trials; nothing to run (raise --trials for more).%n",
+            earlier);
+      }
+      Trial<H> best = study.bestTrial(example.space());
+      Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+
+      out.printf("%nBest hyperparameters (trial %d; %d trials in the study):%n",
+          best.number(), study.trials().size());
+      Map<String, Object> values = example.space().config(best.params()).asMap();
+      int width = values.keySet().stream().mapToInt(String::length).max().orElse(0);
+      values.forEach((name, value) ->
+          out.printf("  %-" + width + "s = %s%n", name, format(value)));
+
+      CrossValidationResult untuned =
+          example.crossValidate(example.defaults(), tuningRows, options.seed(), fold -> {});
+      Object deviation = best.userAttributes().get("standardDeviation");
+      out.printf("%nCross-validated %s, tuned:    %.4f%s%n", metric, best.value(),
+          deviation instanceof Number d ? String.format(Locale.ROOT, " ± %.4f", d.doubleValue()) : "");
+      out.printf("Cross-validated %s, defaults: %s%n", metric, untuned);
+      double tunedTest =
+          example.fitAndScore(best.params(), tuningRows, holdout.test(), options.seed());
+      double defaultTest =
+          example.fitAndScore(example.defaults(), tuningRows, holdout.test(), options.seed());
+      out.printf("Held-out test %s: %.4f tuned, %.4f defaults (%d rows no trial has seen;"
+          + " trained on all %d tuning rows)%n", metric, tunedTest, defaultTest,
+          holdout.testSize(), holdout.trainSize());
+      out.printf("%nStudy '%s' is stored in %s (%.1f s this run).%n",
+          studyName, options.storage(), elapsed.toMillis() / 1000.0);
+      out.printf("Run the same command to resume it; to extend it to %d trials:%n",
+          Math.max(options.trials(), study.trials().size()) * 2);
+      out.printf("  mvn -B -q -DskipTests package exec:java -pl examples -am"
+              + " -Dexec.args=\"%s --trials %d --storage %s --seed %d\"%n",
+          example.name(), Math.max(options.trials(), study.trials().size()) * 2,
+          options.storage(), options.seed());
+    }
+  }
+
+  private static void printTrial(
+      PrintStream out, Study study, FrozenTrial trial, int total, String metric) {
+    String outcome = trial.state() == TrialState.COMPLETE
+        ? String.format(Locale.ROOT, "%s %.4f", metric, trial.value())
+        : trial.state() + trial.failureReason().map(r -> " (" + r + ")").orElse("");
+    String best;
+    try {
+      best = String.format(Locale.ROOT, "best %.4f", study.bestTrial().value());
+    } catch (java.util.NoSuchElementException e) {
+      best = "no best yet";
+    }
+    out.printf("  [%d/%d] trial %-3d %-18s %-12s %s%n", study.trials().size(), total,
+        trial.number(), outcome, best, compact(trial.params()));
+  }
+
+  private static String compact(Config params) {
+    StringBuilder text = new StringBuilder();
+    params.asMap().forEach((name, value) ->
+        text.append(text.length() == 0 ? "" : " ").append(name).append('=').append(format(value)));
+    return text.toString();
+  }
+
+  private static String format(Object value) {
+    if (value instanceof Double d) {
+      return String.format(Locale.ROOT, "%.4g", d);
+    }
+    return String.valueOf(value);
+  }
+
+  private static void createParent(Path file) {
+    try {
+      if (file.getParent() != null) {
+        Files.createDirectories(file.getParent());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the directory for the study at " + file, e);
+    }
+  }
+}
