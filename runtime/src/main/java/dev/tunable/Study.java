@@ -482,9 +482,10 @@ public final class Study {
   private List<Event> write(Supplier<List<Event>> plan) {
     List<List<Event>> written = new ArrayList<>(1);
     cursor = storage.append(cursor, news -> {
-      for (Event event : news) {
+      for (Event event : news.events()) {
         model.apply(event);
       }
+      cursor = news.cursor(); // kept even if the plan throws, so that no event is applied twice
       List<Event> events = plan.get();
       written.add(events);
       return events;

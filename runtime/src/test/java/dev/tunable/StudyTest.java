@@ -353,6 +353,23 @@ class StudyTest {
     assertTrue(missing.getMessage().startsWith("no study named 'demo2' in Storages.inMemory()"));
   }
 
+  /** Found by the two-process grid test: events read before the sampler threw were applied twice. */
+  @Test
+  void aSamplerThatThrowsAfterReadingOthersEventsLeavesTheStudyConsistent() {
+    var storage = Storages.inMemory();
+    SearchSpace<Config> two = SearchSpace.builder().bool("b").build();
+    Study one = Study.builder().name("g").storage(storage).sampler(Samplers.grid())
+        .progress(false).build();
+    Study other = Study.builder().name("g").storage(storage).sampler(Samplers.grid())
+        .loadIfExists(true).progress(false).build();
+    one.tell(one.ask(two), 1);
+    other.tell(other.ask(two), 2);
+    assertThrows(SearchExhaustedException.class, () -> one.ask(two));
+    assertThrows(SearchExhaustedException.class, () -> one.ask(two));
+    assertEquals(2, one.trials().size());
+    assertEquals(one.trials(), other.trials());
+  }
+
   /** A typed value as the annotation processor generates one. */
   record Hyper(double x, long units, Scale scale) {
     static final SearchSpace<Hyper> SPACE = SearchSpace.of(

@@ -26,14 +26,15 @@ public interface Storage extends AutoCloseable {
   Batch read(long cursor);
 
   /**
-   * Under an exclusive lock: reads the events appended after {@code cursor}, passes them to {@code
-   * plan}, and appends the events {@code plan} returns (possibly none), in order, all or none.
-   * When this method returns, the appended events are as durable as the storage promises. If
-   * {@code plan} throws, nothing is appended and the exception propagates.
+   * Under an exclusive lock: reads the events appended after {@code cursor}, passes them (with the
+   * cursor after them) to {@code plan}, and appends the events {@code plan} returns (possibly
+   * none), in order, all or none. When this method returns, the appended events are as durable as
+   * the storage promises. If {@code plan} throws, nothing is appended and the exception
+   * propagates; the caller has then still seen the batch and may continue from its cursor.
    *
    * @return the cursor after the appended events
    */
-  long append(long cursor, Function<List<Event>, List<Event>> plan);
+  long append(long cursor, Function<Batch, List<Event>> plan);
 
   /** The identity of this storage's worker (this process, or this handle), recorded on trials. */
   String workerId();

@@ -114,10 +114,11 @@ public abstract class StorageContract {
     storage.append(afterFirst, news -> events.subList(1, 3));
     List<List<Event>> seen = new ArrayList<>();
     long end = storage.append(afterFirst, news -> {
-      seen.add(news);
+      seen.add(news.events());
       return events.subList(3, 4);
     });
     assertEquals(List.of(events.subList(1, 3)), seen);
+    assertEquals(List.of(), storage.read(storage.read(afterFirst).cursor()).events());
     assertEquals(events.subList(0, 4), storage.read(0).events());
     assertEquals(List.of(), storage.read(end).events());
   }

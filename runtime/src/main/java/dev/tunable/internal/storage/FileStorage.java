@@ -105,10 +105,10 @@ public final class FileStorage implements Storage {
   }
 
   @Override
-  public long append(long cursor, Function<List<Event>, List<Event>> plan) {
+  public long append(long cursor, Function<Batch, List<Event>> plan) {
     return locked("append to", () -> {
       Batch batch = scan(cursor);
-      List<Event> events = plan.apply(batch.events());
+      List<Event> events = plan.apply(batch);
       if (events.isEmpty()) {
         return batch.cursor();
       }

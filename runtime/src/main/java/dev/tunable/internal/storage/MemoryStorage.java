@@ -19,11 +19,11 @@ public final class MemoryStorage implements Storage {
   }
 
   @Override
-  public synchronized long append(long cursor, Function<List<Event>, List<Event>> plan) {
+  public synchronized long append(long cursor, Function<Batch, List<Event>> plan) {
     List<Event> news = cursor == events.size()
         ? List.of()
         : List.copyOf(events.subList((int) cursor, events.size()));
-    events.addAll(plan.apply(news));
+    events.addAll(plan.apply(new Batch(news, events.size())));
     return events.size();
   }
 
