@@ -3,6 +3,7 @@ package dev.tunable.processor;
 import com.palantir.javapoet.ClassName;
 import com.sun.source.util.Trees;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -59,9 +60,13 @@ final class ClassValidator {
     }
   }
 
-  /** A subclass field that hides an annotated superclass field of the same name. */
-  void checkNoHiddenFields(List<VariableElement> fields, Report report) {
-    Map<String, VariableElement> byName = new HashMap<>();
+  /**
+   * A subclass field that hides an annotated superclass field of the same name; returns the
+   * fields without the hidden ones, so that the clash is reported once rather than as a duplicate
+   * name too.
+   */
+  List<VariableElement> checkNoHiddenFields(List<VariableElement> fields, Report report) {
+    Map<String, VariableElement> byName = new LinkedHashMap<>();
     for (VariableElement field : fields) {
       VariableElement hidden = byName.put(field.getSimpleName().toString(), field);
       if (hidden != null) {
@@ -69,6 +74,7 @@ final class ClassValidator {
             hidden.getEnclosingElement().getSimpleName());
       }
     }
+    return List.copyOf(byName.values());
   }
 
   void checkBothAnnotations(VariableElement field, Report report) {

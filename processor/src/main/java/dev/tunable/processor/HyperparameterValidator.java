@@ -348,8 +348,9 @@ final class HyperparameterValidator {
     if (!divides) {
       double fits = Math.max(1, Math.floor(ratio));
       subject.errorOn("step", Message.STEP_NOT_DIVIDING, subject.name(), format(kind, step),
-          format(kind, bounds[0]), format(kind, bounds[1]), trimmed(ratio),
-          format(kind, bounds[0] + fits * step));
+          format(kind, bounds[0]), format(kind, bounds[1]), significant(ratio, 6),
+          kind == Kind.DOUBLE ? significant(bounds[0] + fits * step, 12)
+              : format(kind, bounds[0] + fits * step));
       return Double.NaN;
     }
     if (kind == Kind.FLOAT) {
@@ -536,8 +537,9 @@ final class HyperparameterValidator {
     return isFloat ? Float.toString((float) value) : Double.toString(value);
   }
 
-  private static String trimmed(double value) {
-    return new BigDecimal(value).round(new MathContext(6)).stripTrailingZeros().toPlainString();
+  /** {@code value} rounded for reading: 0.8999999999999999 is shown as 0.9. */
+  private static String significant(double value, int digits) {
+    return new BigDecimal(value).round(new MathContext(digits)).stripTrailingZeros().toPlainString();
   }
 
   private static String braces(List<? extends AnnotationValue> values) {

@@ -106,8 +106,7 @@ final class TunableClassReader {
     ClassName hyperparametersName = Names.hyperparameters(type);
     ClassName parametersName = Names.parameters(type);
     classes.checkReachable(type, hyperparametersName, report);
-    List<VariableElement> fields = annotatedFields(type);
-    classes.checkNoHiddenFields(fields, report);
+    List<VariableElement> fields = classes.checkNoHiddenFields(annotatedFields(type), report);
 
     List<HyperparameterField> hyperparameterFields = new ArrayList<>();
     List<LearnedField> learnedFields = new ArrayList<>();

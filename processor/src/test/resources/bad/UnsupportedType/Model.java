@@ -1,0 +1,8 @@
+package test;
+
+import dev.tunable.annotations.Hyperparameter;
+
+public class Model {
+  @Hyperparameter(range = {0, 1}) java.util.List<String> rates; // error: [UnsupportedType] hyperparameter 'rates' has type java.util.List<java.lang.String>, which is not supported; use double, float, int, long, boolean, an enum, or String with choices
+  @Hyperparameter(range = {0, 10}) short depth; // error: [UnsupportedType] hyperparameter 'depth' has type short, which is not supported; declare it int
+}
