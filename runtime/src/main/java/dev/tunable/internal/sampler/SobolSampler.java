@@ -34,8 +34,8 @@ public final class SobolSampler implements Sampler {
     }
     // Generators are cheap next to the space's mapping and not thread-safe: one per call.
     SobolSequenceGenerator generator = new SobolSequenceGenerator(dimensions);
-    generator.skipTo(Math.toIntExact(context.trialNumber() + 1));
-    double[] point = generator.nextVector();
+    // skipTo returns the point at the index it skips to.
+    double[] point = generator.skipTo(Math.toIntExact(context.trialNumber() + 1));
     double[] shift = shift(dimensions);
     for (int i = 0; i < dimensions; i++) {
       double u = point[i] + shift[i];

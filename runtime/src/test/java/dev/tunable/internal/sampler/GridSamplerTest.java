@@ -1,0 +1,123 @@
+package dev.tunable.internal.sampler;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tunable.Config;
+import dev.tunable.Dimension;
+import dev.tunable.FrozenTrial;
+import dev.tunable.Sampler;
+import dev.tunable.SamplerContract;
+import dev.tunable.Samplers;
+import dev.tunable.SearchExhaustedException;
+import dev.tunable.SearchSpace;
+import dev.tunable.Study;
+import dev.tunable.Trial;
+import dev.tunable.annotations.Scale;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class GridSamplerTest extends SamplerContract {
+  @Override
+  protected Sampler sampler(long seed) {
+    return Samplers.grid();
+  }
+
+  private static final SearchSpace<Config> SMALL = SearchSpace.builder()
+      .integer("n", 1, 3)
+      .categorical("kind", "a", "b")
+      .bool("flag")
+      .add(Dimension.real("r", 0, 1).withStep(0.5))
+      .build();
+
+  private static Study study(Sampler sampler) {
+    return Study.builder().sampler(sampler).progress(false).build();
+  }
+
+  @Test
+  void visitsEveryPointOnceThenSaysItIsExhausted() {
+    Study study = study(Samplers.grid());
+    Set<Config> seen = new HashSet<>();
+    for (int i = 0; i < 36; i++) {
+      Trial<Config> trial = study.ask(SMALL);
+      assertTrue(seen.add(trial.params()), "point " + trial.params() + " asked twice");
+      study.tell(trial, i);
+    }
+    Set<Config> expected = new HashSet<>();
+    for (long n = 1; n <= 3; n++) {
+      for (String kind : List.of("a", "b")) {
+        for (boolean flag : List.of(false, true)) {
+          for (double r : List.of(0.0, 0.5, 1.0)) {
+            expected.add(SMALL.check(Map.of("n", n, "kind", kind, "flag", flag, "r", r)));
+          }
+        }
+      }
+    }
+    assertEquals(expected, seen);
+    SearchExhaustedException e = assertThrows(SearchExhaustedException.class, () -> study.ask(SMALL));
+    assertEquals("all 36 points of the grid over [n, kind, flag, r] have been asked for",
+        e.getMessage());
+  }
+
+  @Test
+  void optimizeStopsCleanlyWhenTheGridIsExhausted() {
+    Study study = study(Samplers.grid());
+    Trial<Config> best = study.optimize(SMALL, 100, t -> t.params().getDouble("r")
+        + t.params().getLong("n"));
+    assertEquals(36, study.trials().size());
+    assertEquals(1.0, best.value());
+  }
+
+  @Test
+  void aContinuousDimensionNeedsANumberOfPoints() {
+    SearchSpace<Config> space = SearchSpace.builder().integer("n", 1, 3).real("lr", 1e-3, 1, Scale.LOG)
+        .build();
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> study(Samplers.grid()).optimize(space, 10, t -> 0));
+    assertEquals("grid search cannot cover continuous dimension 'lr' (a real in [0.001, 1.0]"
+        + " (log scale)) without a number of points; use"
+        + " Samplers.grid(pointsPerContinuousDimension), or give the dimension a step",
+        e.getMessage());
+    IllegalArgumentException one =
+        assertThrows(IllegalArgumentException.class, () -> Samplers.grid(1));
+    assertEquals("a grid needs at least 2 points per continuous dimension, got 1", one.getMessage());
+  }
+
+  @Test
+  void continuousDimensionsGetEvenlySpacedPointsInTheirScale() {
+    SearchSpace<Config> space = SearchSpace.builder().real("lr", 1e-4, 1, Scale.LOG).build();
+    Study study = study(Samplers.grid(5));
+    study.optimize(space, 100, t -> 0);
+    List<Double> values = study.trials().stream().map(t -> t.params().getDouble("lr")).toList();
+    assertEquals(5, values.size());
+    double[] expected = {1e-4, 1e-3, 1e-2, 1e-1, 1};
+    for (int i = 0; i < 5; i++) {
+      assertEquals(expected[i], values.get(i), expected[i] * 1e-12);
+    }
+  }
+
+  @Test
+  void pointsOfEarlierTrialsIncludingEnqueuedOnesAreSkipped() {
+    SearchSpace<Config> space = SearchSpace.builder().integer("n", 1, 4).build();
+    Study study = study(Samplers.grid());
+    study.enqueue(Map.of("n", 1));
+    study.enqueue(Map.of("n", 3));
+    study.optimize(space, 100, t -> t.params().getLong("n"));
+    List<Long> order = study.trials().stream().map(t -> t.params().getLong("n")).toList();
+    assertEquals(List.of(1L, 3L, 2L, 4L), order);
+  }
+
+  @Test
+  void theNextPointDependsOnlyOnTheHistory() {
+    Sampler grid = Samplers.grid();
+    Config first = grid.sample(context(SMALL, 0, List.of()));
+    FrozenTrial taken = FrozenTrial.complete(0, first, 1, java.time.Instant.EPOCH);
+    Config second = grid.sample(context(SMALL, 1, List.of(taken)));
+    assertEquals(Map.of("n", 1L, "kind", "a", "flag", false, "r", 0.0), first.asMap());
+    assertEquals(Map.of("n", 1L, "kind", "a", "flag", false, "r", 0.5), second.asMap());
+  }
+}
