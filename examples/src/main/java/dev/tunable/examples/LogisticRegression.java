@@ -19,7 +19,9 @@ import java.util.SplittableRandom;
  * <p>Training minimizes the mean log loss plus {@code regularization} times the penalty, on features
  * standardized with the training rows' statistics. The L2 penalty is {@code ||w||^2 / 2} and enters
  * the gradient; the L1 penalty is {@code ||w||_1}, applied after each step by soft thresholding
- * (proximal gradient), which sets unhelpful weights exactly to zero. Deterministic given the seed.
+ * (proximal gradient), which sets unhelpful weights exactly to zero. The step size falls linearly
+ * from {@code learningRate} to zero over the training, so that the weights converge. Deterministic
+ * given the seed.
  */
 public class LogisticRegression {
 
@@ -91,6 +93,9 @@ public class LogisticRegression {
       order[i] = i;
     }
     double[] gradient = new double[weights.length];
+    int batches = (order.length + batchSize - 1) / batchSize;
+    long totalSteps = (long) batches * epochs;
+    long step = 0;
     for (int epoch = 0; epoch < epochs; epoch++) {
       shuffle(order, random);
       double lossSum = 0;
@@ -109,18 +114,21 @@ public class LogisticRegression {
           biasGradient += error;
         }
         int size = end - start;
+        // The step size decays linearly to zero: mini-batch noise then dies out and the weights
+        // settle at the penalized optimum instead of wandering around it.
+        double rate = learningRate * (totalSteps - step++) / totalSteps;
         for (int j = 0; j < weights.length; j++) {
-          double step = gradient[j] / size;
+          double slope = gradient[j] / size;
           if (penalty == Penalty.L2) {
-            step += regularization * weights[j];
+            slope += regularization * weights[j];
           }
-          weights[j] -= learningRate * step;
+          weights[j] -= rate * slope;
           if (penalty == Penalty.L1) {
-            double shrink = learningRate * regularization;
+            double shrink = rate * regularization;
             weights[j] = Math.signum(weights[j]) * Math.max(0, Math.abs(weights[j]) - shrink);
           }
         }
-        bias -= learningRate * biasGradient / size;
+        bias -= rate * biasGradient / size;
       }
       listener.onEpoch(epoch, lossSum / order.length);
     }

@@ -55,12 +55,12 @@ class ModelsTest {
     int[][] split = split(BREAST_CANCER.size(), 0.25, 1);
     LogisticRegression lasso = new LogisticRegression(3);
     lasso.penalty = LogisticRegression.Penalty.L1;
-    lasso.regularization = 0.1;
+    lasso.regularization = 0.2;
     lasso.learningRate = 0.1;
     lasso.epochs = 30;
     lasso.fit(BREAST_CANCER.features(split[0]), BREAST_CANCER.labels(split[0]));
     LogisticRegression ridge = new LogisticRegression(3);
-    ridge.regularization = 0.1;
+    ridge.regularization = 0.2;
     ridge.learningRate = 0.1;
     ridge.epochs = 30;
     ridge.fit(BREAST_CANCER.features(split[0]), BREAST_CANCER.labels(split[0]));

@@ -1,0 +1,129 @@
+package dev.tunable.examples;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tunable.Direction;
+import dev.tunable.Samplers;
+import dev.tunable.Study;
+import dev.tunable.Trial;
+import dev.tunable.evaluation.Fold;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Tuning through the generated spaces pays off, and the main job's study survives a restart. */
+class TuningTest {
+
+  @Test
+  void tunedLogisticRegressionBeatsItsDefaultsOnHeldOutRows() {
+    LogisticRegressionExample example = new LogisticRegressionExample();
+    long seed = 7;
+    Fold holdout = example.holdout(seed).split(example.strata()).get(0);
+    Study study = Study.builder()
+        .direction(Direction.MAXIMIZE)
+        .sampler(Samplers.sobol(seed))
+        .progress(false)
+        .build();
+    Trial<LogisticRegressionHyperparameters> best = study.optimize(example.space(), 12, trial ->
+        example.crossValidate(trial.params(), holdout.train(), seed, fold -> {}).mean());
+
+    double tunedCv = best.value();
+    double defaultCv =
+        example.crossValidate(example.defaults(), holdout.train(), seed, fold -> {}).mean();
+    double tuned = example.fitAndScore(best.params(), holdout.train(), holdout.test(), seed);
+    double untuned =
+        example.fitAndScore(example.defaults(), holdout.train(), holdout.test(), seed);
+    assertTrue(tunedCv > defaultCv, "cross-validated: tuned " + tunedCv + ", defaults " + defaultCv);
+    assertTrue(tuned > untuned, "held out: tuned " + tuned + ", defaults " + untuned);
+  }
+
+  @Test
+  void theMainJobResumesItsStudyFromTheFile(@TempDir Path directory) {
+    Path file = directory.resolve("studies/logistic.journal");
+    String first = run(new Main.Options("logistic", 3, file, 1));
+    assertTrue(first.contains("Running 3 trials"), first);
+    assertTrue(first.contains("Best hyperparameters"), first);
+    assertTrue(first.contains("Held-out test accuracy"), first);
+    assertTrue(first.contains("-Dexec.args=\"logistic --trials 6 --storage " + file + " --seed 1\""),
+        first);
+
+    String second = run(new Main.Options("logistic", 5, file, 1));
+    assertTrue(second.contains("Resuming study 'logistic-seed1': 3 trials already recorded."),
+        second);
+    assertTrue(second.contains("Running 2 trials"), second);
+    assertTrue(second.contains("[5/5] trial 4 "), second);
+
+    String third = run(new Main.Options("logistic", 5, file, 1));
+    assertTrue(third.contains("nothing to run"), third);
+    assertFalse(third.contains("] trial "), third);
+  }
+
+  @Test
+  void theCommandLineIsChecked() {
+    Main.Options defaults = Main.Options.parse(new String[0]);
+    assertEquals("logistic", defaults.example());
+    assertEquals(30, defaults.trials());
+    assertEquals(42, defaults.seed());
+    assertTrue(defaults.storage().endsWith(Path.of("tunable-studies", "logistic.journal")));
+    Main.Options mlp = Main.Options.parse(new String[] {"mlp", "--trials", "20", "--seed", "3"});
+    assertEquals("mlp", mlp.example());
+    assertEquals(20, mlp.trials());
+    assertEquals(
+        "unknown argument '--trails'; the examples are logistic, mlp and boosting",
+        assertThrows(IllegalArgumentException.class,
+            () -> Main.Options.parse(new String[] {"--trails", "5"})).getMessage());
+    assertEquals(
+        "--trials needs a whole number, got 'many'",
+        assertThrows(IllegalArgumentException.class,
+            () -> Main.Options.parse(new String[] {"--trials", "many"})).getMessage());
+  }
+
+  @Test
+  void aCheckpointOfTheLearnedStateRestoresTheSamePredictions() {
+    Dataset digits = Dataset.digits();
+    int[][] split = ModelsTest.split(digits.size(), 0.5, 4);
+    MultilayerPerceptron network = new MultilayerPerceptron(1);
+    network.units = 16;
+    network.epochs = 3;
+    network.fit(digits.features(split[0]), digits.labels(split[0]));
+    MultilayerPerceptronParameters checkpoint = MultilayerPerceptronParameters.capture(network);
+    double[][] before = network.predictProbabilities(digits.features(split[1]));
+
+    network.fit(digits.features(split[1]), digits.labels(split[1])); // training moves on
+    assertFalse(Arrays.deepEquals(before, network.predictProbabilities(digits.features(split[1]))));
+
+    MultilayerPerceptron restored = checkpoint.restore(new MultilayerPerceptron());
+    assertArrayEquals(before, restored.predictProbabilities(digits.features(split[1])));
+  }
+
+  @Test
+  void hyperparametersMoveBetweenModelAndRecord() {
+    GradientBoostedTrees model = new GradientBoostedTrees();
+    GradientBoostedTreesHyperparameters defaults = GradientBoostedTreesHyperparameters.of(model);
+    assertEquals(100, defaults.trees());
+    GradientBoostedTreesHyperparameters shallow = defaults.withMaxDepth(1).withTrees(20);
+    shallow.applyTo(model);
+    assertEquals(1, model.maxDepth);
+    assertEquals(20, model.trees);
+    Dataset diabetes = Dataset.diabetes();
+    model.fit(diabetes.features(), diabetes.targets());
+    for (RegressionTree tree : model.ensemble) {
+      assertTrue(tree.depth() <= 1);
+    }
+  }
+
+  private static String run(Main.Options options) {
+    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    Main.tune(Example.named(options.example()), options,
+        new PrintStream(buffer, true, StandardCharsets.UTF_8));
+    return buffer.toString(StandardCharsets.UTF_8);
+  }
+}
