@@ -25,17 +25,21 @@ import java.util.Map;
  *
  * <pre>
  * Main [logistic|mlp|boosting] [--trials N] [--storage PATH] [--seed S]
+ * Main nested [logistic|mlp|boosting] [--trials N] [--seed S]
  * Main benchmark [logistic|mlp|all] [--trials N] [--seeds 0,1,2]
  * </pre>
  *
  * <p>A fifth of the rows is held out first; the study tunes on the rest by cross-validation and
  * records every trial in a file, so that running the same command again resumes it (asking for
  * more trials extends it). At the end the best hyperparameters are retrained on all the tuning rows
- * and scored once on the held-out rows, which no trial has seen.
+ * and scored once on the held-out rows, which no trial has seen. {@code nested} estimates the tuned
+ * model's score by {@link NestedTuning nested cross-validation} instead; {@code benchmark} runs
+ * {@link Benchmark}.
  */
 public final class Main {
   private static final String USAGE =
       "usage: Main [logistic|mlp|boosting] [--trials N] [--storage PATH] [--seed S]\n"
+          + "       Main nested [logistic|mlp|boosting] [--trials N] [--seed S]\n"
           + "       Main benchmark [logistic|mlp|all] [--trials N] [--seeds 0,1,2]";
 
   private Main() {}
@@ -45,16 +49,22 @@ public final class Main {
       Benchmark.main(Arrays.copyOfRange(args, 1, args.length));
       return;
     }
+    boolean nested = args.length > 0 && args[0].equals("nested");
     Options options;
     try {
-      options = Options.parse(args);
+      options = Options.parse(nested ? Arrays.copyOfRange(args, 1, args.length) : args);
     } catch (IllegalArgumentException e) {
       System.err.println(e.getMessage());
       System.err.println(USAGE);
       System.exit(2);
       return;
     }
-    tune(Example.named(options.example()), options, System.out);
+    if (nested) {
+      NestedTuning.run(Example.named(options.example()), 5, options.trials(), options.seed(),
+          System.out);
+    } else {
+      tune(Example.named(options.example()), options, System.out);
+    }
   }
 
   /** The command line, checked. */
@@ -203,7 +213,7 @@ public final class Main {
         trial.number(), outcome, best, compact(trial.params()));
   }
 
-  private static String compact(Config params) {
+  static String compact(Config params) {
     StringBuilder text = new StringBuilder();
     params.asMap().forEach((name, value) ->
         text.append(text.length() == 0 ? "" : " ").append(name).append('=').append(format(value)));
