@@ -96,7 +96,7 @@ final class HyperparametersWriter {
           .map(label -> categorical.enumType() == null
               ? CodeBlock.of("$S", label)
               : CodeBlock.of("$T.$N", categorical.enumType(), label))
-          .collect(CodeBlock.joining(",$W"));
+          .collect(CodeBlock.joining(", "));
       initializer = CodeBlock.of("new $T<>($S, $T.of($L))", CATEGORICAL, field.name(), LIST, choices);
     } else if (domain instanceof Domain.Bool) {
       type = BOOLEAN;

@@ -1,0 +1,132 @@
+package dev.tunable.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static com.google.testing.compile.Compiler.javac;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.testing.compile.Compilation;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardLocation;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The generated sources: exact text of a representative class (goldens under {@code expected/},
+ * rewritten when {@code TUNABLE_REGENERATE_GOLDENS=1}), names, which files are generated, and that
+ * they compile without a single warning under {@code -Xlint:all}.
+ */
+class GeneratedSourceTest {
+  private static final Path GOLDENS = Path.of("src/test/resources/expected");
+
+  @Test
+  void hyperparametersOfARepresentativeClassMatchTheGolden() throws IOException {
+    assertGolden(Fixtures.compile(Fixtures.good("LogisticRegression")),
+        "test.LogisticRegressionHyperparameters");
+  }
+
+  @Test
+  void parametersOfARepresentativeClassMatchTheGolden() throws IOException {
+    assertGolden(Fixtures.compile(Fixtures.good("LogisticRegression")),
+        "test.LogisticRegressionParameters");
+  }
+
+  @Test
+  void multiDimensionalArraysAreCopiedByHelpersMatchingTheGolden() throws IOException {
+    assertGolden(Fixtures.compile(Fixtures.good("Outer")), "test.Outer_MemoryParameters");
+  }
+
+  @Test
+  void nestedClassesAreNamedAfterEveryEnclosingClass() {
+    Compilation compilation = Fixtures.compile(Fixtures.good("Outer"));
+    assertThat(compilation).succeededWithoutWarnings();
+    assertTrue(generated(compilation, "test.Outer_InnerHyperparameters").isPresent());
+    assertTrue(generated(compilation, "test.Outer_MemoryParameters").isPresent());
+    assertFalse(generated(compilation, "test.OuterHyperparameters").isPresent());
+  }
+
+  @Test
+  void aClassGetsOnlyTheRecordsItsAnnotationsAskFor() {
+    Compilation compilation = Fixtures.compile(Fixtures.good("OnlyLearned", "OnlyHyperparameters"));
+    assertThat(compilation).succeededWithoutWarnings();
+    assertTrue(generated(compilation, "test.OnlyLearnedParameters").isPresent());
+    assertFalse(generated(compilation, "test.OnlyLearnedHyperparameters").isPresent());
+    assertTrue(generated(compilation, "test.OnlyHyperparametersHyperparameters").isPresent());
+    assertFalse(generated(compilation, "test.OnlyHyperparametersParameters").isPresent());
+  }
+
+  @Test
+  void inheritedFieldsComeFirstAndSubclassesWithoutFieldsOfTheirOwnAreGenerated() {
+    Compilation compilation = Fixtures.compile(Fixtures.good("Base", "Derived", "Plain"));
+    assertThat(compilation).succeededWithoutWarnings();
+    String derived = generated(compilation, "test.DerivedHyperparameters").orElseThrow();
+    assertTrue(derived.contains("public record DerivedHyperparameters(int depth, double rate)"), derived);
+    String parameters = generated(compilation, "test.PlainParameters").orElseThrow();
+    assertTrue(parameters.contains("public record PlainParameters(double[] weights, float[] scales)"),
+        parameters);
+    assertTrue(generated(compilation, "test.BaseHyperparameters").isPresent());
+  }
+
+  @Test
+  void fieldNamesThatLookLikeGeneratedNamesDoNotClash() {
+    Compilation compilation = Fixtures.compile(Fixtures.good("Awkward"));
+    assertThat(compilation).succeededWithoutWarnings();
+    String source = generated(compilation, "test.AwkwardHyperparameters").orElseThrow();
+    assertTrue(source.contains("<M extends Awkward<?>> M applyTo(M model_)"), source);
+    assertTrue(source.contains("java.lang.Math.toIntExact"), source);
+  }
+
+  @Test
+  void generatedCodeCompilesWithoutWarningsUnderXlintAll() {
+    List<JavaFileObject> sources = new ArrayList<>(Fixtures.good(
+        "LogisticRegression", "Outer", "Base", "Derived", "Plain", "Awkward", "OnlyLearned",
+        "OnlyHyperparameters"));
+    Compilation processed = Fixtures.compile(sources);
+    assertThat(processed).succeeded();
+    assertEquals(14, processed.generatedSourceFiles().size());
+    // Compile the generated files again, without the processor, so that every warning javac
+    // has about them shows up, processing notes aside.
+    sources.addAll(processed.generatedSourceFiles());
+    Compilation plain = javac()
+        .withClasspath(Fixtures.classpath())
+        .withOptions("-Xlint:all", "-proc:none")
+        .compile(sources);
+    assertThat(plain).succeededWithoutWarnings();
+  }
+
+  static Optional<String> generated(Compilation compilation, String qualifiedName) {
+    return compilation.generatedFile(StandardLocation.SOURCE_OUTPUT,
+            qualifiedName.replace('.', '/') + ".java")
+        .map(GeneratedSourceTest::content);
+  }
+
+  static String content(JavaFileObject file) {
+    try {
+      return file.getCharContent(false).toString();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static void assertGolden(Compilation compilation, String qualifiedName)
+      throws IOException {
+    assertThat(compilation).succeededWithoutWarnings();
+    String actual = generated(compilation, qualifiedName).orElseThrow();
+    Path golden = GOLDENS.resolve(qualifiedName.substring(qualifiedName.lastIndexOf('.') + 1) + ".java");
+    if ("1".equals(System.getenv("TUNABLE_REGENERATE_GOLDENS"))) {
+      Files.writeString(golden, actual, StandardCharsets.UTF_8);
+    }
+    assertTrue(Files.exists(golden),
+        golden + " is missing; run once with TUNABLE_REGENERATE_GOLDENS=1 and review it");
+    assertEquals(Files.readString(golden, StandardCharsets.UTF_8), actual,
+        "generated " + qualifiedName + " differs from " + golden
+            + "; if the change is intended, rerun with TUNABLE_REGENERATE_GOLDENS=1 and review the diff");
+  }
+}

@@ -1,0 +1,7 @@
+package test;
+
+import dev.tunable.annotations.Hyperparameter;
+
+public class OnlyHyperparameters {
+  @Hyperparameter boolean verbose;
+}
