@@ -54,8 +54,13 @@ public final class FrozenTrial {
     this.state = Objects.requireNonNull(state, "state");
     this.values = values.clone();
     this.params = Objects.requireNonNull(params, "params");
-    this.intermediateValues = Collections.unmodifiableSortedMap(new TreeMap<>(intermediateValues));
-    this.userAttributes = Collections.unmodifiableMap(new LinkedHashMap<>(userAttributes));
+    // Most trials have neither; sharing the empty maps keeps a snapshot cheap.
+    this.intermediateValues = intermediateValues.isEmpty()
+        ? Collections.emptySortedMap()
+        : Collections.unmodifiableSortedMap(new TreeMap<>(intermediateValues));
+    this.userAttributes = userAttributes.isEmpty()
+        ? Map.of()
+        : Collections.unmodifiableMap(new LinkedHashMap<>(userAttributes));
     this.start = Objects.requireNonNull(start, "start");
     this.end = end;
     this.failureReason = failureReason;

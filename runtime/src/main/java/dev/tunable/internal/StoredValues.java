@@ -32,8 +32,21 @@ public final class StoredValues {
     return String.valueOf(value);
   }
 
-  /** A copy of {@code values} in stored form, in the same order. */
+  /**
+   * {@code values} in stored form, in the same order: {@code values} itself when every value is
+   * already stored form (callers never modify the result), else a copy.
+   */
+  @SuppressWarnings("unchecked")
   public static Map<String, Object> of(Map<String, ?> values) {
+    boolean stored = true;
+    for (Object value : values.values()) {
+      stored &= value instanceof Double || value instanceof Long || value instanceof Boolean
+          || value instanceof String;
+    }
+    return stored ? (Map<String, Object>) values : copy(values);
+  }
+
+  private static Map<String, Object> copy(Map<String, ?> values) {
     Map<String, Object> stored = new LinkedHashMap<>(values.size() * 2);
     values.forEach((name, value) -> stored.put(name, of(value)));
     return stored;
