@@ -15,14 +15,15 @@ public final class ProgressLine implements AutoCloseable {
   private final PrintStream out;
   private final long total;
   private final Duration timeLimit;
-  private final long startNanos = System.nanoTime();
+  private final long startNanos;
   private long lastDrawn = Long.MIN_VALUE;
   private long done;
   private Double best;
   private boolean drawn;
 
-  ProgressLine(PrintStream out, long total, Duration timeLimit) {
+  ProgressLine(PrintStream out, long total, Duration timeLimit, long startNanos) {
     this.out = out;
+    this.startNanos = startNanos;
     this.total = total;
     this.timeLimit = timeLimit;
   }
@@ -30,7 +31,8 @@ public final class ProgressLine implements AutoCloseable {
   /** A line on standard error if {@code enabled} and the process runs in a terminal, else none. */
   public static ProgressLine create(boolean enabled, long total, Duration timeLimit) {
     return new ProgressLine(
-        enabled && System.console() != null ? System.err : null, total, timeLimit);
+        enabled && System.console() != null ? System.err : null, total, timeLimit,
+        System.nanoTime());
   }
 
   /** Records that {@code done} trials have finished and the best value is {@code best}. */

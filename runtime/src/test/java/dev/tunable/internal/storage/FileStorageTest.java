@@ -187,6 +187,19 @@ class FileStorageTest extends StorageContract {
   }
 
   @Test
+  void aResumedSeededStudyContinuesWithTheSameTrials() {
+    Path once = studyWithTrials(directory.resolve("once.tunable"), 10);
+    Path twice = studyWithTrials(directory.resolve("twice.tunable"), 5);
+    try (Storage storage = Storages.file(twice)) {
+      Study.builder().name("s").storage(storage).loadIfExists(true).sampler(Samplers.random(1))
+          .progress(false).build()
+          .optimize(SPACE, 5, trial -> trial.params().getDouble("x"));
+    }
+    List<Config> expected = trialsIn(once).stream().map(FrozenTrial::params).toList();
+    assertEquals(expected, trialsIn(twice).stream().map(FrozenTrial::params).toList());
+  }
+
+  @Test
   void aMissingDirectoryIsNamedInTheError() {
     Path file = directory.resolve("no/such/dir/j.tunable");
     RuntimeException e = assertThrows(RuntimeException.class, () -> Storages.file(file));

@@ -1,0 +1,62 @@
+package dev.tunable.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class ProgressLineTest {
+  private static final long SECOND = 1_000_000_000L;
+
+  @Test
+  void showsDoneOfTotalBestElapsedAndEta() {
+    ProgressLine line = new ProgressLine(null, 100, null, 0);
+    long start = 0;
+    line.update(25, 0.123456789);
+    String text = line.text(start + 30 * SECOND);
+    assertEquals("25/100 trials  best 0.123457  elapsed 0:30  ETA 1:30", text);
+  }
+
+  @Test
+  void beforeAnyValueAndWithoutATotal() {
+    ProgressLine line = new ProgressLine(null, Long.MAX_VALUE, null, 0);
+    line.update(0, null);
+    assertEquals("0 trials  best -  elapsed 0:00  ETA -", line.text(0));
+  }
+
+  @Test
+  void aTimeLimitBoundsTheEta() {
+    ProgressLine line = new ProgressLine(null, 1000, Duration.ofMinutes(2), 0);
+    line.update(10, -4.0);
+    assertEquals("10/1000 trials  best -4.00000  elapsed 1:00  ETA 1:00", line.text(60 * SECOND));
+    assertEquals("1:01:01", ProgressLine.clock(3661 * SECOND));
+  }
+
+  @Test
+  void drawsOnOneLineWithCarriageReturnsAndEndsIt() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ProgressLine line = new ProgressLine(new PrintStream(bytes, true, StandardCharsets.UTF_8),
+        3, null, System.nanoTime())) {
+      line.update(1, 2.0);
+      line.update(2, 1.0); // within the redraw interval: not drawn
+    }
+    String out = bytes.toString(StandardCharsets.UTF_8);
+    assertTrue(out.startsWith("\r1/3 trials  best 2.00000  elapsed 0:00"), out);
+    assertTrue(out.contains("\r2/3 trials  best 1.00000"), "the final state is drawn on close");
+    assertTrue(out.endsWith(System.lineSeparator()), out);
+    assertEquals(2, out.chars().filter(c -> c == '\r').count(), out);
+  }
+
+  @Test
+  void offWhenNotInATerminal() {
+    // Tests never run with a console, so the line is off whatever the setting.
+    try (ProgressLine line = ProgressLine.create(true, 10, null)) {
+      line.update(1, 1.0);
+      assertEquals(null, System.console());
+    }
+  }
+}
