@@ -86,7 +86,7 @@ public final class Main {
         }
       }
       if (trials == null) {
-        trials = example.equals("mlp") ? 15 : 30;
+        trials = example.equals("mlp") ? 20 : 30;
       }
       if (storage == null) {
         storage = Path.of("tunable-studies", example + ".journal");
@@ -209,7 +209,8 @@ public final class Main {
     } catch (java.util.NoSuchElementException e) {
       best = "no best yet";
     }
-    out.printf("  [%d/%d] trial %-3d %-18s %-12s %s%n", study.trials().size(), total,
+    int width = String.valueOf(total).length();
+    out.printf("  [%" + width + "d/%d] trial %-3d %-18s %-12s %s%n", study.trials().size(), total,
         trial.number(), outcome, best, compact(trial.params()));
   }
 
