@@ -7,15 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tunable.Direction;
+import dev.tunable.FrozenTrial;
 import dev.tunable.Samplers;
 import dev.tunable.Study;
 import dev.tunable.Trial;
+import dev.tunable.TrialState;
 import dev.tunable.evaluation.Fold;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,6 +46,36 @@ class TuningTest {
         example.fitAndScore(example.defaults(), holdout.train(), holdout.test(), seed);
     assertTrue(tunedCv > defaultCv, "cross-validated: tuned " + tunedCv + ", defaults " + defaultCv);
     assertTrue(tuned > untuned, "held out: tuned " + tuned + ", defaults " + untuned);
+  }
+
+  /** The per-fold hook lets a pruner stop a hopeless configuration after its first fold. */
+  @Test
+  void aPrunerStopsAHopelessConfigurationAfterTheFirstFold() {
+    LogisticRegressionExample example = new LogisticRegressionExample();
+    int[] rows = example.holdout(3).split(example.strata()).get(0).train();
+    Study study = Study.builder()
+        .direction(Direction.MAXIMIZE)
+        .pruner(context -> context.trial().lastIntermediateValue().orElse(1) < 0.9)
+        .progress(false)
+        .build();
+    LogisticRegressionHyperparameters defaults = example.defaults();
+    // So strong an L1 penalty zeroes every weight: the model predicts the majority class.
+    study.enqueue(example.space(), defaults.withPenalty(LogisticRegression.Penalty.L1)
+        .withRegularization(1.0));
+    study.enqueue(example.space(), defaults.withEpochs(40));
+    study.optimize(example.space(), 2, trial ->
+        example.crossValidate(trial.params(), rows, 3, fold -> {
+          trial.report(fold.fold(), fold.meanSoFar());
+          if (trial.shouldPrune()) {
+            throw trial.pruned();
+          }
+        }).mean());
+
+    List<FrozenTrial> trials = study.trials();
+    assertEquals(TrialState.PRUNED, trials.get(0).state());
+    assertEquals(1, trials.get(0).intermediateValues().size(), "scored folds of the pruned trial");
+    assertEquals(TrialState.COMPLETE, trials.get(1).state());
+    assertEquals(5, trials.get(1).intermediateValues().size());
   }
 
   @Test
