@@ -143,6 +143,8 @@ public final class Main {
           .build();
       int earlier = study.trials().size();
       int remaining = options.trials() - earlier;
+      out.printf("  Study '%s' is recorded in %s; if this run stops, run the same command to"
+          + " resume it.%n", studyName, options.storage());
       if (earlier > 0) {
         out.printf("  Resuming study '%s': %d trials already recorded.%n", studyName, earlier);
       }
