@@ -26,6 +26,14 @@ public final class Config {
     this.values = Collections.unmodifiableMap(values);
   }
 
+  /**
+   * A configuration over {@code values} as they are, without a copy or checks; for the study's
+   * replay, whose event maps are already immutable and checked.
+   */
+  static Config wrapping(Map<String, Object> values) {
+    return new Config(values);
+  }
+
   /** A builder that checks each value against its dimension. */
   public static Builder builder() {
     return new Builder();

@@ -96,6 +96,11 @@ public final class SearchSpace<C> {
     return fromConfig.apply(check(config.asMap()));
   }
 
+  /** The typed value of {@code config}, which {@link #check} returned; skips checking it again. */
+  C createChecked(Config config) {
+    return fromConfig.apply(config);
+  }
+
   /** The values of {@code value}, by dimension name. */
   public Config config(C value) {
     return toConfig.apply(value);

@@ -184,26 +184,28 @@ public final class Study {
   public <H> Trial<H> ask(SearchSpace<H> space) {
     Objects.requireNonNull(space, "space");
     synchronized (lock) {
-      List<Event> written = write(() -> startTrial(space));
+      Config[] checked = new Config[1];
+      List<Event> written = write(() -> startTrial(space, checked));
       TrialStarted started = (TrialStarted) written.get(written.size() - 1);
-      TrialRecord record = model.trial(started.number());
-      return new Trial<>(this, record.number, space.create(record.params));
+      return new Trial<>(this, started.number(), space.createChecked(checked[0]));
     }
   }
 
-  /** The events that start a trial; enqueued entries that do not fit the space fail on the way. */
-  private List<Event> startTrial(SearchSpace<?> space) {
+  /**
+   * The events that start a trial; enqueued entries that do not fit the space fail on the way.
+   * Leaves the trial's checked configuration in {@code checked[0]}.
+   */
+  private List<Event> startTrial(SearchSpace<?> space, Config[] checked) {
     List<Event> events = new ArrayList<>();
     String worker = storage.workerId();
     Instant now = Instant.now();
     long number = model.trialCount();
     for (int skipped = 0; ; skipped++, number++) {
       int entry = model.nextQueueEntry(skipped);
-      Map<String, Object> params;
       if (entry >= 0) {
         Map<String, Object> enqueued = model.queueEntry(entry);
         try {
-          params = StoredValues.of(space.check(enqueued).asMap());
+          checked[0] = space.check(enqueued);
         } catch (IllegalArgumentException e) {
           events.add(new TrialStarted(name, number, enqueued, entry, worker, now));
           events.add(new TrialFinished(name, number, TrialState.FAIL, NO_VALUES,
@@ -215,14 +217,15 @@ public final class Study {
             new SamplerContext(space, number, model.directions(), this::snapshots);
         Config proposal = sampler.sample(context);
         try {
-          params = StoredValues.of(space.check(proposal.asMap()).asMap());
+          checked[0] = space.check(proposal.asMap());
         } catch (IllegalArgumentException e) {
           throw new IllegalStateException(
               "sampler " + sampler + " proposed hyperparameters outside the search space for trial #"
                   + number + ": " + e.getMessage(), e);
         }
       }
-      events.add(new TrialStarted(name, number, params, entry, worker, now));
+      events.add(
+          new TrialStarted(name, number, StoredValues.of(checked[0].asMap()), entry, worker, now));
       return events;
     }
   }

@@ -78,12 +78,6 @@ final class StudyModel {
     return snapshots;
   }
 
-  /** A {@link Config} of values already in stored form, kept as they are. */
-  static Config storedConfig(Map<String, Object> values) {
-    Config.Builder config = Config.builder();
-    values.forEach(config::setUnchecked);
-    return config.build();
-  }
 
   void apply(Event event) {
     if (!event.study().equals(name)) {
@@ -102,7 +96,7 @@ final class StudyModel {
                 + " started after " + trials.size() + " trials");
       }
       trials.add(new TrialRecord(
-          started.number(), storedConfig(started.params()), started.time(), started.worker()));
+          started.number(), Config.wrapping(started.params()), started.time(), started.worker()));
       if (started.queueEntry() >= 0) {
         claimed.set((int) started.queueEntry());
       }

@@ -9,6 +9,7 @@ import dev.tunable.Study;
 import dev.tunable.annotations.Scale;
 import dev.tunable.storage.Storage;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -24,7 +25,9 @@ import java.util.function.Supplier;
  * memory and with the file storage, and the cost of forcing a journal record to disk. Not a unit
  * test: run it by hand (see BENCHMARKS.md) on an otherwise idle machine.
  *
- * <p>Arguments (all optional): {@code repeats=5 dir=<directory for journals>}.
+ * <p>Arguments (all optional): {@code repeats=3 dir=<directory for journals>}. Each figure is the
+ * median of the repeats; "cpu" is the CPU time of the whole process (all threads, GC included)
+ * per trial, which other processes on a shared machine disturb less than the wall-clock time.
  */
 public final class OverheadBenchmark {
   private static final SearchSpace<Config> SPACE = SearchSpace.builder()
@@ -34,10 +37,13 @@ public final class OverheadBenchmark {
       .categorical("activation", "relu", "tanh")
       .build();
 
+  private static final com.sun.management.OperatingSystemMXBean SYSTEM =
+      (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
   private OverheadBenchmark() {}
 
   public static void main(String[] args) throws IOException {
-    int repeats = 5;
+    int repeats = 3;
     Path directory = Path.of(System.getProperty("java.io.tmpdir"));
     for (String arg : args) {
       if (arg.startsWith("repeats=")) {
@@ -49,9 +55,9 @@ public final class OverheadBenchmark {
       }
     }
     Path scratch = Files.createTempDirectory(directory, "tunable-bench");
-    System.out.printf("java %s (%s), %d processors, journals in %s%n",
+    System.out.printf("java %s (%s), %d processors, load average %.2f, journals in %s%n",
         System.getProperty("java.version"), System.getProperty("java.vm.name"),
-        Runtime.getRuntime().availableProcessors(), scratch);
+        Runtime.getRuntime().availableProcessors(), SYSTEM.getSystemLoadAverage(), scratch);
 
     // Warm-up: let the JIT compile the hot paths before anything is timed.
     for (int i = 0; i < 3; i++) {
@@ -60,7 +66,7 @@ public final class OverheadBenchmark {
     }
 
     System.out.println();
-    System.out.println("storage          trials workers  median us/trial  (min .. max)");
+    System.out.println("storage          trials workers   wall us/trial  (min .. max)      cpu us/trial");
     List<String[]> storages = List.of(
         new String[] {"memory", ""}, new String[] {"file, WRITE", "WRITE"},
         new String[] {"file, SYNC", "SYNC"});
@@ -71,12 +77,17 @@ public final class OverheadBenchmark {
               ? Storages::inMemory
               : () -> Storages.file(fresh(scratch), Storages.Durability.valueOf(storage[1]));
           double[] micros = new double[repeats];
+          double[] cpu = new double[repeats];
           for (int r = 0; r < repeats; r++) {
-            micros[r] = perTrial(make, trials, workers);
+            double[] measured = perTrial(make, trials, workers);
+            micros[r] = measured[0];
+            cpu[r] = measured[1];
           }
           Arrays.sort(micros);
-          System.out.printf(Locale.ROOT, "%-16s %6d %7d  %15.2f  (%.2f .. %.2f)%n", storage[0],
-              trials, workers, micros[repeats / 2], micros[0], micros[repeats - 1]);
+          Arrays.sort(cpu);
+          System.out.printf(Locale.ROOT, "%-16s %6d %7d  %14.2f  (%.2f .. %.2f)  %12.2f%n",
+              storage[0], trials, workers, micros[repeats / 2], micros[0], micros[repeats - 1],
+              cpu[repeats / 2]);
         }
       }
     }
@@ -87,6 +98,7 @@ public final class OverheadBenchmark {
         appendCost(fresh(scratch), false));
     System.out.printf(Locale.ROOT, "  write + force:       %8.2f us/append%n",
         appendCost(fresh(scratch), true));
+    System.out.printf("load average at the end %.2f%n", SYSTEM.getSystemLoadAverage());
   }
 
   private static int files;
@@ -95,19 +107,21 @@ public final class OverheadBenchmark {
     return scratch.resolve("bench-" + files++ + ".tunable");
   }
 
-  /** Microseconds per trial of one optimize call on a fresh study. */
-  private static double perTrial(Supplier<Storage> storage, int trials, int workers) {
+  /** Wall-clock and process CPU microseconds per trial of one optimize call on a fresh study. */
+  private static double[] perTrial(Supplier<Storage> storage, int trials, int workers) {
     try (Storage opened = storage.get()) {
       Study study = Study.builder().storage(opened).sampler(Samplers.random(42)).progress(false)
           .build();
       long start = System.nanoTime();
+      long cpuStart = SYSTEM.getProcessCpuTime();
       study.optimize(SPACE, Budget.trials(trials).workers(workers),
           trial -> trial.params().getDouble("x"));
       long elapsed = System.nanoTime() - start;
+      long cpu = SYSTEM.getProcessCpuTime() - cpuStart;
       if (study.trials().size() != trials) {
         throw new AssertionError("ran " + study.trials().size() + " trials, not " + trials);
       }
-      return elapsed / 1_000.0 / trials;
+      return new double[] {elapsed / 1_000.0 / trials, cpu / 1_000.0 / trials};
     }
   }
 
