@@ -46,7 +46,7 @@ public class LogisticRegression {
       range = {1e-3, 1},
       scale = Scale.LOG,
       description = "the step size of gradient descent")
-  double learningRate = 0.01;
+  double learningRate = 0.1;
 
   @Hyperparameter(
       range = {8, 128},
@@ -55,7 +55,7 @@ public class LogisticRegression {
   int batchSize = 32;
 
   @Hyperparameter(range = {5, 100}, description = "passes over the training rows")
-  int epochs = 10;
+  int epochs = 20;
 
   @Learned double[] weights;
   @Learned double bias;
