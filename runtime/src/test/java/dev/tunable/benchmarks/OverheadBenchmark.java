@@ -45,8 +45,10 @@ public final class OverheadBenchmark {
   public static void main(String[] args) throws IOException {
     int repeats = 3;
     Path directory = Path.of(System.getProperty("java.io.tmpdir"));
-    for (String arg : args) {
-      if (arg.startsWith("repeats=")) {
+    for (String arg : String.join(" ", args).trim().split("\\s+")) {
+      if (arg.isEmpty()) {
+        continue;
+      } else if (arg.startsWith("repeats=")) {
         repeats = Integer.parseInt(arg.substring(8));
       } else if (arg.startsWith("dir=")) {
         directory = Path.of(arg.substring(4));

@@ -333,8 +333,12 @@ public final class FileStorage implements Storage {
               return journal;
             }
           }
+          boolean created = !java.nio.file.Files.exists(path);
           FileChannel channel = FileChannel.open(
               path, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+          if (created) {
+            syncDirectory(path.getParent());
+          }
           Journal journal = new Journal(path.toRealPath(), channel);
           OPEN.put(journal.key, journal);
           journal.users++;
@@ -342,6 +346,21 @@ public final class FileStorage implements Storage {
         } catch (IOException e) {
           throw new UncheckedIOException("cannot open the journal " + path, e);
         }
+      }
+    }
+
+    /**
+     * Forces the directory entry of a new journal to disk, so that a power loss cannot lose the
+     * whole file; best effort, as some systems cannot open a directory.
+     */
+    private static void syncDirectory(Path directory) {
+      if (directory == null) {
+        return;
+      }
+      try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+        channel.force(true);
+      } catch (IOException e) {
+        // Not supported here (Windows); the file's own records are still forced.
       }
     }
 
