@@ -19,8 +19,9 @@ import java.util.TreeMap;
  * }</pre>
  *
  * <p>Stratified splitters keep each class's share of rows the same in every fold (to within one
- * row per class); they need the class label of every row. In k-fold every row is held out exactly
- * once per repetition, and fold sizes differ by at most one row.
+ * row per class); they need the class label of every row. A class with fewer rows than folds is
+ * held out in only some folds. In k-fold every row is held out exactly once per repetition, and
+ * fold sizes differ by at most one row.
  *
  * @since 0.1
  */
