@@ -292,10 +292,13 @@ public final class Splitter {
 
   @Override
   public String toString() {
-    String name = kind == Kind.HOLDOUT
-        ? (stratified ? "stratifiedHoldout(" : "holdout(") + testFraction
-        : (repeats > 1 ? "repeated" : "") + (stratified ? (repeats > 1 ? "StratifiedKFold(" : "stratifiedKFold(") : (repeats > 1 ? "KFold(" : "kFold("))
-            + folds + (repeats > 1 ? ", " + repeats : "");
-    return "Splitter." + name + ", seed " + seed + ")";
+    if (kind == Kind.HOLDOUT) {
+      return "Splitter." + (stratified ? "stratifiedHoldout(" : "holdout(") + testFraction
+          + ", seed " + seed + ")";
+    }
+    String name = stratified ? "StratifiedKFold(" : "KFold(";
+    return repeats > 1
+        ? "Splitter.repeated" + name + folds + ", " + repeats + ", seed " + seed + ")"
+        : "Splitter." + (stratified ? "s" : "k") + name.substring(1) + folds + ", seed " + seed + ")";
   }
 }

@@ -159,6 +159,19 @@ class SplitterTest {
             .getMessage());
   }
 
+  @Test
+  void describesItselfAsTheCallThatMadeIt() {
+    assertEquals("Splitter.kFold(5, seed 1)", Splitter.kFold(5, 1).toString());
+    assertEquals("Splitter.stratifiedKFold(3, seed 2)", Splitter.stratifiedKFold(3, 2).toString());
+    assertEquals("Splitter.repeatedKFold(5, 2, seed 3)", Splitter.repeatedKFold(5, 2, 3).toString());
+    assertEquals(
+        "Splitter.repeatedStratifiedKFold(5, 4, seed 0)",
+        Splitter.repeatedStratifiedKFold(5, 4, 0).toString());
+    assertEquals("Splitter.holdout(0.2, seed 7)", Splitter.holdout(0.2, 7).toString());
+    assertEquals(
+        "Splitter.stratifiedHoldout(0.25, seed 7)", Splitter.stratifiedHoldout(0.25, 7).toString());
+  }
+
   private static void assertPartition(Fold fold, int rows) {
     boolean[] seen = new boolean[rows];
     for (int row : fold.train()) {
