@@ -13,6 +13,7 @@ import dev.tunable.Study;
 import dev.tunable.Trial;
 import dev.tunable.TrialState;
 import dev.tunable.evaluation.Fold;
+import dev.tunable.evaluation.NestedCrossValidationResult;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -102,6 +103,22 @@ class TuningTest {
     String third = run(new Main.Options("logistic", 5, file, 1));
     assertTrue(third.contains("nothing to run"), third);
     assertFalse(third.contains("] trial "), third);
+  }
+
+  @Test
+  void nestedTuningScoresEachOuterFoldWithHyperparametersTunedWithoutIt() {
+    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    NestedCrossValidationResult<LogisticRegressionHyperparameters> nested = NestedTuning.run(
+        new LogisticRegressionExample(), 3, 3, 5,
+        new PrintStream(buffer, true, StandardCharsets.UTF_8));
+    String output = buffer.toString(StandardCharsets.UTF_8);
+    assertEquals(3, nested.chosen().size());
+    assertEquals(3, nested.scores().scores().size());
+    for (double score : nested.scores().scores()) {
+      assertTrue(score > 0.9, "outer accuracy " + score);
+    }
+    assertTrue(output.contains("outer fold 2: best inner accuracy"), output);
+    assertTrue(output.contains("Nested estimate of the tuned model's accuracy"), output);
   }
 
   @Test
