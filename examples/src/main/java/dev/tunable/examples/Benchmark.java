@@ -43,13 +43,15 @@ final class Benchmark {
       switch (args[i]) {
         case "logistic", "mlp", "all" -> which = args[i];
         case "--trials" -> trials = Integer.parseInt(args[++i]);
-        case "--seeds" -> seeds = Arrays.stream(args[++i].split(",")).mapToLong(Long::parseLong).toArray();
+        case "--seeds" ->
+            seeds = Arrays.stream(args[++i].split(",")).mapToLong(Long::parseLong).toArray();
         default -> throw new IllegalArgumentException(
             "unknown argument '" + args[i] + "'; usage: benchmark [logistic|mlp|all] [--trials N]"
                 + " [--seeds 0,1,2]");
       }
     }
-    System.out.printf("Sampler: Samplers.sobol(seed); %d trials per seed; %d cores available%n",
+    System.out.printf(Locale.ROOT,
+        "Sampler: Samplers.sobol(seed); %d trials per seed; %d cores available%n",
         trials, Runtime.getRuntime().availableProcessors());
     if (!which.equals("mlp")) {
       run("logistic regression, breast_cancer, stratified 5-fold CV accuracy", seeds, trials,
@@ -57,7 +59,8 @@ final class Benchmark {
           (h, data, fold, seed) -> {
             LogisticRegression model = h.applyTo(new LogisticRegression(seed));
             model.fit(data.features(fold.train()), data.labels(fold.train()));
-            return Metrics.accuracy(data.labels(fold.test()), model.predict(data.features(fold.test())));
+            return Metrics.accuracy(
+                data.labels(fold.test()), model.predict(data.features(fold.test())));
           });
     }
     if (!which.equals("logistic")) {
@@ -67,7 +70,8 @@ final class Benchmark {
       run("MLP (1 hidden layer, 50 epochs; units, weight decay, learning rate), digits,"
               + " stratified 3-fold CV accuracy", seeds, trials, Dataset.digits(), 3,
           restrict(MultilayerPerceptronHyperparameters.SPACE,
-              MultilayerPerceptronHyperparameters.of(fixed), "units", "weightDecay", "learningRate"),
+              MultilayerPerceptronHyperparameters.of(fixed),
+              "units", "weightDecay", "learningRate"),
           (h, data, fold, seed) -> {
             MultilayerPerceptron network = h.applyTo(new MultilayerPerceptron(seed));
             network.fit(data.features(fold.train()), data.labels(fold.train()));
@@ -84,7 +88,7 @@ final class Benchmark {
 
   private static <H> void run(String title, long[] seeds, int trials, Dataset data, int folds,
       SearchSpace<H> space, Scorer<H> scorer) {
-    System.out.printf("%n%s%n", title);
+    System.out.printf(Locale.ROOT, "%n%s%n", title);
     List<Double> bests = new ArrayList<>();
     long allStarted = System.nanoTime();
     for (long seed : seeds) {
@@ -113,7 +117,8 @@ final class Benchmark {
    * values in {@code fixed}. The trials stay typed by {@code H}.
    */
   static <H> SearchSpace<H> restrict(SearchSpace<H> full, H fixed, String... tuned) {
-    List<Dimension<?>> dimensions = Arrays.stream(tuned).<Dimension<?>>map(full::dimension).toList();
+    List<Dimension<?>> dimensions =
+        Arrays.stream(tuned).<Dimension<?>>map(full::dimension).toList();
     Config base = full.config(fixed);
     return SearchSpace.of(
         config -> {

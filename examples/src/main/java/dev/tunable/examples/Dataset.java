@@ -48,8 +48,8 @@ public final class Dataset {
     try (InputStream in = Dataset.class.getResourceAsStream(resource)) {
       if (in == null) {
         throw new IllegalArgumentException(
-            "no data set " + resource + " on the class path; the bundled ones are breast_cancer.csv,"
-                + " digits.csv and diabetes.csv");
+            "no data set " + resource + " on the class path; the bundled ones are"
+                + " breast_cancer.csv, digits.csv and diabetes.csv");
       }
       return parse(file, new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
     } catch (IOException e) {

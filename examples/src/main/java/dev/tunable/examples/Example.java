@@ -45,7 +45,7 @@ interface Example<H> {
   /** How the tuning rows are cross-validated. */
   Splitter folds(long seed);
 
-  /** Trains a model with {@code hyperparameters} on rows {@code train} and scores it on {@code test}. */
+  /** Trains a model with {@code hyperparameters} on rows {@code train}; scores it on {@code test}. */
   double fitAndScore(H hyperparameters, int[] train, int[] test, long seed);
 
   /** How the final test rows are held out from the tuning. */
@@ -53,7 +53,7 @@ interface Example<H> {
     return strata() == null ? Splitter.holdout(0.2, seed) : Splitter.stratifiedHoldout(0.2, seed);
   }
 
-  /** Cross-validates {@code hyperparameters} over {@code rows}, telling {@code listener} each fold. */
+  /** Cross-validates {@code hyperparameters} on {@code rows}, telling {@code listener} each fold. */
   default CrossValidationResult crossValidate(
       H hyperparameters, int[] rows, long seed, FoldListener listener) {
     return CrossValidation.run(

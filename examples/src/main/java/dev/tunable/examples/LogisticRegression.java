@@ -229,6 +229,7 @@ public class LogisticRegression {
   @Override
   public String toString() {
     return "LogisticRegression(penalty=" + penalty + ", regularization=" + regularization
-        + ", learningRate=" + learningRate + ", batchSize=" + batchSize + ", epochs=" + epochs + ")";
+        + ", learningRate=" + learningRate + ", batchSize=" + batchSize + ", epochs=" + epochs
+        + ")";
   }
 }

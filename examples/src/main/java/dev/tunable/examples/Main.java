@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NoSuchElementException;
 
 /**
  * Tunes one of the examples on its bundled data and reports what came out:
@@ -125,8 +126,8 @@ public final class Main {
     Fold holdout = example.holdout(options.seed()).split(rows, example.strata()).get(0);
     int[] tuningRows = holdout.train();
     String metric = example.metric();
-    out.printf("Tuning %s.%n", example.title());
-    out.printf("  %d rows held out for the final test; tuning on %d rows with %s.%n",
+    out.printf(Locale.ROOT, "Tuning %s.%n", example.title());
+    out.printf(Locale.ROOT, "  %d rows held out for the final test; tuning on %d rows with %s.%n",
         holdout.testSize(), holdout.trainSize(), example.folds(options.seed()));
     createParent(options.storage());
     String studyName = example.name() + "-seed" + options.seed();
@@ -143,13 +144,14 @@ public final class Main {
           .build();
       int earlier = study.trials().size();
       int remaining = options.trials() - earlier;
-      out.printf("  Study '%s' is recorded in %s; if this run stops, run the same command to"
-          + " resume it.%n", studyName, options.storage());
+      out.printf(Locale.ROOT, "  Study '%s' is recorded in %s; if this run stops, run the same"
+          + " command to resume it.%n", studyName, options.storage());
       if (earlier > 0) {
-        out.printf("  Resuming study '%s': %d trials already recorded.%n", studyName, earlier);
+        out.printf(Locale.ROOT, "  Resuming study '%s': %d trials already recorded.%n",
+            studyName, earlier);
       }
       if (remaining > 0) {
-        out.printf("  Running %d trials (quasi-random Sobol sampler, seed %d)...%n%n",
+        out.printf(Locale.ROOT, "  Running %d trials (quasi-random Sobol sampler, seed %d)...%n%n",
             remaining, options.seed());
         study.optimize(example.space(), remaining, trial -> {
           CrossValidationResult cv = example.crossValidate(
@@ -163,41 +165,52 @@ public final class Main {
           return cv.mean();
         });
       } else {
-        out.printf("  The study already has %d trials; nothing to run (raise --trials for more).%n",
+        out.printf(Locale.ROOT,
+            "  The study already has %d trials; nothing to run (raise --trials for more).%n",
             earlier);
       }
-      Trial<H> best = study.bestTrial(example.space());
       Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-
-      out.printf("%nBest hyperparameters (trial %d; %d trials in the study):%n",
-          best.number(), study.trials().size());
-      Map<String, Object> values = example.space().config(best.params()).asMap();
-      int width = values.keySet().stream().mapToInt(String::length).max().orElse(0);
-      values.forEach((name, value) ->
-          out.printf("  %-" + width + "s = %s%n", name, format(value)));
-
-      CrossValidationResult untuned =
-          example.crossValidate(example.defaults(), tuningRows, options.seed(), fold -> {});
-      Object deviation = best.userAttributes().get("standardDeviation");
-      out.printf("%nCross-validated %s, tuned:    %.4f%s%n", metric, best.value(),
-          deviation instanceof Number d ? String.format(Locale.ROOT, " ± %.4f", d.doubleValue()) : "");
-      out.printf("Cross-validated %s, defaults: %s%n", metric, untuned);
-      double tunedTest =
-          example.fitAndScore(best.params(), tuningRows, holdout.test(), options.seed());
-      double defaultTest =
-          example.fitAndScore(example.defaults(), tuningRows, holdout.test(), options.seed());
-      out.printf("Held-out test %s: %.4f tuned, %.4f defaults (%d rows no trial has seen;"
-          + " trained on all %d tuning rows)%n", metric, tunedTest, defaultTest,
-          holdout.testSize(), holdout.trainSize());
-      out.printf("%nStudy '%s' is stored in %s (%.1f s this run).%n",
-          studyName, options.storage(), elapsed.toMillis() / 1000.0);
-      out.printf("Run the same command to resume it; to extend it to %d trials:%n",
-          Math.max(options.trials(), study.trials().size()) * 2);
-      out.printf("  mvn -B -q -DskipTests package exec:java -pl examples -am"
-              + " -Dexec.args=\"%s --trials %d --storage %s --seed %d\"%n",
-          example.name(), Math.max(options.trials(), study.trials().size()) * 2,
-          options.storage(), options.seed());
+      summarize(example, study, holdout, options, elapsed, out);
     }
+  }
+
+  /** Prints the best trial, its scores against the defaults', and how to resume the study. */
+  private static <H> void summarize(Example<H> example, Study study, Fold holdout,
+      Options options, Duration elapsed, PrintStream out) {
+    int[] tuningRows = holdout.train();
+    String metric = example.metric();
+    Trial<H> best = study.bestTrial(example.space());
+    out.printf(Locale.ROOT, "%nBest hyperparameters (trial %d; %d trials in the study):%n",
+        best.number(), study.trials().size());
+    Map<String, Object> values = example.space().config(best.params()).asMap();
+    int width = values.keySet().stream().mapToInt(String::length).max().orElse(0);
+    values.forEach((name, value) ->
+        out.printf(Locale.ROOT, "  %-" + width + "s = %s%n", name, format(value)));
+
+    CrossValidationResult untuned =
+        example.crossValidate(example.defaults(), tuningRows, options.seed(), fold -> {});
+    Object deviation = best.userAttributes().get("standardDeviation");
+    out.printf(Locale.ROOT, "%nCross-validated %s, tuned:    %.4f%s%n", metric, best.value(),
+        deviation instanceof Number d
+            ? String.format(Locale.ROOT, " ± %.4f", d.doubleValue())
+            : "");
+    out.printf(Locale.ROOT, "Cross-validated %s, defaults: %s%n", metric, untuned);
+    double tunedTest =
+        example.fitAndScore(best.params(), tuningRows, holdout.test(), options.seed());
+    double defaultTest =
+        example.fitAndScore(example.defaults(), tuningRows, holdout.test(), options.seed());
+    out.printf(Locale.ROOT, "Held-out test %s: %.4f tuned, %.4f defaults (%d rows no trial has"
+        + " seen; trained on all %d tuning rows)%n", metric, tunedTest, defaultTest,
+        holdout.testSize(), holdout.trainSize());
+
+    int more = Math.max(options.trials(), study.trials().size()) * 2;
+    out.printf(Locale.ROOT, "%nStudy '%s' is stored in %s (%.1f s of tuning in this run).%n",
+        study.name(), options.storage(), elapsed.toMillis() / 1000.0);
+    out.printf(Locale.ROOT, "Run the same command to resume it; to extend it to %d trials:%n",
+        more);
+    out.printf(Locale.ROOT, "  mvn -B -q -DskipTests package exec:java -pl examples -am"
+            + " -Dexec.args=\"%s --trials %d --storage %s --seed %d\"%n",
+        example.name(), more, options.storage(), options.seed());
   }
 
   private static void printTrial(
@@ -208,12 +221,12 @@ public final class Main {
     String best;
     try {
       best = String.format(Locale.ROOT, "best %.4f", study.bestTrial().value());
-    } catch (java.util.NoSuchElementException e) {
+    } catch (NoSuchElementException e) {
       best = "no best yet";
     }
     int width = String.valueOf(total).length();
-    out.printf("  [%" + width + "d/%d] trial %-3d %-18s %-12s %s%n", study.trials().size(), total,
-        trial.number(), outcome, best, compact(trial.params()));
+    out.printf(Locale.ROOT, "  [%" + width + "d/%d] trial %-3d %-18s %-12s %s%n",
+        study.trials().size(), total, trial.number(), outcome, best, compact(trial.params()));
   }
 
   static String compact(Config params) {

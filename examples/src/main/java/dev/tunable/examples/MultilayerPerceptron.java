@@ -383,7 +383,8 @@ public class MultilayerPerceptron {
               case ADAM -> {
                 m[i] = 0.9 * m[i] + 0.1 * g[i];
                 v[i] = 0.999 * v[i] + 0.001 * g[i] * g[i];
-                p[i] -= learningRate * (m[i] / correction1) / (Math.sqrt(v[i] / correction2) + 1e-8);
+                double corrected = Math.sqrt(v[i] / correction2) + 1e-8;
+                p[i] -= learningRate * (m[i] / correction1) / corrected;
               }
             }
           }

@@ -29,8 +29,9 @@ final class NestedTuning {
     Splitter outer = example.strata() == null
         ? Splitter.kFold(outerFolds, seed)
         : Splitter.stratifiedKFold(outerFolds, seed);
-    out.printf("Nested cross-validation of tuning %s:%n", example.title());
-    out.printf("  outer: %s; inside each outer training part, %d trials scored by %s.%n%n",
+    out.printf(Locale.ROOT, "Nested cross-validation of tuning %s:%n", example.title());
+    out.printf(Locale.ROOT,
+        "  outer: %s; inside each outer training part, %d trials scored by %s.%n%n",
         outer, trials, example.folds(seed));
     List<Double> innerBest = new ArrayList<>();
     NestedCrossValidationResult<H> nested = NestedCrossValidation.run(
@@ -56,7 +57,7 @@ final class NestedTuning {
     double optimistic = innerBest.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
     out.printf(Locale.ROOT, "%nMean best inner %s (what the studies reported): %.4f%n",
         example.metric(), optimistic);
-    out.printf("Nested estimate of the tuned model's %s:          %s%n",
+    out.printf(Locale.ROOT, "Nested estimate of the tuned model's %s:          %s%n",
         example.metric(), nested.scores());
     return nested;
   }

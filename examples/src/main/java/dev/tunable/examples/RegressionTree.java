@@ -19,7 +19,8 @@ public final class RegressionTree {
   /** For a leaf: its prediction. */
   private final double[] value;
 
-  private RegressionTree(int[] feature, double[] threshold, int[] left, int[] right, double[] value) {
+  private RegressionTree(
+      int[] feature, double[] threshold, int[] left, int[] right, double[] value) {
     this.feature = feature;
     this.threshold = threshold;
     this.left = left;

@@ -24,7 +24,7 @@ public final class Fold {
     Arrays.sort(this.test);
   }
 
-  /** The position of this fold in its list, from 0; the step a trial reports this fold's score at. */
+  /** The position of this fold in its list, from 0: the step to report this fold's score at. */
   public int index() {
     return index;
   }

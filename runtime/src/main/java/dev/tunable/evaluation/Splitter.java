@@ -260,7 +260,8 @@ public final class Splitter {
         seen = Arrays.copyOf(seen, Math.max(row + 1, seen.length * 2));
       }
       if (seen[row]) {
-        throw new IllegalArgumentException("row " + row + " is listed twice; rows must be distinct");
+        throw new IllegalArgumentException(
+            "row " + row + " is listed twice; rows must be distinct");
       }
       seen[row] = true;
     }
@@ -299,6 +300,7 @@ public final class Splitter {
     String name = stratified ? "StratifiedKFold(" : "KFold(";
     return repeats > 1
         ? "Splitter.repeated" + name + folds + ", " + repeats + ", seed " + seed + ")"
-        : "Splitter." + (stratified ? "s" : "k") + name.substring(1) + folds + ", seed " + seed + ")";
+        : "Splitter." + (stratified ? "s" : "k") + name.substring(1) + folds + ", seed " + seed
+            + ")";
   }
 }

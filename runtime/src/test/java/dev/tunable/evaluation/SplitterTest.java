@@ -77,7 +77,8 @@ class SplitterTest {
 
   @Test
   void stratifiedKFoldSpreadsUnevenClassesToWithinOneRow() {
-    int[] labels = IntStream.range(0, 37).map(i -> i % 3 == 0 ? 1 : 0).toArray(); // 24 zeros, 13 ones
+    // 24 rows of class 0, 13 of class 1.
+    int[] labels = IntStream.range(0, 37).map(i -> i % 3 == 0 ? 1 : 0).toArray();
     for (Fold fold : Splitter.stratifiedKFold(4, 5).split(labels)) {
       int[] counts = classCounts(fold.test(), labels);
       assertTrue(counts[0] == 6, "class 0 has 24 rows: 6 per fold, got " + counts[0]);
