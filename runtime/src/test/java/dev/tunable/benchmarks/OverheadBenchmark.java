@@ -10,6 +10,7 @@ import dev.tunable.annotations.Scale;
 import dev.tunable.storage.Storage;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -26,8 +27,10 @@ import java.util.function.Supplier;
  * test: run it by hand (see BENCHMARKS.md) on an otherwise idle machine.
  *
  * <p>Arguments (all optional): {@code repeats=3 dir=<directory for journals>}. Each figure is the
- * median of the repeats; "cpu" is the CPU time of the whole process (all threads, GC included)
- * per trial, which other processes on a shared machine disturb less than the wall-clock time.
+ * median of the repeats. "process cpu" is the CPU time of the whole process per trial (all
+ * threads: JIT compiler and GC included, 10 ms resolution); "thread cpu", for one worker, is the
+ * CPU time of the thread that runs optimize, which is the study's own overhead and what other
+ * processes on a shared machine disturb least.
  */
 public final class OverheadBenchmark {
   private static final SearchSpace<Config> SPACE = SearchSpace.builder()
@@ -39,6 +42,8 @@ public final class OverheadBenchmark {
 
   private static final com.sun.management.OperatingSystemMXBean SYSTEM =
       (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
   private OverheadBenchmark() {}
 
@@ -68,7 +73,8 @@ public final class OverheadBenchmark {
     }
 
     System.out.println();
-    System.out.println("storage          trials workers   wall us/trial  (min .. max)      cpu us/trial");
+    System.out.println("storage          trials workers   wall us/trial  (min .. max)"
+        + "      process cpu  thread cpu");
     List<String[]> storages = List.of(
         new String[] {"memory", ""}, new String[] {"file, WRITE", "WRITE"},
         new String[] {"file, SYNC", "SYNC"});
@@ -80,16 +86,20 @@ public final class OverheadBenchmark {
               : () -> Storages.file(fresh(scratch), Storages.Durability.valueOf(storage[1]));
           double[] micros = new double[repeats];
           double[] cpu = new double[repeats];
+          double[] threadCpu = new double[repeats];
           for (int r = 0; r < repeats; r++) {
             double[] measured = perTrial(make, trials, workers);
             micros[r] = measured[0];
             cpu[r] = measured[1];
+            threadCpu[r] = measured[2];
           }
           Arrays.sort(micros);
           Arrays.sort(cpu);
-          System.out.printf(Locale.ROOT, "%-16s %6d %7d  %14.2f  (%.2f .. %.2f)  %12.2f%n",
+          Arrays.sort(threadCpu);
+          System.out.printf(Locale.ROOT, "%-16s %6d %7d  %14.2f  (%.2f .. %.2f)  %12.2f  %10s%n",
               storage[0], trials, workers, micros[repeats / 2], micros[0], micros[repeats - 1],
-              cpu[repeats / 2]);
+              cpu[repeats / 2],
+              workers == 1 ? String.format(Locale.ROOT, "%.2f", threadCpu[repeats / 2]) : "-");
         }
       }
     }
@@ -109,21 +119,24 @@ public final class OverheadBenchmark {
     return scratch.resolve("bench-" + files++ + ".tunable");
   }
 
-  /** Wall-clock and process CPU microseconds per trial of one optimize call on a fresh study. */
+  /** Wall-clock, process CPU and thread CPU microseconds per trial of one optimize call. */
   private static double[] perTrial(Supplier<Storage> storage, int trials, int workers) {
     try (Storage opened = storage.get()) {
       Study study = Study.builder().storage(opened).sampler(Samplers.random(42)).progress(false)
           .build();
       long start = System.nanoTime();
       long cpuStart = SYSTEM.getProcessCpuTime();
+      long threadStart = THREADS.getCurrentThreadCpuTime();
       study.optimize(SPACE, Budget.trials(trials).workers(workers),
           trial -> trial.params().getDouble("x"));
       long elapsed = System.nanoTime() - start;
       long cpu = SYSTEM.getProcessCpuTime() - cpuStart;
+      long thread = THREADS.getCurrentThreadCpuTime() - threadStart;
       if (study.trials().size() != trials) {
         throw new AssertionError("ran " + study.trials().size() + " trials, not " + trials);
       }
-      return new double[] {elapsed / 1_000.0 / trials, cpu / 1_000.0 / trials};
+      return new double[] {
+          elapsed / 1_000.0 / trials, cpu / 1_000.0 / trials, thread / 1_000.0 / trials};
     }
   }
 
