@@ -57,7 +57,8 @@ public final class SamplerContext {
   /**
    * Every trial of the study so far, by number: finished ones, and running ones (so that a grid
    * does not hand out a point twice), as snapshots; unmodifiable. Trials may have been run on
-   * other spaces; their params hold whatever names they had.
+   * other spaces; their params hold whatever names they had. Call it during {@link
+   * Sampler#sample}, from the thread that called it: the study's lock is held then.
    */
   public synchronized List<FrozenTrial> trials() {
     if (history == null) {
