@@ -167,12 +167,16 @@ class FileStorageTest extends StorageContract {
   @Test
   void anotherOpenStorageInThisProcessIsAlive() {
     Path file = directory.resolve("alive.tunable");
-    try (Storage one = Storages.file(file); Storage two = Storages.file(file)) {
+    try (Storage one = Storages.file(file)) {
+      Storage two = Storages.file(file);
       assertTrue(one.isAlive(two.workerId()));
       assertTrue(two.isAlive(one.workerId()));
       String id = two.workerId();
       two.close();
-      assertFalse(one.isAlive(id), "a closed storage's worker is gone");
+      two.close();
+      assertFalse(one.isAlive(id), "a closed storage's worker is gone; closing twice is harmless");
+      assertTrue(one.isAlive(one.workerId()));
+      assertEquals(List.of(), one.read(0).events(), "closing the other left the file open");
     }
   }
 
