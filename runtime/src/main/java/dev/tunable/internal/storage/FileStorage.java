@@ -328,7 +328,8 @@ public final class FileStorage implements Storage {
           // the locks held through the first.
           if (java.nio.file.Files.exists(path)) {
             Journal journal = OPEN.get(path.toRealPath());
-            if (journal != null) {
+            // A channel closed by an interrupt cannot be used again: open a new one.
+            if (journal != null && journal.channel.isOpen()) {
               journal.users++;
               return journal;
             }
@@ -367,7 +368,7 @@ public final class FileStorage implements Storage {
     void release() {
       synchronized (OPEN) {
         if (--users == 0) {
-          OPEN.remove(key);
+          OPEN.remove(key, this);
           try {
             channel.close();
           } catch (IOException e) {
