@@ -204,6 +204,20 @@ class FileStorageTest extends StorageContract {
   }
 
   @Test
+  void afterAnInterruptClosedTheFileANewStorageOpensIt() {
+    Path file = studyWithTrials(directory.resolve("interrupted.tunable"), 2);
+    Storage storage = Storages.file(file);
+    Study study = Study.load("s", storage);
+    Thread.currentThread().interrupt();
+    java.io.UncheckedIOException e =
+        assertThrows(java.io.UncheckedIOException.class, () -> study.ask(SPACE));
+    assertTrue(Thread.interrupted());
+    assertTrue(e.getMessage().startsWith("cannot append to the journal "), e.getMessage());
+    assertEquals(2, trialsIn(file).size());
+    storage.close();
+  }
+
+  @Test
   void aMissingDirectoryIsNamedInTheError() {
     Path file = directory.resolve("no/such/dir/j.tunable");
     RuntimeException e = assertThrows(RuntimeException.class, () -> Storages.file(file));
