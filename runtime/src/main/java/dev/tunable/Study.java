@@ -562,6 +562,9 @@ public final class Study {
     }
   }
 
+  /** A trial the objective finished, and the exception that failed it, if any. */
+  private record Outcome(FrozenTrial trial, Throwable failure) {}
+
   /** One call of optimize: its budget, counters and the first error that must stop it. */
   private final class Run<H> {
     private static final int REASONS_SHOWN = 3;
@@ -599,12 +602,17 @@ public final class Study {
             halted = true;
             break;
           }
-          FrozenTrial done = evaluate(trial);
+          Outcome outcome = evaluate(trial);
+          // One critical section per trial for counting, callbacks and progress: fewer lock
+          // handovers between workers.
           synchronized (callbackLock) {
+            count(outcome);
             for (TrialCallback callback : callbacks) {
-              callback.afterTrial(Study.this, done);
+              callback.afterTrial(Study.this, outcome.trial());
             }
-            progress.update(finished, bestValue());
+            if (progress.isShown()) {
+              progress.update(finished, bestValue());
+            }
           }
         }
       } catch (RuntimeException | Error e) {
@@ -612,7 +620,7 @@ public final class Study {
       }
     }
 
-    private FrozenTrial evaluate(Trial<H> trial) {
+    private Outcome evaluate(Trial<H> trial) {
       FrozenTrial done;
       Throwable failure = null;
       try {
@@ -626,19 +634,22 @@ public final class Study {
         tellFailure(trial, describe(e));
         throw e;
       }
-      synchronized (callbackLock) {
-        finished++;
-        if (done.state() == TrialState.FAIL) {
-          failed++;
-          if (firstReasons.size() < REASONS_SHOWN) {
-            firstReasons.add("#" + done.number() + ": " + done.failureReason().orElse("?"));
-          }
-          if (firstFailure == null) {
-            firstFailure = failure;
-          }
+      return new Outcome(done, failure);
+    }
+
+    /** Counts a finished trial; caller holds {@link #callbackLock}. */
+    private void count(Outcome outcome) {
+      FrozenTrial done = outcome.trial();
+      finished++;
+      if (done.state() == TrialState.FAIL) {
+        failed++;
+        if (firstReasons.size() < REASONS_SHOWN) {
+          firstReasons.add("#" + done.number() + ": " + done.failureReason().orElse("?"));
+        }
+        if (firstFailure == null) {
+          firstFailure = outcome.failure();
         }
       }
-      return done;
     }
 
     private Double bestValue() {

@@ -35,6 +35,11 @@ public final class ProgressLine implements AutoCloseable {
         System.nanoTime());
   }
 
+  /** Whether the line is drawn at all; when not, callers may skip computing its figures. */
+  public boolean isShown() {
+    return out != null;
+  }
+
   /** Records that {@code done} trials have finished and the best value is {@code best}. */
   public void update(long done, Double best) {
     this.done = done;
