@@ -4,6 +4,7 @@ import dev.tunable.internal.Seeds;
 import dev.tunable.internal.sampler.GridSampler;
 import dev.tunable.internal.sampler.RandomSampler;
 import dev.tunable.internal.sampler.SobolSampler;
+import dev.tunable.internal.sampler.cmaes.CmaEsSampler;
 
 /**
  * The built-in {@link Sampler}s. Every one is stateless and thread-safe, and with a seed gives the
@@ -58,5 +59,24 @@ public final class Samplers {
    */
   public static Sampler sobol(long seed) {
     return new SobolSampler(seed);
+  }
+
+  /**
+   * CMA-ES (Hansen's covariance matrix adaptation evolution strategy) with IPOP restarts: each
+   * restart doubles the population when a run converges or stalls. Best for continuous and
+   * integer spaces with a budget of tens of trials per dimension or more; trials are proposed in
+   * generations of 4 + ⌊3 ln n⌋ for n dimensions.
+   *
+   * <p>Reals and integers (any scale or step) are searched by one Gaussian on the unit cube,
+   * starting at its centre with a sixth of its side as step size; integer and stepped dimensions
+   * keep a margin (Hamano et al. 2022) so that they never freeze on one value. Categorical and
+   * boolean dimensions have no order for a Gaussian to use: each is searched by a categorical
+   * distribution of its own, moved towards the choices of each generation's better half and never
+   * letting a choice's probability drop below 1/(nλ(k−1)). Failed and pruned trials rank worst;
+   * trials lacking a dimension of the space are ignored. With parallel workers, trials beyond a
+   * generation still running are drawn from its distribution. Single-objective studies only.
+   */
+  public static Sampler cmaEs(long seed) {
+    return new CmaEsSampler(seed);
   }
 }

@@ -1,0 +1,194 @@
+package dev.tunable.internal.sampler.cmaes;
+
+import dev.tunable.Config;
+import dev.tunable.Dimension;
+import dev.tunable.Direction;
+import dev.tunable.FrozenTrial;
+import dev.tunable.Sampler;
+import dev.tunable.SamplerContext;
+import dev.tunable.SearchSpace;
+import dev.tunable.TrialState;
+import dev.tunable.internal.Seeds;
+import dev.tunable.internal.sampler.cmaes.Search.Proposal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * CMA-ES with IPOP restarts and a margin for discrete dimensions, as a stateless {@link Sampler}.
+ *
+ * <p>The sampler keeps no state between calls: it replays the study. The trials that have a value
+ * for every dimension of the space are taken in number order and cut into generations of λ
+ * (λ doubles at each restart). A generation is told once all its members have finished, failed
+ * and pruned members ranking worst; its members are recognised by drawing them again (each
+ * member's randomness depends on the seed, restart, generation and position only), so the update
+ * learns from the exact continuous point, not its rounded value. A trial that is not the point the
+ * generation would have drawn (an enqueued trial, a trial of another sampler) is injected: learned
+ * from as it is, its step clipped. Replaying is cached by a digest of the history told so far, so a
+ * call costs one generation's update at most.
+ *
+ * <p>A new trial is the next member of the current generation. When every member has been handed
+ * out and some are still running (parallel workers), the new trial is an extra: a point drawn from
+ * the same distribution with randomness of its own trial number. It belongs by its number to the
+ * next generation, which is drawn only once the current one is told, so it is injected there.
+ */
+public final class CmaEsSampler implements Sampler {
+  private static final int CACHE_SIZE = 1024;
+
+  private final long seed;
+  /** Generations told so far, by the history that produced them. */
+  private final Map<Key, Search> cache =
+      Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Key, Search> eldest) {
+          return size() > CACHE_SIZE;
+        }
+      });
+
+  public CmaEsSampler(long seed) {
+    this.seed = seed;
+  }
+
+  @Override
+  public Config sample(SamplerContext context) {
+    if (context.directions().size() != 1) {
+      throw new IllegalArgumentException(
+          "the CMA-ES sampler optimizes one objective, but the study has "
+              + context.directions().size() + " directions " + context.directions()
+              + "; use a multi-objective sampler");
+    }
+    SearchSpace<?> space = context.space();
+    if (space.size() == 0) {
+      return space.fromUnit(new double[0]);
+    }
+    Layout layout = new Layout(space);
+    List<Member> members = members(context);
+    Search search = Search.first(layout, seed);
+    Digest digest = new Digest(space.dimensions(), context.direction());
+    int start = 0;
+    while (start + search.lambda() <= members.size()
+        && finished(members.subList(start, start + search.lambda()))) {
+      List<Member> generation = members.subList(start, start + search.lambda());
+      digest = digest.with(generation);
+      Search current = search;
+      search = cache.computeIfAbsent(digest.key(), key -> tell(current, generation));
+      start += current.lambda();
+    }
+    int position = members.size();
+    if (position < start + search.lambda()) {
+      return space.fromUnit(search.propose(search.memberRandom(position - start)).unit());
+    }
+    return space.fromUnit(
+        search.propose(Seeds.forTrial(seed, context.trialNumber())).unit());
+  }
+
+  private static Search tell(Search search, List<Member> generation) {
+    List<Proposal> proposals = new ArrayList<>();
+    double[] scores = new double[generation.size()];
+    for (int k = 0; k < generation.size(); k++) {
+      Member member = generation.get(k);
+      Proposal drawn = search.propose(search.memberRandom(k));
+      proposals.add(sameConfiguration(search, drawn.unit(), member.unit())
+          ? drawn
+          : search.inject(member.unit()));
+      scores[k] = member.score();
+    }
+    return search.tell(proposals, scores);
+  }
+
+  private static boolean sameConfiguration(Search search, double[] drawn, double[] trial) {
+    for (int i = 0; i < drawn.length; i++) {
+      if (Math.abs(search.canonical(i, drawn[i]) - trial[i]) > 1e-9) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The trials before this one that have a value for every dimension, in number order. */
+  private static List<Member> members(SamplerContext context) {
+    SearchSpace<?> space = context.space();
+    Direction direction = context.direction();
+    List<FrozenTrial> trials = new ArrayList<>(context.trials());
+    trials.sort((a, b) -> Long.compare(a.number(), b.number()));
+    List<Member> members = new ArrayList<>();
+    for (FrozenTrial trial : trials) {
+      if (trial.number() >= context.trialNumber() || !covers(space, trial.params())) {
+        continue;
+      }
+      double[] unit;
+      try {
+        unit = space.toUnit(trial.params());
+      } catch (IllegalArgumentException outsideTheSpace) {
+        // A trial of another space that happens to share the names: not ours to learn from.
+        continue;
+      }
+      double score = Double.POSITIVE_INFINITY;
+      if (trial.state() == TrialState.COMPLETE && Double.isFinite(trial.value())) {
+        score = direction == Direction.MINIMIZE ? trial.value() : -trial.value();
+      }
+      members.add(new Member(unit, trial.state().isFinished(), score));
+    }
+    return members;
+  }
+
+  private static boolean covers(SearchSpace<?> space, Config params) {
+    for (Dimension<?> dimension : space.dimensions()) {
+      if (!params.names().contains(dimension.name())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean finished(List<Member> generation) {
+    for (Member member : generation) {
+      if (!member.finished()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public String toString() {
+    return "Samplers.cmaEs(" + seed + ")";
+  }
+
+  /** A trial as the replay sees it: its point, whether it has finished, its score (lower is better). */
+  private record Member(double[] unit, boolean finished, double score) {}
+
+  /** What a cached generation depends on: the space, the direction and the members told so far. */
+  private record Key(List<Dimension<?>> dimensions, Direction direction, int members, long high, long low) {}
+
+  /** A 128-bit running digest of the members told so far. */
+  private record Digest(List<Dimension<?>> dimensions, Direction direction, int members, long high, long low) {
+    Digest(List<Dimension<?>> dimensions, Direction direction) {
+      this(dimensions, direction, 0, 0x243F6A8885A308D3L, 0x13198A2E03707344L);
+    }
+
+    Digest with(List<Member> generation) {
+      long h = high;
+      long l = low;
+      for (Member member : generation) {
+        for (double u : member.unit()) {
+          long bits = Double.doubleToLongBits(u);
+          h = Seeds.mix(h ^ bits) + 0x9E3779B97F4A7C15L;
+          l = Seeds.mix(l + bits * 0xC2B2AE3D27D4EB4FL) ^ 0x165667B19E3779F9L;
+        }
+        long bits = Double.doubleToLongBits(member.score());
+        h = Seeds.mix(h ^ bits) + 0x9E3779B97F4A7C15L;
+        l = Seeds.mix(l + bits * 0xC2B2AE3D27D4EB4FL) ^ 0x165667B19E3779F9L;
+      }
+      return new Digest(dimensions, direction, members + generation.size(), h, l);
+    }
+
+    Key key() {
+      return new Key(dimensions, direction, members, high, low);
+    }
+  }
+}
