@@ -9,8 +9,8 @@ import org.apache.commons.math3.linear.RealMatrix;
  * One generation's search distribution of a (μ/μ_w, λ)-CMA-ES, with the update to the next one,
  * after Hansen's tutorial "The CMA Evolution Strategy" (2016, arXiv:1604.00772): weighted
  * recombination of the μ best of λ points, cumulation paths p_σ and p_c, rank-one and rank-μ
- * updates of C, and cumulative step-size adaptation. Positive recombination weights only (no
- * active update). Immutable: {@link #tell} returns the next generation, so that states can be
+ * updates of C, the active update (negative weights for the worse half, tutorial eq. 46–53), and
+ * cumulative step-size adaptation. Immutable: {@link #tell} returns the next generation, so that states can be
  * cached and shared between threads.
  *
  * <p>C is decomposed as B·D²·Bᵀ lazily, every few generations, as the tutorial recommends
@@ -44,8 +44,16 @@ final class Cma {
     this.eigenGeneration = eigenGeneration;
   }
 
-  /** The first generation: N(mean, sigma² I) with the default strategy parameters for λ. */
+  /**
+   * The first generation: N(mean, sigma² I) with the default strategy parameters for λ, the
+   * active update included.
+   */
   static Cma start(double[] mean, double sigma, int lambda) {
+    return start(mean, sigma, lambda, true);
+  }
+
+  /** {@link #start}, with or without the active update of C. */
+  static Cma start(double[] mean, double sigma, int lambda, boolean active) {
     int n = mean.length;
     double[][] identity = new double[n][n];
     double[] ones = new double[n];
@@ -53,7 +61,7 @@ final class Cma {
       identity[i][i] = 1;
       ones[i] = 1;
     }
-    return new Cma(new Parameters(n, lambda), 0, mean.clone(), sigma, identity, new double[n],
+    return new Cma(new Parameters(n, lambda, active), 0, mean.clone(), sigma, identity, new double[n],
         new double[n], copy(identity), ones, 0);
   }
 
@@ -220,9 +228,20 @@ final class Cma {
       newPc[i] = (1 - p.cc) * pc[i] + pcFactor * yw[i];
     }
 
+    // Active update (tutorial eq. 46–47): the worst steps get negative weights, rescaled to the
+    // Mahalanobis length √n so that a long bad step cannot make C indefinite.
+    int negativeCount = p.active ? Math.min(rankedSteps.size(), p.lambda) : p.mu;
+    double[] negative = new double[Math.max(0, negativeCount - p.mu)];
+    double weightSum = 1;
+    for (int k = p.mu; k < negativeCount; k++) {
+      double length = norm(whiten(rankedSteps.get(k)));
+      double w = p.negativeWeights[k - p.mu];
+      negative[k - p.mu] = length > 0 ? w * n / (length * length) : 0;
+      weightSum += w;
+    }
     // Without hsig the rank-one term lacks the variance p_c would have carried; δ(hσ) puts it back.
     double deltaH = hsig ? 0 : p.cc * (2 - p.cc);
-    double keep = 1 + p.c1 * deltaH - p.c1 - p.cmu;
+    double keep = 1 + p.c1 * deltaH - p.c1 - p.cmu * weightSum;
     double[][] newC = new double[n][n];
     for (int i = 0; i < n; i++) {
       for (int j = 0; j <= i; j++) {
@@ -230,6 +249,10 @@ final class Cma {
         for (int k = 0; k < p.mu; k++) {
           double[] y = rankedSteps.get(k);
           rankMu += p.weights[k] * y[i] * y[j];
+        }
+        for (int k = p.mu; k < negativeCount; k++) {
+          double[] y = rankedSteps.get(k);
+          rankMu += negative[k - p.mu] * y[i] * y[j];
         }
         double value = keep * c[i][j] + p.c1 * newPc[i] * newPc[j] + p.cmu * rankMu;
         newC[i][j] = value;
@@ -329,10 +352,14 @@ final class Cma {
     final double c1;
     final double cmu;
     final double chiN;
+    final boolean active;
+    /** The weights of ranks μ+1 … λ in the active update, negative. */
+    final double[] negativeWeights;
 
-    Parameters(int n, int lambda) {
+    Parameters(int n, int lambda, boolean active) {
       this.n = n;
       this.lambda = lambda;
+      this.active = active;
       weights = weights(lambda);
       mu = weights.length;
       mueff = effectiveMu(weights);
@@ -342,6 +369,27 @@ final class Cma {
       c1 = 2 / ((n + 1.3) * (n + 1.3) + mueff);
       cmu = Math.min(1 - c1, 2 * (mueff - 2 + 1 / mueff) / ((n + 2) * (n + 2) + mueff));
       chiN = Math.sqrt(n) * (1 - 1.0 / (4 * n) + 1.0 / (21.0 * n * n));
+      // Tutorial eq. 53: raw weights ln((λ+1)/2) − ln i for the worse half, scaled by the least
+      // of α⁻_μ, α⁻_μeff and α⁻_posdef over their absolute sum.
+      double[] raw = new double[lambda - mu];
+      double absoluteSum = 0;
+      double squares = 0;
+      for (int i = mu; i < lambda; i++) {
+        raw[i - mu] = Math.log((lambda + 1) / 2.0) - Math.log(i + 1);
+        absoluteSum += Math.abs(raw[i - mu]);
+        squares += raw[i - mu] * raw[i - mu];
+      }
+      negativeWeights = new double[raw.length];
+      if (absoluteSum > 0) {
+        double mueffMinus = absoluteSum * absoluteSum / squares;
+        double alphaMu = 1 + c1 / cmu;
+        double alphaMueff = 1 + 2 * mueffMinus / (mueff + 2);
+        double alphaPosdef = (1 - c1 - cmu) / (n * cmu);
+        double factor = Math.min(alphaMu, Math.min(alphaMueff, alphaPosdef)) / absoluteSum;
+        for (int i = 0; i < raw.length; i++) {
+          negativeWeights[i] = Math.min(0, raw[i]) * factor;
+        }
+      }
     }
   }
 }

@@ -192,7 +192,7 @@ final class Search {
     Cma next = null;
     if (cma != null) {
       List<double[]> steps = new ArrayList<>();
-      for (int rank = 0; rank < weights.length; rank++) {
+      for (int rank = 0; rank < order.length; rank++) {
         Proposal member = members.get(order[rank]);
         double[] y = new double[cma.dimension()];
         for (int i = 0; i < y.length; i++) {
