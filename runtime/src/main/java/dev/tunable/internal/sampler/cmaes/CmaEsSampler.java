@@ -26,8 +26,9 @@ import java.util.Map;
  * member's randomness depends on the seed, restart, generation and position only), so the update
  * learns from the exact continuous point, not its rounded value. A trial that is not the point the
  * generation would have drawn (an enqueued trial, a trial of another sampler) is injected: learned
- * from as it is, its step clipped. Replaying is cached by a digest of the history told so far, so a
- * call costs one generation's update at most.
+ * from as it is, its step clipped. The state after each generation is cached under a digest of
+ * the history up to it, so a call costs a pass over the history and at most the generations
+ * finished since the last call.
  *
  * <p>A new trial is the next member of the current generation. When every member has been handed
  * out and some are still running (parallel workers), the new trial is an extra: a point drawn from
@@ -35,10 +36,11 @@ import java.util.Map;
  * next generation, which is drawn only once the current one is told, so it is injected there.
  */
 public final class CmaEsSampler implements Sampler {
-  private static final int CACHE_SIZE = 1024;
+  /** Enough for many studies at once; a study needs only its latest generation. */
+  private static final int CACHE_SIZE = 256;
 
   private final long seed;
-  /** Generations told so far, by the history that produced them. */
+  /** Generations told so far, by the digest of the history that produced them. */
   private final Map<Key, Search> cache =
       Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
         private static final long serialVersionUID = 1L;
@@ -67,16 +69,23 @@ public final class CmaEsSampler implements Sampler {
     }
     Layout layout = new Layout(space);
     List<Member> members = members(context);
-    Search search = Search.first(layout, seed);
-    Digest digest = new Digest(space.dimensions(), context.direction());
-    int start = 0;
+    Key[] keys = prefixKeys(space.dimensions(), context.direction(), members);
+    // Resume from the latest generation already told, then tell the ones that finished since.
+    int start = members.size();
+    Search search = cache.get(keys[start]);
+    while (search == null && start > 0) {
+      start--;
+      search = cache.get(keys[start]);
+    }
+    if (search == null) {
+      search = Search.first(layout, seed);
+    }
     while (start + search.lambda() <= members.size()
         && finished(members.subList(start, start + search.lambda()))) {
       List<Member> generation = members.subList(start, start + search.lambda());
-      digest = digest.with(generation);
       Search current = search;
-      search = cache.computeIfAbsent(digest.key(), key -> tell(current, generation));
       start += current.lambda();
+      search = cache.computeIfAbsent(keys[start], key -> tell(current, generation));
     }
     int position = members.size();
     if (position < start + search.lambda()) {
@@ -159,36 +168,37 @@ public final class CmaEsSampler implements Sampler {
     return "Samplers.cmaEs(" + seed + ")";
   }
 
+  /**
+   * The keys of every prefix of the members: key {@code m} digests the space, the direction and
+   * the first {@code m} members (points, scores, whether finished), 128 bits of it. The state
+   * after a generation depends on nothing else, so it is cached under the key of the prefix that
+   * ends with that generation.
+   */
+  private static Key[] prefixKeys(
+      List<Dimension<?>> dimensions, Direction direction, List<Member> members) {
+    Key[] keys = new Key[members.size() + 1];
+    long high = 0x243F6A8885A308D3L;
+    long low = 0x13198A2E03707344L;
+    keys[0] = new Key(dimensions, direction, 0, high, low);
+    for (int m = 0; m < members.size(); m++) {
+      Member member = members.get(m);
+      for (double u : member.unit()) {
+        long bits = Double.doubleToLongBits(u);
+        high = Seeds.mix(high ^ bits) + 0x9E3779B97F4A7C15L;
+        low = Seeds.mix(low + bits * 0xC2B2AE3D27D4EB4FL) ^ 0x165667B19E3779F9L;
+      }
+      long bits = Double.doubleToLongBits(member.score()) ^ (member.finished() ? 1 : 0);
+      high = Seeds.mix(high ^ bits) + 0x9E3779B97F4A7C15L;
+      low = Seeds.mix(low + bits * 0xC2B2AE3D27D4EB4FL) ^ 0x165667B19E3779F9L;
+      keys[m + 1] = new Key(dimensions, direction, m + 1, high, low);
+    }
+    return keys;
+  }
+
   /** A trial as the replay sees it: its point, whether it has finished, its score (lower is better). */
   private record Member(double[] unit, boolean finished, double score) {}
 
-  /** What a cached generation depends on: the space, the direction and the members told so far. */
-  private record Key(List<Dimension<?>> dimensions, Direction direction, int members, long high, long low) {}
-
-  /** A 128-bit running digest of the members told so far. */
-  private record Digest(List<Dimension<?>> dimensions, Direction direction, int members, long high, long low) {
-    Digest(List<Dimension<?>> dimensions, Direction direction) {
-      this(dimensions, direction, 0, 0x243F6A8885A308D3L, 0x13198A2E03707344L);
-    }
-
-    Digest with(List<Member> generation) {
-      long h = high;
-      long l = low;
-      for (Member member : generation) {
-        for (double u : member.unit()) {
-          long bits = Double.doubleToLongBits(u);
-          h = Seeds.mix(h ^ bits) + 0x9E3779B97F4A7C15L;
-          l = Seeds.mix(l + bits * 0xC2B2AE3D27D4EB4FL) ^ 0x165667B19E3779F9L;
-        }
-        long bits = Double.doubleToLongBits(member.score());
-        h = Seeds.mix(h ^ bits) + 0x9E3779B97F4A7C15L;
-        l = Seeds.mix(l + bits * 0xC2B2AE3D27D4EB4FL) ^ 0x165667B19E3779F9L;
-      }
-      return new Digest(dimensions, direction, members + generation.size(), h, l);
-    }
-
-    Key key() {
-      return new Key(dimensions, direction, members, high, low);
-    }
-  }
+  /** What the state after some members depends on: the space, the direction and their digest. */
+  private record Key(
+      List<Dimension<?>> dimensions, Direction direction, int members, long high, long low) {}
 }
