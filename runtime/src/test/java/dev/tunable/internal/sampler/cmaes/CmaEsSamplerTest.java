@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tunable.Budget;
 import dev.tunable.Config;
 import dev.tunable.Dimension;
 import dev.tunable.Direction;
@@ -13,6 +14,8 @@ import dev.tunable.Sampler;
 import dev.tunable.SamplerContext;
 import dev.tunable.Samplers;
 import dev.tunable.SearchSpace;
+import dev.tunable.Study;
+import dev.tunable.Trial;
 import dev.tunable.TrialState;
 import dev.tunable.annotations.Scale;
 import java.time.Instant;
@@ -280,6 +283,17 @@ class CmaEsSamplerTest {
           "generation " + g);
     }
     assertEquals(7L, space.fromUnit(search.cma().mean()).getLong("k"));
+  }
+
+  @Test
+  void aStudyWithFourWorkersAndAnEnqueuedPointFindsBraninsMinimum() {
+    Study study = Study.builder().direction(Direction.MINIMIZE).sampler(Samplers.cmaEs(17))
+        .progress(false).build();
+    study.enqueue(Map.of("x1", 3.0, "x2", 2.0));
+    Trial<Config> best = study.optimize(BRANIN, Budget.trials(150).workers(4),
+        trial -> branin(trial.params()));
+    assertEquals(150, study.trials().size());
+    assertTrue(best.value() - BRANIN_MINIMUM < 0.05, "best " + best.value());
   }
 
   @Test
