@@ -9,6 +9,7 @@ import dev.tunable.SearchExhaustedException;
 import dev.tunable.SearchSpace;
 import dev.tunable.internal.StoredValues;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,18 +37,44 @@ public final class GridSampler implements Sampler {
     for (List<Object> axis : axes) {
       size = Math.multiplyExact(size, axis.size());
     }
-    Set<Map<String, Object>> taken = new HashSet<>();
+    // The grid index of every trial on this grid: one pass over the history, then the first
+    // free index, so a study of n trials costs O(n) per ask, not O(n) points built and compared.
+    List<Map<Object, Integer>> positions = new ArrayList<>();
+    for (List<Object> axis : axes) {
+      Map<Object, Integer> position = new HashMap<>();
+      for (int i = 0; i < axis.size(); i++) {
+        position.put(axis.get(i), i);
+      }
+      positions.add(position);
+    }
+    Set<Long> taken = new HashSet<>();
     for (FrozenTrial trial : context.trials()) {
-      taken.add(trial.params().asMap());
+      long index = indexOf(space, axes, positions, trial.params().asMap());
+      if (index >= 0) {
+        taken.add(index);
+      }
     }
     for (long index = 0; index < size; index++) {
-      Map<String, Object> point = point(space, axes, index);
-      if (!taken.contains(point)) {
-        return space.check(point);
+      if (!taken.contains(index)) {
+        return space.check(point(space, axes, index));
       }
     }
     throw new SearchExhaustedException(
         "all " + size + " points of the grid over " + names(space) + " have been asked for");
+  }
+
+  /** The grid index of {@code params}, or -1 if they are not a point of this grid. */
+  private static long indexOf(SearchSpace<?> space, List<List<Object>> axes,
+      List<Map<Object, Integer>> positions, Map<String, Object> params) {
+    long index = 0;
+    for (int i = 0; i < axes.size(); i++) {
+      Integer position = positions.get(i).get(params.get(space.dimensions().get(i).name()));
+      if (position == null) {
+        return -1;
+      }
+      index = index * axes.get(i).size() + position;
+    }
+    return index;
   }
 
   /** The grid values of each dimension, in stored form. */

@@ -112,6 +112,17 @@ class GridSamplerTest extends SamplerContract {
   }
 
   @Test
+  void aLargeGridIsCoveredExactlyOnce() {
+    SearchSpace<Config> space = SearchSpace.builder().integer("n", 1, 500).bool("b").build();
+    Study study = study(Samplers.grid());
+    study.optimize(space, 3000, t -> t.params().getLong("n"));
+    Set<Config> points = new HashSet<>();
+    study.trials().forEach(t -> points.add(t.params()));
+    assertEquals(1000, study.trials().size());
+    assertEquals(1000, points.size());
+  }
+
+  @Test
   void theNextPointDependsOnlyOnTheHistory() {
     Sampler grid = Samplers.grid();
     Config first = grid.sample(context(SMALL, 0, List.of()));
