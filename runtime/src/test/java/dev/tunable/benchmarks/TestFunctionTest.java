@@ -1,0 +1,75 @@
+package dev.tunable.benchmarks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tunable.Config;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class TestFunctionTest {
+  static Iterable<TestFunction> functions() {
+    return TestFunction.all();
+  }
+
+  @ParameterizedTest
+  @MethodSource("functions")
+  void takesItsPublishedOptimumAtItsPublishedMinimizer(TestFunction function) {
+    assertEquals(function.optimum(), function.apply(function.minimizer()), 1e-5, function.name());
+  }
+
+  @ParameterizedTest
+  @MethodSource("functions")
+  void noRandomPointBeatsTheOptimum(TestFunction function) {
+    SplittableRandom random = new SplittableRandom(7);
+    for (int i = 0; i < 2000; i++) {
+      double[] unit = random.doubles(function.space().size()).toArray();
+      Config config = function.space().fromUnit(unit);
+      assertTrue(function.apply(config) >= function.optimum() - 1e-9, config::toString);
+    }
+  }
+
+  @Test
+  void publishedValues() {
+    assertEquals(0.397887, TestFunction.branin().optimum(), 1e-6);
+    assertEquals(-3.32237, TestFunction.hartmann6().optimum(), 1e-5);
+    TestFunction branin = TestFunction.branin();
+    assertEquals(0.397887, branin.apply(config(branin, -Math.PI, 12.275)), 1e-6);
+    assertEquals(0.397887, branin.apply(config(branin, 9.42478, 2.475)), 1e-6);
+    // Rosenbrock at the origin: (d - 1) terms of (0 - 1)^2.
+    assertEquals(4, TestFunction.rosenbrock(5).apply(config(TestFunction.rosenbrock(5), 0, 0, 0, 0, 0)));
+    // Hartmann6's local minimum, which traps many optimisers.
+    TestFunction hartmann = TestFunction.hartmann6();
+    assertEquals(
+        -3.20316,
+        hartmann.apply(config(hartmann, 0.40465, 0.88244, 0.84610, 0.57399, 0.13893, 0.03850)),
+        1e-4);
+  }
+
+  @Test
+  void regretIsFlooredSoItsLogIsFinite() {
+    TestFunction sphere = TestFunction.sphere(10);
+    assertEquals(1e-12, sphere.regret(0));
+    assertEquals(2.5, sphere.regret(2.5));
+  }
+
+  @Test
+  void unknownNameListsTheKnownOnes() {
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> TestFunction.byName("braninn"));
+    assertTrue(e.getMessage().contains("branin, hartmann6"), e.getMessage());
+    assertEquals("rosenbrock5", TestFunction.byName("Rosenbrock5").name());
+  }
+
+  private static Config config(TestFunction function, double... x) {
+    java.util.LinkedHashMap<String, Object> values = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < x.length; i++) {
+      values.put(function.space().dimensions().get(i).name(), x[i]);
+    }
+    return function.space().check(Map.copyOf(values));
+  }
+}
