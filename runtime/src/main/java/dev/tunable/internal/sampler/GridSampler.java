@@ -9,12 +9,11 @@ import dev.tunable.SearchExhaustedException;
 import dev.tunable.SearchSpace;
 import dev.tunable.internal.StoredValues;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Every point of the grid once, in mixed-radix order (the last dimension changing fastest). Which
@@ -47,17 +46,18 @@ public final class GridSampler implements Sampler {
       }
       positions.add(position);
     }
-    Set<Long> taken = new HashSet<>();
-    for (FrozenTrial trial : context.trials()) {
+    // Only the first trials.size() + 1 indices can all be taken: a bit set over them suffices.
+    List<FrozenTrial> trials = context.trials();
+    BitSet taken = new BitSet(trials.size() + 1);
+    for (FrozenTrial trial : trials) {
       long index = indexOf(space, axes, positions, trial.params().asMap());
-      if (index >= 0) {
-        taken.add(index);
+      if (index >= 0 && index <= trials.size()) {
+        taken.set((int) index);
       }
     }
-    for (long index = 0; index < size; index++) {
-      if (!taken.contains(index)) {
-        return space.check(point(space, axes, index));
-      }
+    long free = taken.nextClearBit(0);
+    if (free < size) {
+      return space.check(point(space, axes, free));
     }
     throw new SearchExhaustedException(
         "all " + size + " points of the grid over " + names(space) + " have been asked for");
