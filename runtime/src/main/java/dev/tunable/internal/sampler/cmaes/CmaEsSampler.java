@@ -22,13 +22,15 @@ import java.util.Map;
  * <p>The sampler keeps no state between calls: it replays the study. The trials that have a value
  * for every dimension of the space are taken in number order and cut into generations of λ
  * (λ doubles at each restart). A generation is told once all its members have finished, failed
- * and pruned members ranking worst; its members are recognised by drawing them again (each
- * member's randomness depends on the seed, restart, generation and position only), so the update
- * learns from the exact continuous point, not its rounded value. A trial that is not the point the
- * generation would have drawn (an enqueued trial, a trial of another sampler) is injected: learned
- * from as it is, its step clipped. The state after each generation is cached under a digest of
- * the history up to it, so a call costs a pass over the history and at most the generations
- * finished since the last call.
+ * and pruned ones ranking worst, or once a generation's worth of later trials have finished, the
+ * members still running then ranking worst too: a straggler, or a trial asked for and never told,
+ * must not stall the search (should it finish later, the replay takes its value). Members are
+ * recognised by drawing them again (a member's randomness depends on the seed, restart,
+ * generation and position only), so the update learns from the exact continuous point, not its
+ * rounded value. A trial that is not the point the generation would have drawn (an enqueued
+ * trial, a trial of another sampler) is injected: learned from as it is, its step clipped. The
+ * state after each generation is cached under a digest of the history up to it, so a call costs
+ * a pass over the history and at most the generations finished since the last call.
  *
  * <p>A new trial is the next member of the current generation. When every member has been handed
  * out and some are still running (parallel workers), the new trial is an extra: a point drawn from
@@ -80,8 +82,10 @@ public final class CmaEsSampler implements Sampler {
     if (search == null) {
       search = Search.first(layout, seed);
     }
+    int[] finishedFrom = finishedFrom(members);
     while (start + search.lambda() <= members.size()
-        && finished(members.subList(start, start + search.lambda()))) {
+        && (finishedFrom[start] - finishedFrom[start + search.lambda()] == search.lambda()
+            || finishedFrom[start + search.lambda()] >= search.lambda())) {
       List<Member> generation = members.subList(start, start + search.lambda());
       Search current = search;
       start += current.lambda();
@@ -154,13 +158,13 @@ public final class CmaEsSampler implements Sampler {
     return true;
   }
 
-  private static boolean finished(List<Member> generation) {
-    for (Member member : generation) {
-      if (!member.finished()) {
-        return false;
-      }
+  /** For each position, how many members from it on have finished. */
+  private static int[] finishedFrom(List<Member> members) {
+    int[] counts = new int[members.size() + 1];
+    for (int m = members.size() - 1; m >= 0; m--) {
+      counts[m] = counts[m + 1] + (members.get(m).finished() ? 1 : 0);
     }
-    return true;
+    return counts;
   }
 
   @Override

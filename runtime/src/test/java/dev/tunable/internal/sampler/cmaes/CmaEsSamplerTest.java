@@ -240,6 +240,23 @@ class CmaEsSamplerTest {
   }
 
   @Test
+  void aTrialThatNeverFinishesDoesNotStallTheSearch() {
+    Sampler sampler = Samplers.cmaEs(14);
+    List<FrozenTrial> history = new ArrayList<>();
+    for (int n = 0; n < 120; n++) {
+      Config config = sampler.sample(
+          new SamplerContext(BRANIN, n, List.of(Direction.MINIMIZE), List.copyOf(history)));
+      history.add(n == 2
+          ? new FrozenTrial(n, TrialState.RUNNING, new double[0], config, new TreeMap<>(),
+              Map.of(), Instant.EPOCH, null, null)
+          : FrozenTrial.complete(n, config, branin(config), Instant.EPOCH));
+    }
+    double best = history.stream().filter(FrozenTrial::hasValue)
+        .mapToDouble(FrozenTrial::value).min().orElseThrow();
+    assertTrue(best - BRANIN_MINIMUM < 0.05, "best " + best);
+  }
+
+  @Test
   void anInjectedTrialIsLearnedFrom() {
     // Every trial replaced by a point of a line towards Branin's minimum at (π, 2.275): the
     // proposals must follow the injected points, not the generation's own draws.
