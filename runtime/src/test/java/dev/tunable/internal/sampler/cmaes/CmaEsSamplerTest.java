@@ -20,6 +20,7 @@ import dev.tunable.TrialState;
 import dev.tunable.annotations.Scale;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -311,6 +312,69 @@ class CmaEsSamplerTest {
         trial -> branin(trial.params()));
     assertEquals(150, study.trials().size());
     assertTrue(best.value() - BRANIN_MINIMUM < 0.05, "best " + best.value());
+  }
+
+  /** One generation of {@code search}, its members scored by {@code f}. */
+  private static Search generation(
+      Search search, SearchSpace<Config> space, ToDoubleFunction<Config> f) {
+    List<Search.Proposal> members = new ArrayList<>();
+    double[] scores = new double[search.lambda()];
+    for (int k = 0; k < search.lambda(); k++) {
+      Search.Proposal proposal = search.propose(search.memberRandom(k));
+      members.add(proposal);
+      scores[k] = f.applyAsDouble(space.fromUnit(proposal.unit()));
+    }
+    return search.tell(members, scores);
+  }
+
+  @Test
+  void aFlatObjectiveRestartsWithTwiceThePopulation() {
+    SearchSpace<Config> space = SearchSpace.builder().real("x", 0, 1).real("y", 0, 1).build();
+    Search search = Search.first(new Layout(space), 1);
+    int lambda = search.lambda();
+    search = generation(search, space, c -> 1.0);
+    assertEquals(0, search.restart(), "one flat generation is not yet a plateau");
+    search = generation(search, space, c -> 1.0);
+    assertEquals(1, search.restart());
+    assertEquals(2 * lambda, search.lambda());
+    assertEquals(0, search.generation());
+  }
+
+  @Test
+  void aRunConvergedToAPointRestartsElsewhere() {
+    SearchSpace<Config> space = SearchSpace.builder().real("x", 0, 1).real("y", 0, 1).build();
+    ToDoubleFunction<Config> sphere =
+        c -> Math.pow(c.getDouble("x") - 0.3, 2) + Math.pow(c.getDouble("y") - 0.6, 2);
+    Search search = Search.first(new Layout(space), 4);
+    int generations = 0;
+    while (search.restart() == 0) {
+      search = generation(search, space, sphere);
+      generations++;
+      assertTrue(generations < 1000, "no restart after 1000 generations");
+    }
+    // σ shrinks by about a fifth per generation on the sphere; from 1/6 to TolX (1e-12) or
+    // TolFun (1e-12 in f) takes on the order of a hundred generations.
+    assertTrue(generations > 50, generations + " generations");
+    double[] mean = search.cma().mean();
+    assertTrue(Math.abs(mean[0] - 0.3) + Math.abs(mean[1] - 0.6) > 1e-3,
+        "the restart begins away from the optimum: " + Arrays.toString(mean));
+  }
+
+  @Test
+  void aCategoricalDistributionConcentratesAndKeepsEveryChoicePossible() {
+    SearchSpace<Config> space = SearchSpace.builder()
+        .categorical("c", "a", "b", "c", "d").real("x", 0, 1).build();
+    Search search = Search.first(new Layout(space), 9);
+    for (int g = 0; g < 30; g++) {
+      search = generation(search, space,
+          c -> (c.get("c").equals("c") ? 0 : 1) + Math.abs(c.getDouble("x") - 0.5));
+    }
+    double least = 1.0 / (2 * search.lambda() * 3);
+    assertTrue(search.probability(0, 2) > 0.9, "P(c) = " + search.probability(0, 2));
+    for (int choice : new int[] {0, 1, 3}) {
+      assertTrue(search.probability(0, choice) >= least - 1e-12,
+          "choice " + choice + ": " + search.probability(0, choice));
+    }
   }
 
   @Test
