@@ -10,8 +10,8 @@ import org.apache.commons.math3.linear.RealMatrix;
  * after Hansen's tutorial "The CMA Evolution Strategy" (2016, arXiv:1604.00772): weighted
  * recombination of the μ best of λ points, cumulation paths p_σ and p_c, rank-one and rank-μ
  * updates of C, the active update (negative weights for the worse half, tutorial eq. 46–53), and
- * cumulative step-size adaptation. Immutable: {@link #tell} returns the next generation, so that states can be
- * cached and shared between threads.
+ * cumulative step-size adaptation. Immutable: {@link #tell} returns the next generation, so that
+ * states can be cached and shared between threads.
  *
  * <p>C is decomposed as B·D²·Bᵀ lazily, every few generations, as the tutorial recommends
  * (Appendix B); sampling and whitening use the last decomposition.
@@ -61,8 +61,8 @@ final class Cma {
       identity[i][i] = 1;
       ones[i] = 1;
     }
-    return new Cma(new Parameters(n, lambda, active), 0, mean.clone(), sigma, identity, new double[n],
-        new double[n], copy(identity), ones, 0);
+    return new Cma(new Parameters(n, lambda, active), 0, mean.clone(), sigma, identity,
+        new double[n], new double[n], copy(identity), ones, 0);
   }
 
   /** The default population size, 4 + ⌊3 ln n⌋. */

@@ -199,7 +199,7 @@ public final class CmaEsSampler implements Sampler {
     return keys;
   }
 
-  /** A trial as the replay sees it: its point, whether it has finished, its score (lower is better). */
+  /** A trial as the replay sees it: its point, whether it finished, its score (lower is better). */
   private record Member(double[] unit, boolean finished, double score) {}
 
   /** What the state after some members depends on: the space, the direction and their digest. */

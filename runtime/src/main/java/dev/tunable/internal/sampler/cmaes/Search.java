@@ -287,10 +287,11 @@ final class Search {
     return generation >= 2 && worst - best <= 1e-12 * Math.max(1, Math.abs(best));
   }
 
-  /** Whether the median of the last 20 generations' values beats that of 20 generations from a window ago. */
+  /** Whether the last 20 generations' median value beats that of 20 generations a window ago. */
   private static boolean improved(double[] history, int generation, int window) {
     double recent = median(Arrays.copyOfRange(history, generation - 20, generation));
-    double older = median(Arrays.copyOfRange(history, generation - window - 20, generation - window));
+    int then = generation - window;
+    double older = median(Arrays.copyOfRange(history, then - 20, then));
     return recent < older;
   }
 

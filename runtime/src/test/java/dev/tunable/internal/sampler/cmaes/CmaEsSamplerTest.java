@@ -264,14 +264,27 @@ class CmaEsSamplerTest {
     Sampler sampler = Samplers.cmaEs(21);
     List<FrozenTrial> history = new ArrayList<>();
     for (int n = 0; n < 30; n++) {
-      sampler.sample(new SamplerContext(BRANIN, n, List.of(Direction.MINIMIZE), List.copyOf(history)));
+      sampler.sample(
+          new SamplerContext(BRANIN, n, List.of(Direction.MINIMIZE), List.copyOf(history)));
       double t = n / 30.0;
       Config injected = BRANIN.check(Map.of("x1", 2.5 + t * (Math.PI - 2.5),
           "x2", 7.5 + t * (2.275 - 7.5)));
       history.add(FrozenTrial.complete(n, injected, branin(injected), Instant.EPOCH));
     }
-    Config next = sampler.sample(new SamplerContext(BRANIN, 30, List.of(Direction.MINIMIZE), history));
-    assertTrue(Math.abs(next.getDouble("x1") - Math.PI) < 2 && next.getDouble("x2") < 6, next.toString());
+    // The next six proposals, each asked while the ones before it run; the search started at
+    // (2.5, 7.5) with σ = (2.5, 2.5).
+    double x1 = 0;
+    double x2 = 0;
+    for (int n = 30; n < 36; n++) {
+      Config next = sampler.sample(
+          new SamplerContext(BRANIN, n, List.of(Direction.MINIMIZE), List.copyOf(history)));
+      x1 += next.getDouble("x1") / 6;
+      x2 += next.getDouble("x2") / 6;
+      history.add(new FrozenTrial(n, TrialState.RUNNING, new double[0], next, new TreeMap<>(),
+          Map.of(), Instant.EPOCH, null, null));
+    }
+    assertTrue(Math.abs(x1 - Math.PI) < 1 && Math.abs(x2 - 2.275) < 1.5,
+        "mean of the next proposals (" + x1 + ", " + x2 + ")");
   }
 
   @Test
@@ -287,7 +300,8 @@ class CmaEsSamplerTest {
         Search.Proposal proposal = search.propose(search.memberRandom(k));
         Config config = space.fromUnit(proposal.unit());
         members.add(proposal);
-        scores[k] = Math.abs(config.getLong("k") - 7) + 1e3 * Math.pow(config.getDouble("y") - 0.3, 2);
+        scores[k] =
+            Math.abs(config.getLong("k") - 7) + 1e3 * Math.pow(config.getDouble("y") - 0.3, 2);
       }
       search = search.tell(members, scores);
       Cma cma = search.cma();
@@ -295,10 +309,10 @@ class CmaEsSamplerTest {
       double deviation = cma.coordinateDeviation(0) * search.scale(0);
       double alpha = 1.0 / (2 * search.lambda());
       NormalDistribution normal = new NormalDistribution(null, 0, 1);
-      assertTrue(normal.cumulativeProbability((cell[0] - cma.mean(0)) / deviation) >= alpha / 2 - 1e-9,
-          "generation " + g);
-      assertTrue(normal.cumulativeProbability((cma.mean(0) - cell[1]) / deviation) >= alpha / 2 - 1e-9,
-          "generation " + g);
+      double below = normal.cumulativeProbability((cell[0] - cma.mean(0)) / deviation);
+      double above = normal.cumulativeProbability((cma.mean(0) - cell[1]) / deviation);
+      assertTrue(below >= alpha / 2 - 1e-9, "generation " + g + ": P(below) = " + below);
+      assertTrue(above >= alpha / 2 - 1e-9, "generation " + g + ": P(above) = " + above);
     }
     assertEquals(7L, space.fromUnit(search.cma().mean()).getLong("k"));
   }
