@@ -1,0 +1,197 @@
+package dev.tunable.benchmarks;
+
+import dev.tunable.Config;
+import dev.tunable.Direction;
+import dev.tunable.FrozenTrial;
+import dev.tunable.Sampler;
+import dev.tunable.SamplerContext;
+import dev.tunable.Samplers;
+import dev.tunable.SearchSpace;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.lang.reflect.Method;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.LongFunction;
+
+/**
+ * Compares samplers on the {@link TestFunction}s: for each sampler, function and budget, the
+ * median and interquartile range over seeds of log10 simple regret (best value found minus the
+ * optimum, floored at 1e-12) and the sampler's CPU time per trial. Not a unit test: run it by hand
+ * (see BENCHMARKS.md), e.g.
+ *
+ * <pre>
+ * mvn -q -B -o -pl runtime -Pbenchmarks test-compile exec:exec \
+ *   -Dbenchmark.main=dev.tunable.benchmarks.SamplerBenchmark \
+ *   -Dbenchmark.args="samplers=tpe,random functions=branin,hartmann6 seeds=30 budgets=50,100"
+ * </pre>
+ *
+ * <p>Arguments: {@code samplers=} names of {@link Samplers} factories taking a seed ({@code tpe,
+ * gp, cmaes, random, sobol}; {@code cmaes} stands for {@code cmaEs}); {@code functions=} test
+ * function names, or {@code all}; {@code seeds=} (30); {@code budgets=} (100; the study runs to the
+ * largest, smaller ones read its prefix). {@code timing=tpe:1000:10,gp:200:5} instead measures
+ * the time one {@code sample} call takes with a history of n trials (random points of the
+ * n-dimensional sphere): sampler:trials:dimensions.
+ *
+ * <p>Trials run sequentially through {@link Sampler#sample} with a growing history, as a
+ * single-worker study would, without a study's storage overhead.
+ */
+public final class SamplerBenchmark {
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+  private SamplerBenchmark() {}
+
+  public static void main(String[] args) {
+    Map<String, String> options = new LinkedHashMap<>();
+    options.put("samplers", "tpe,random");
+    options.put("functions", "branin,hartmann6,rosenbrock5");
+    options.put("seeds", "30");
+    options.put("budgets", "100");
+    for (String arg : String.join(" ", args).trim().split("\\s+")) {
+      if (arg.isEmpty()) {
+        continue;
+      }
+      int eq = arg.indexOf('=');
+      if (eq < 0 || !options.containsKey(arg.substring(0, eq)) && !arg.startsWith("timing=")) {
+        throw new IllegalArgumentException(
+            "unknown argument '" + arg + "'; expected samplers=, functions=, seeds=, budgets= or timing=");
+      }
+      options.put(arg.substring(0, eq), arg.substring(eq + 1));
+    }
+    System.out.printf(
+        Locale.ROOT, "# %s, %d processors, %s%n",
+        System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
+        Runtime.getRuntime().availableProcessors(), System.getProperty("os.arch"));
+    if (options.containsKey("timing")) {
+      for (String spec : options.get("timing").split(",")) {
+        String[] parts = spec.split(":");
+        timing(parts[0], Integer.parseInt(parts[1]), Integer.parseInt(parts[2]));
+      }
+      return;
+    }
+    int seeds = Integer.parseInt(options.get("seeds"));
+    int[] budgets = Arrays.stream(options.get("budgets").split(",")).mapToInt(Integer::parseInt).toArray();
+    List<TestFunction> functions = new ArrayList<>();
+    for (String name : options.get("functions").split(",")) {
+      if (name.equals("all")) {
+        functions.addAll(TestFunction.all());
+      } else {
+        functions.add(TestFunction.byName(name));
+      }
+    }
+    System.out.printf(
+        Locale.ROOT, "%-14s %-12s %6s %8s %8s %8s %12s%n",
+        "function", "sampler", "budget", "median", "q25", "q75", "ms/trial");
+    for (TestFunction function : functions) {
+      for (String name : options.get("samplers").split(",")) {
+        run(function, name, factory(name), seeds, budgets);
+      }
+    }
+  }
+
+  private static void run(
+      TestFunction function, String name, LongFunction<Sampler> factory, int seeds, int[] budgets) {
+    int largest = Arrays.stream(budgets).max().orElseThrow();
+    double[][] regrets = new double[budgets.length][seeds];
+    long cpu = 0;
+    for (int s = 0; s < seeds; s++) {
+      Sampler sampler = factory.apply(s);
+      List<FrozenTrial> history = new ArrayList<>();
+      double best = Double.POSITIVE_INFINITY;
+      for (int n = 0; n < largest; n++) {
+        SamplerContext context = new SamplerContext(
+            function.space(), n, List.of(Direction.MINIMIZE), List.copyOf(history));
+        long start = THREADS.getCurrentThreadCpuTime();
+        Config config = sampler.sample(context);
+        cpu += THREADS.getCurrentThreadCpuTime() - start;
+        double value = function.apply(config);
+        best = Math.min(best, value);
+        history.add(FrozenTrial.complete(n, stored(function.space(), config), value, Instant.EPOCH));
+        for (int b = 0; b < budgets.length; b++) {
+          if (budgets[b] == n + 1) {
+            regrets[b][s] = Math.log10(function.regret(best));
+          }
+        }
+      }
+    }
+    double msPerTrial = cpu / 1e6 / seeds / largest;
+    for (int b = 0; b < budgets.length; b++) {
+      double[] sorted = regrets[b].clone();
+      Arrays.sort(sorted);
+      System.out.printf(
+          Locale.ROOT, "%-14s %-12s %6d %8.2f %8.2f %8.2f %12.3f%n",
+          function.name(), name, budgets[b], quantile(sorted, 0.5), quantile(sorted, 0.25),
+          quantile(sorted, 0.75), msPerTrial);
+    }
+  }
+
+  /** Time per sample call with a history of {@code trials} random trials on a d-dimensional sphere. */
+  private static void timing(String name, int trials, int dimensions) {
+    TestFunction sphere = TestFunction.sphere(dimensions);
+    Sampler sampler = factory(name).apply(1);
+    java.util.SplittableRandom random = new java.util.SplittableRandom(1);
+    List<FrozenTrial> history = new ArrayList<>();
+    for (int n = 0; n < trials; n++) {
+      Config config = sphere.space().fromUnit(random.doubles(dimensions).toArray());
+      history.add(FrozenTrial.complete(n, config, sphere.apply(config), Instant.EPOCH));
+    }
+    List<FrozenTrial> frozen = List.copyOf(history);
+    // Warm up the JIT, then measure calls for successive trial numbers on the same history.
+    int repeats = 50;
+    for (int i = 0; i < repeats; i++) {
+      sampler.sample(new SamplerContext(sphere.space(), trials + i, List.of(Direction.MINIMIZE), frozen));
+    }
+    long[] times = new long[repeats];
+    for (int i = 0; i < repeats; i++) {
+      SamplerContext context = new SamplerContext(
+          sphere.space(), trials + repeats + i, List.of(Direction.MINIMIZE), frozen);
+      long start = THREADS.getCurrentThreadCpuTime();
+      sampler.sample(context);
+      times[i] = THREADS.getCurrentThreadCpuTime() - start;
+    }
+    Arrays.sort(times);
+    System.out.printf(
+        Locale.ROOT, "timing %-10s %5d trials %3d-D: median %.3f ms, q75 %.3f ms per trial%n",
+        name, trials, dimensions, times[repeats / 2] / 1e6, times[repeats * 3 / 4] / 1e6);
+  }
+
+  /** The factory {@code Samplers.<name>(long)}, looked up by name so that new samplers need no edit here. */
+  private static LongFunction<Sampler> factory(String name) {
+    String method = name.equalsIgnoreCase("cmaes") ? "cmaEs" : name;
+    try {
+      Method factory = Samplers.class.getMethod(method, long.class);
+      return seed -> {
+        try {
+          return (Sampler) factory.invoke(null, seed);
+        } catch (ReflectiveOperationException e) {
+          throw new IllegalStateException(e);
+        }
+      };
+    } catch (NoSuchMethodException e) {
+      throw new IllegalArgumentException(
+          "no sampler '" + name + "': Samplers has no method " + method + "(long)");
+    }
+  }
+
+  /** {@code config} as a study stores it: categorical choices by label. */
+  private static Config stored(SearchSpace<Config> space, Config config) {
+    Config.Builder stored = Config.builder();
+    for (String name : config.names()) {
+      Object value = config.get(name);
+      stored.set(space.dimension(name), value instanceof Enum<?> e ? e.name() : value);
+    }
+    return stored.build();
+  }
+
+  private static double quantile(double[] sorted, double q) {
+    double position = q * (sorted.length - 1);
+    int low = (int) Math.floor(position);
+    int high = Math.min(sorted.length - 1, low + 1);
+    return sorted[low] + (position - low) * (sorted[high] - sorted[low]);
+  }
+}
