@@ -1,0 +1,224 @@
+package dev.tunable.internal.sampler.tpe;
+
+import dev.tunable.Config;
+import dev.tunable.Dimension;
+import dev.tunable.Direction;
+import dev.tunable.FrozenTrial;
+import dev.tunable.Sampler;
+import dev.tunable.SamplerContext;
+import dev.tunable.SearchSpace;
+import dev.tunable.TrialState;
+import dev.tunable.internal.Seeds;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * The tree-structured Parzen estimator (Bergstra et al. 2011), with Optuna's refinements. After
+ * {@code startupTrials} random trials, it ranks the history, calls the best {@code min(⌈n/10⌉,
+ * 25)} trials "good" and the rest "bad", fits a Parzen estimator l to the good and g to the bad,
+ * draws {@code candidates} points from l and proposes the one with the highest l/g. Older trials
+ * weigh less once there are more than 25 in a group.
+ *
+ * <p>Ranking: complete trials by value; then pruned trials, those stopped at a later step first
+ * and, at the same step, by their last reported value; then pruned trials that reported nothing.
+ * With the constant liar, running trials (other workers' pending proposals) count as bad, so that
+ * parallel workers spread out instead of proposing the same point. Failed trials are ignored.
+ *
+ * <p>Univariate (the default), each dimension has its own estimators over the trials that have it,
+ * which also handles conditional dimensions; multivariate, one joint estimator covers every
+ * dimension and learns how they interact, over the trials that have them all.
+ *
+ * <p>Stateless: the randomness of trial {@code n} comes from the seed and {@code n}, and the
+ * estimators are rebuilt from the history on each call.
+ */
+public final class TpeSampler implements Sampler {
+  private static final int MAX_GOOD = 25;
+  private static final int FLAT_RECENT = 25;
+
+  private final long seed;
+  private final int startupTrials;
+  private final int candidates;
+  private final boolean multivariate;
+  private final boolean constantLiar;
+
+  public TpeSampler(
+      long seed, int startupTrials, int candidates, boolean multivariate, boolean constantLiar) {
+    if (startupTrials < 0) {
+      throw new IllegalArgumentException(
+          "TPE's startup trials must be 0 or more, got " + startupTrials);
+    }
+    if (candidates < 1) {
+      throw new IllegalArgumentException(
+          "TPE needs at least 1 candidate per trial, got " + candidates);
+    }
+    this.seed = seed;
+    this.startupTrials = startupTrials;
+    this.candidates = candidates;
+    this.multivariate = multivariate;
+    this.constantLiar = constantLiar;
+  }
+
+  @Override
+  public Config sample(SamplerContext context) {
+    if (context.directions().size() != 1) {
+      throw new IllegalArgumentException(
+          "TPE optimises one objective; this study has " + context.directions().size()
+              + ". Use a single-objective study, or Samplers.random for several objectives");
+    }
+    SearchSpace<?> space = context.space();
+    SplittableRandom random = Seeds.forTrial(seed, context.trialNumber());
+    double[] unit = new double[space.size()];
+    List<Ranked> ranked = rank(context);
+    long finished = ranked.stream().filter(r -> r.category < RUNNING_CATEGORY).count();
+    if (finished < startupTrials) {
+      for (int i = 0; i < unit.length; i++) {
+        unit[i] = random.nextDouble();
+      }
+      return space.fromUnit(unit);
+    }
+    int good = Math.min((int) Math.ceil(0.1 * ranked.size()), MAX_GOOD);
+    good = (int) Math.min(good, finished);
+    List<Coordinate> coordinates = new ArrayList<>();
+    for (Dimension<?> dimension : space.dimensions()) {
+      coordinates.add(Coordinate.of(dimension));
+    }
+    // Read every trial's coordinates once; NaN where a trial lacks a dimension.
+    double[][] below = read(ranked.subList(0, good), coordinates);
+    double[][] above = read(ranked.subList(good, ranked.size()), coordinates);
+    if (multivariate) {
+      int[] all = new int[coordinates.size()];
+      for (int i = 0; i < all.length; i++) {
+        all[i] = i;
+      }
+      propose(random, coordinates, all, below, above, unit);
+    } else {
+      for (int i = 0; i < coordinates.size(); i++) {
+        propose(random, coordinates, new int[] {i}, below, above, unit);
+      }
+    }
+    return space.fromUnit(unit);
+  }
+
+  /** Fills {@code unit} at {@code group}'s dimensions with the best of the candidates. */
+  private void propose(
+      SplittableRandom random,
+      List<Coordinate> coordinates,
+      int[] group,
+      double[][] below,
+      double[][] above,
+      double[] unit) {
+    Coordinate[] members = new Coordinate[group.length];
+    for (int j = 0; j < group.length; j++) {
+      members[j] = coordinates.get(group[j]);
+    }
+    ParzenEstimator l = estimator(members, group, below);
+    ParzenEstimator g = estimator(members, group, above);
+    double[][] points = new double[candidates][group.length];
+    for (double[] point : points) {
+      l.sample(random, point);
+    }
+    double[] logL = new double[candidates];
+    double[] logG = new double[candidates];
+    double[] scratch = new double[Math.max(l.components(), g.components())];
+    l.logDensity(points, logL, scratch);
+    g.logDensity(points, logG, scratch);
+    int best = 0;
+    for (int c = 1; c < candidates; c++) {
+      if (logL[c] - logG[c] > logL[best] - logG[best]) {
+        best = c;
+      }
+    }
+    for (int j = 0; j < group.length; j++) {
+      unit[group[j]] = members[j].toUnit(points[best][j]);
+    }
+  }
+
+  /** The estimator over the trials of {@code rows} (oldest first) that have every member. */
+  private static ParzenEstimator estimator(Coordinate[] members, int[] group, double[][] rows) {
+    List<double[]> observations = new ArrayList<>(rows.length);
+    for (double[] row : rows) {
+      double[] observation = new double[group.length];
+      boolean complete = true;
+      for (int j = 0; j < group.length && complete; j++) {
+        observation[j] = row[group[j]];
+        complete = !Double.isNaN(observation[j]);
+      }
+      if (complete) {
+        observations.add(observation);
+      }
+    }
+    return new ParzenEstimator(
+        members, observations.toArray(new double[0][]), weights(observations.size()));
+  }
+
+  /** Equal weights for the 25 most recent observations, a ramp from 1/n up to 1 for older ones. */
+  static double[] weights(int n) {
+    double[] weights = new double[n];
+    int ramp = Math.max(0, n - FLAT_RECENT);
+    for (int i = 0; i < n; i++) {
+      weights[i] = i >= ramp ? 1 : ramp == 1 ? 1.0 / n : 1.0 / n + (1 - 1.0 / n) * i / (ramp - 1);
+    }
+    return weights;
+  }
+
+  private static double[][] read(List<Ranked> trials, List<Coordinate> coordinates) {
+    // Oldest first: the weights favour recent trials.
+    List<Ranked> byNumber = new ArrayList<>(trials);
+    byNumber.sort(Comparator.comparingLong(r -> r.trial.number()));
+    double[][] rows = new double[byNumber.size()][coordinates.size()];
+    for (int i = 0; i < rows.length; i++) {
+      Config params = byNumber.get(i).trial.params();
+      for (int j = 0; j < coordinates.size(); j++) {
+        rows[i][j] = coordinates.get(j).read(params);
+      }
+    }
+    return rows;
+  }
+
+  private static final int RUNNING_CATEGORY = 3;
+
+  /** A trial with its place in the ranking: category first, then score (lower is better). */
+  private record Ranked(FrozenTrial trial, int category, long step, double score) {}
+
+  private static final Comparator<Ranked> BEST_FIRST =
+      Comparator.comparingInt(Ranked::category)
+          .thenComparing(Comparator.comparingLong(Ranked::step).reversed())
+          .thenComparingDouble(Ranked::score)
+          .thenComparingLong(r -> r.trial.number());
+
+  /** The history, best first, as the class comment describes; the trial being sampled left out. */
+  private List<Ranked> rank(SamplerContext context) {
+    double sign = context.direction() == Direction.MINIMIZE ? 1 : -1;
+    List<Ranked> ranked = new ArrayList<>();
+    for (FrozenTrial trial : context.trials()) {
+      if (trial.number() == context.trialNumber()) {
+        continue;
+      }
+      if (trial.state() == TrialState.COMPLETE) {
+        double value = trial.value();
+        if (!Double.isNaN(value)) {
+          ranked.add(new Ranked(trial, 0, 0, sign * value));
+        }
+      } else if (trial.state() == TrialState.PRUNED) {
+        if (trial.intermediateValues().isEmpty()) {
+          ranked.add(new Ranked(trial, 2, 0, 0));
+        } else {
+          long step = trial.intermediateValues().lastKey();
+          double value = trial.intermediateValues().get(step);
+          ranked.add(new Ranked(trial, 1, step, Double.isNaN(value) ? Double.MAX_VALUE : sign * value));
+        }
+      } else if (trial.state() == TrialState.RUNNING && constantLiar) {
+        ranked.add(new Ranked(trial, RUNNING_CATEGORY, 0, 0));
+      }
+    }
+    ranked.sort(BEST_FIRST);
+    return ranked;
+  }
+
+  @Override
+  public String toString() {
+    return "Samplers.tpe(" + seed + ")";
+  }
+}
