@@ -158,6 +158,25 @@ public final class CmaEsBenchmark {
           long k = c.getLong("k") - 3;
           return x * x + k * k + (c.get("c").equals("c") ? 0 : 2) + (c.getBoolean("flag") ? 0 : 1);
         }, 0));
+    // The mixed-integer ellipsoid of Hamano et al. (2022): half the coordinates integers in
+    // [-10, 10], weights 1000^(i/(n-1)), so the heavy integer coordinates are the ones a CMA-ES
+    // without margin freezes on a wrong value.
+    SearchSpace.Builder ellipsoid = SearchSpace.builder();
+    for (int i = 0; i < 10; i++) {
+      if (i % 2 == 0) {
+        ellipsoid.real("x" + i, -10, 10);
+      } else {
+        ellipsoid.integer("x" + i, -10, 10);
+      }
+    }
+    functions.put("ellipsoidint10", new Function(ellipsoid.build(), c -> {
+      double sum = 0;
+      for (int i = 0; i < 10; i++) {
+        double x = i % 2 == 0 ? c.getDouble("x" + i) - 0.5 : c.getLong("x" + i) - 2;
+        sum += Math.pow(1000, i / 9.0) * x * x;
+      }
+      return sum;
+    }, 0));
     return functions;
   }
 
