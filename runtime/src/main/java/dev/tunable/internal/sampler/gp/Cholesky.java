@@ -1,0 +1,134 @@
+package dev.tunable.internal.sampler.gp;
+
+/**
+ * Cholesky factorization and triangular solves on row-major {@code double[]} matrices. A hand
+ * loop on one flat array, not Commons Math's {@code CholeskyDecomposition}: the fit factors a
+ * few hundred matrices per trial, and boxing rows into {@code RealMatrix} objects and checking
+ * symmetry each time costs more than the factorization itself at these sizes.
+ */
+final class Cholesky {
+  private Cholesky() {}
+
+  /**
+   * The lower factor {@code L} of the symmetric matrix whose lower triangle {@code a} holds,
+   * with {@code LLᵀ = A + jitter·I}; the jitter is 0 unless {@code A} is not numerically
+   * positive definite, then grows from {@code 1e-10} of the mean diagonal by tens.
+   *
+   * @throws ArithmeticException if even a jitter of the diagonal's size fails
+   */
+  static double[] factor(double[] a, int n) {
+    double[] l = new double[n * n];
+    if (tryFactor(a, n, 0, l)) {
+      return l;
+    }
+    double diagonal = 0;
+    for (int i = 0; i < n; i++) {
+      diagonal += a[i * n + i] / n;
+    }
+    for (double jitter = 1e-10 * diagonal; jitter <= diagonal; jitter *= 10) {
+      if (tryFactor(a, n, jitter, l)) {
+        return l;
+      }
+    }
+    throw new ArithmeticException(
+        "covariance matrix of " + n + " points is not positive definite even with jitter");
+  }
+
+  /** Returns {@code null} instead of throwing when {@code A} is not positive definite. */
+  static double[] factorOrNull(double[] a, int n) {
+    double[] l = new double[n * n];
+    return tryFactor(a, n, 0, l) ? l : null;
+  }
+
+  private static boolean tryFactor(double[] a, int n, double jitter, double[] l) {
+    for (int j = 0; j < n; j++) {
+      int rowJ = j * n;
+      double sum = a[rowJ + j] + jitter;
+      for (int k = 0; k < j; k++) {
+        sum -= l[rowJ + k] * l[rowJ + k];
+      }
+      if (!(sum > 0)) {
+        return false;
+      }
+      double pivot = Math.sqrt(sum);
+      l[rowJ + j] = pivot;
+      for (int i = j + 1; i < n; i++) {
+        int rowI = i * n;
+        double s = a[rowI + j];
+        for (int k = 0; k < j; k++) {
+          s -= l[rowI + k] * l[rowJ + k];
+        }
+        l[rowI + j] = s / pivot;
+      }
+    }
+    return true;
+  }
+
+  /** {@code L⁻¹b}. */
+  static double[] forward(double[] l, int n, double[] b) {
+    double[] v = new double[n];
+    for (int i = 0; i < n; i++) {
+      int row = i * n;
+      double s = b[i];
+      for (int k = 0; k < i; k++) {
+        s -= l[row + k] * v[k];
+      }
+      v[i] = s / l[row + i];
+    }
+    return v;
+  }
+
+  /** {@code L⁻ᵀb}. */
+  static double[] backward(double[] l, int n, double[] b) {
+    double[] v = b.clone();
+    for (int i = n - 1; i >= 0; i--) {
+      v[i] /= l[i * n + i];
+      double vi = v[i];
+      int row = i * n;
+      for (int k = 0; k < i; k++) {
+        v[k] -= l[row + k] * vi;
+      }
+    }
+    return v;
+  }
+
+  /** {@code (LLᵀ)⁻¹b}. */
+  static double[] solve(double[] l, int n, double[] b) {
+    return backward(l, n, forward(l, n, b));
+  }
+
+  /** The full inverse {@code (LLᵀ)⁻¹}, row-major and symmetric. */
+  static double[] inverse(double[] l, int n) {
+    // U = L⁻ᵀ (upper), row i of U is column i of L⁻¹; then (LLᵀ)⁻¹ = U Uᵀ.
+    double[] u = new double[n * n];
+    double[] unit = new double[n];
+    for (int c = 0; c < n; c++) {
+      // Column c of L⁻¹ is zero above row c: solve from row c on.
+      java.util.Arrays.fill(unit, 0);
+      unit[c] = 1 / l[c * n + c];
+      for (int i = c + 1; i < n; i++) {
+        int row = i * n;
+        double s = 0;
+        for (int k = c; k < i; k++) {
+          s -= l[row + k] * unit[k];
+        }
+        unit[i] = s / l[row + i];
+      }
+      System.arraycopy(unit, c, u, c * n + c, n - c);
+    }
+    double[] inverse = new double[n * n];
+    for (int i = 0; i < n; i++) {
+      int rowI = i * n;
+      for (int j = 0; j <= i; j++) {
+        int rowJ = j * n;
+        double s = 0;
+        for (int k = i; k < n; k++) {
+          s += u[rowI + k] * u[rowJ + k];
+        }
+        inverse[rowI + j] = s;
+        inverse[rowJ + i] = s;
+      }
+    }
+    return inverse;
+  }
+}
