@@ -78,8 +78,8 @@ class CmaTest {
 
   /**
    * The (μ/μ_w, 10)-CMA-ES with default parameters reaches 1e-8 on the 10-D sphere from
-   * (1, …, 1), σ = 0.5, after roughly 1,000 to 1,500 evaluations, as in Hansen's published runs;
-   * far fewer would mean a wrong ranking, far more a broken step-size control.
+   * (1, …, 1), σ = 0.5, after roughly 1,000 to 1,500 evaluations, the order Hansen reports for
+   * it; far fewer would mean a wrong ranking, far more a broken step-size control.
    */
   @Test
   void sphereIn10DimensionsTakesTheKnownNumberOfEvaluations() {
@@ -93,7 +93,7 @@ class CmaTest {
 
   /**
    * On the ellipsoid of condition 10⁶ the covariance must be learned first: about 6,000
-   * evaluations in 10-D, against about 1,300 on the sphere, as in Hansen's published runs. The
+   * evaluations in 10-D, against about 1,300 on the sphere, again the order Hansen reports. The
    * active update (Jastrebski and Arnold 2006) learns C faster, so it must take fewer.
    */
   @Test
