@@ -7,6 +7,7 @@ import dev.tunable.Sampler;
 import dev.tunable.SamplerContext;
 import dev.tunable.Samplers;
 import dev.tunable.SearchSpace;
+import dev.tunable.internal.sampler.tpe.TpeSampler;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.lang.reflect.Method;
@@ -162,6 +163,9 @@ public final class SamplerBenchmark {
 
   /** The factory {@code Samplers.<name>(long)}, looked up by name so that new samplers need no edit here. */
   private static LongFunction<Sampler> factory(String name) {
+    if (name.equals("tpe-multivariate")) {
+      return seed -> new TpeSampler(seed, 10, 24, true, true);
+    }
     String method = name.equalsIgnoreCase("cmaes") ? "cmaEs" : name;
     try {
       Method factory = Samplers.class.getMethod(method, long.class);

@@ -54,15 +54,18 @@ record Coordinate(Dimension<?> dimension, Kind kind, int size) {
    * dimension or holds a value it does not allow (a trial run on another space).
    */
   double read(Config params) {
-    if (!params.has(dimension.name())) {
+    Object value = params.asMap().get(dimension.name());
+    if (value == null) {
       return Double.NaN;
     }
-    Object value = params.get(dimension.name());
     try {
       if (dimension instanceof CategoricalDimension<?> categorical) {
         return categorical.indexOf(value);
       } else if (dimension instanceof BooleanDimension bool) {
         return bool.check(value) ? 1 : 0;
+      }
+      if (dimension instanceof RealDimension real && value instanceof Double number) {
+        return real.toUnit(number);
       }
       return unit(dimension, value);
     } catch (IllegalArgumentException | ClassCastException e) {

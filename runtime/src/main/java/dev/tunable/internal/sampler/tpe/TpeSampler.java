@@ -11,7 +11,9 @@ import dev.tunable.TrialState;
 import dev.tunable.internal.Seeds;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -35,7 +37,6 @@ import java.util.SplittableRandom;
  */
 public final class TpeSampler implements Sampler {
   private static final int MAX_GOOD = 25;
-  private static final int FLAT_RECENT = 25;
 
   private final long seed;
   private final int startupTrials;
@@ -78,8 +79,8 @@ public final class TpeSampler implements Sampler {
       }
       return space.fromUnit(unit);
     }
-    int good = Math.min((int) Math.ceil(0.1 * ranked.size()), MAX_GOOD);
-    good = (int) Math.min(good, finished);
+    // The good group's size counts finished trials only; running ones always join the bad group.
+    int good = (int) Math.min(Math.ceil(0.1 * finished), MAX_GOOD);
     List<Coordinate> coordinates = new ArrayList<>();
     for (Dimension<?> dimension : space.dimensions()) {
       coordinates.add(Coordinate.of(dimension));
@@ -87,15 +88,17 @@ public final class TpeSampler implements Sampler {
     // Read every trial's coordinates once; NaN where a trial lacks a dimension.
     double[][] below = read(ranked.subList(0, good), coordinates);
     double[][] above = read(ranked.subList(good, ranked.size()), coordinates);
+    // Estimators over equally many trials share their weights.
+    Map<Integer, MixtureWeights> weights = new HashMap<>();
     if (multivariate) {
       int[] all = new int[coordinates.size()];
       for (int i = 0; i < all.length; i++) {
         all[i] = i;
       }
-      propose(random, coordinates, all, below, above, unit);
+      propose(random, coordinates, all, below, above, weights, unit);
     } else {
       for (int i = 0; i < coordinates.size(); i++) {
-        propose(random, coordinates, new int[] {i}, below, above, unit);
+        propose(random, coordinates, new int[] {i}, below, above, weights, unit);
       }
     }
     return space.fromUnit(unit);
@@ -108,13 +111,14 @@ public final class TpeSampler implements Sampler {
       int[] group,
       double[][] below,
       double[][] above,
+      Map<Integer, MixtureWeights> weights,
       double[] unit) {
     Coordinate[] members = new Coordinate[group.length];
     for (int j = 0; j < group.length; j++) {
       members[j] = coordinates.get(group[j]);
     }
-    ParzenEstimator l = estimator(members, group, below);
-    ParzenEstimator g = estimator(members, group, above);
+    ParzenEstimator l = estimator(members, group, below, weights);
+    ParzenEstimator g = estimator(members, group, above, weights);
     double[][] points = new double[candidates][group.length];
     for (double[] point : points) {
       l.sample(random, point);
@@ -136,7 +140,8 @@ public final class TpeSampler implements Sampler {
   }
 
   /** The estimator over the trials of {@code rows} (oldest first) that have every member. */
-  private static ParzenEstimator estimator(Coordinate[] members, int[] group, double[][] rows) {
+  private static ParzenEstimator estimator(
+      Coordinate[] members, int[] group, double[][] rows, Map<Integer, MixtureWeights> weights) {
     List<double[]> observations = new ArrayList<>(rows.length);
     for (double[] row : rows) {
       double[] observation = new double[group.length];
@@ -150,17 +155,7 @@ public final class TpeSampler implements Sampler {
       }
     }
     return new ParzenEstimator(
-        members, observations.toArray(new double[0][]), weights(observations.size()));
-  }
-
-  /** Equal weights for the 25 most recent observations, a ramp from 1/n up to 1 for older ones. */
-  static double[] weights(int n) {
-    double[] weights = new double[n];
-    int ramp = Math.max(0, n - FLAT_RECENT);
-    for (int i = 0; i < n; i++) {
-      weights[i] = i >= ramp ? 1 : ramp == 1 ? 1.0 / n : 1.0 / n + (1 - 1.0 / n) * i / (ramp - 1);
-    }
-    return weights;
+        members, observations.toArray(new double[0][]), weights.computeIfAbsent(observations.size(), MixtureWeights::of));
   }
 
   private static double[][] read(List<Ranked> trials, List<Coordinate> coordinates) {

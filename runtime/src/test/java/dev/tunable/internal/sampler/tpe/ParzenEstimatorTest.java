@@ -1,0 +1,143 @@
+package dev.tunable.internal.sampler.tpe;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tunable.Dimension;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+import org.apache.commons.math3.special.Erf;
+import org.junit.jupiter.api.Test;
+
+class ParzenEstimatorTest {
+  private static final Coordinate REAL = Coordinate.of(Dimension.real("x", 0, 1));
+  private static final Coordinate FIVE_CELLS = Coordinate.of(Dimension.integer("n", 1, 5));
+  private static final Coordinate THREE_CHOICES =
+      Coordinate.of(Dimension.categorical("c", "a", "b", "c"));
+
+  @Test
+  void tailMassesAgreeWithCommonsMathErfc() {
+    for (double z = 0; z < 37; z += 0.01) {
+      double exact = 0.5 * Erf.erfc(z / Math.sqrt(2));
+      double relative = Math.abs(ParzenEstimator.upperTail(z) / exact - 1);
+      assertTrue(relative < 1e-4, "z = " + z + ": relative error " + relative);
+    }
+    assertEquals(0.6826894921, ParzenEstimator.mass(-1, 1), 1e-7);
+    assertEquals(0.0227501319 - 0.0013498980, ParzenEstimator.mass(2, 3), 1e-6);
+    assertEquals(0.0227501319 - 0.0013498980, ParzenEstimator.mass(-3, -2), 1e-6);
+  }
+
+  @Test
+  void bandwidthsAreTheLargerGapToTheNeighboursClippedAndThePriorSpansTheRange() {
+    // Centres 0.2, 0.9 and the prior's 0.5; with the ends: 0 | 0.2 0.5 0.9 | 1. The outermost
+    // observations take their inner gap (0.3 and 0.4), then the clip raises all to 1/min(100, 4).
+    ParzenEstimator estimator = estimator(REAL, 0.2, 0.9);
+    assertEquals(0.3, estimator.bandwidth(0, 0), 1e-12);
+    assertEquals(0.4, estimator.bandwidth(0, 1), 1e-12);
+    assertEquals(1.0, estimator.bandwidth(0, 2), 1e-12);
+    // 0.2's inner gap of 0.01 is clipped up to 0.25; 0.21 takes its gap of 0.29 to the prior.
+    ParzenEstimator clipped = estimator(REAL, 0.2, 0.21);
+    assertEquals(0.25, clipped.bandwidth(0, 0), 1e-12);
+    assertEquals(0.29, clipped.bandwidth(0, 1), 1e-12);
+  }
+
+  @Test
+  void continuousDensityIntegratesToOneOverTheUnitInterval() {
+    ParzenEstimator estimator = estimator(REAL, 0.02, 0.3, 0.31, 0.97);
+    int steps = 20000;
+    double[][] points = new double[steps][1];
+    for (int i = 0; i < steps; i++) {
+      points[i][0] = (i + 0.5) / steps;
+    }
+    double[] log = new double[steps];
+    estimator.logDensity(points, log, new double[estimator.components()]);
+    double integral = Arrays.stream(log).map(Math::exp).sum() / steps;
+    assertEquals(1, integral, 1e-4);
+  }
+
+  @Test
+  void discreteAndCategoricalMassesSumToOne() {
+    for (Coordinate coordinate : new Coordinate[] {FIVE_CELLS, THREE_CHOICES}) {
+      boolean categorical = coordinate.kind() == Coordinate.Kind.CATEGORICAL;
+      int size = coordinate.size();
+      ParzenEstimator estimator =
+          categorical ? estimator(coordinate, 0, 0, 2) : estimator(coordinate, 0.1, 0.1, 0.9);
+      double[][] points = new double[size][1];
+      for (int i = 0; i < size; i++) {
+        points[i][0] = categorical ? i : (i + 0.5) / size;
+      }
+      double[] log = new double[size];
+      estimator.logDensity(points, log, new double[estimator.components()]);
+      assertEquals(1, Arrays.stream(log).map(Math::exp).sum(), 1e-6, coordinate.toString());
+      assertTrue(log[0] > log[size - 1], "the value seen twice is the likeliest");
+    }
+  }
+
+  @Test
+  void samplesFollowTheDensity() {
+    ParzenEstimator estimator = estimator(THREE_CHOICES, 0, 0, 2);
+    double[] log = new double[3];
+    estimator.logDensity(new double[][] {{0}, {1}, {2}}, log, new double[estimator.components()]);
+    SplittableRandom random = new SplittableRandom(3);
+    int[] counts = new int[3];
+    double[] point = new double[1];
+    int draws = 200_000;
+    for (int i = 0; i < draws; i++) {
+      estimator.sample(random, point);
+      counts[(int) point[0]]++;
+    }
+    for (int c = 0; c < 3; c++) {
+      assertEquals(Math.exp(log[c]), counts[c] / (double) draws, 0.005, "choice " + c);
+    }
+  }
+
+  @Test
+  void samplesOfDiscreteCoordinatesAreCellCentres() {
+    ParzenEstimator estimator = estimator(FIVE_CELLS, 0.3, 0.7);
+    SplittableRandom random = new SplittableRandom(5);
+    double[] point = new double[1];
+    for (int i = 0; i < 1000; i++) {
+      estimator.sample(random, point);
+      double cell = point[0] * 5 - 0.5;
+      assertEquals(Math.rint(cell), cell, 1e-9);
+    }
+  }
+
+  @Test
+  void sortedOrderMatchesAPlainSortWithTies() {
+    SplittableRandom random = new SplittableRandom(11);
+    for (int m : new int[] {1, 2, 17, 1000}) {
+      double[] values = new double[m];
+      for (int i = 0; i < m; i++) {
+        values[i] = random.nextInt(4) == 0 ? 0.25 : random.nextDouble();
+      }
+      int[] expected = IntStream.range(0, m).boxed()
+          .sorted(Comparator.<Integer>comparingDouble(i -> values[i]).thenComparing(i -> i))
+          .mapToInt(Integer::intValue)
+          .toArray();
+      assertArrayEquals(expected, ParzenEstimator.sortedOrder(values), "m = " + m);
+    }
+  }
+
+  @Test
+  void recentObservationsWeighMoreOnceThereAreMoreThan25() {
+    assertArrayEquals(new double[] {1, 1, 1}, MixtureWeights.raw(3));
+    double[] weights = MixtureWeights.raw(30);
+    assertEquals(1.0 / 30, weights[0], 1e-12);
+    assertEquals(1.0 / 30 + (1 - 1.0 / 30) / 4, weights[1], 1e-12);
+    assertEquals(1, weights[4], 1e-12);
+    assertEquals(1, weights[29], 1e-12);
+  }
+
+  private static ParzenEstimator estimator(Coordinate coordinate, double... observations) {
+    double[][] rows = new double[observations.length][];
+    for (int i = 0; i < rows.length; i++) {
+      rows[i] = new double[] {observations[i]};
+    }
+    return new ParzenEstimator(
+        new Coordinate[] {coordinate}, rows, MixtureWeights.of(observations.length));
+  }
+}
