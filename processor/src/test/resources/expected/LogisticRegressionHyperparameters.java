@@ -9,6 +9,7 @@ import dev.tunable.SearchSpace;
 import dev.tunable.annotations.Scale;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import javax.annotation.processing.Generated;
 
 /**
@@ -46,7 +47,9 @@ public record LogisticRegressionHyperparameters(double learningRate, int batchSi
     DROPOUT.check(dropout);
     ITERATIONS.check(iterations);
     SHUFFLE.check(shuffle);
+    Objects.requireNonNull(penalty, "hyperparameter 'penalty' must not be null");
     PENALTY.check(penalty);
+    Objects.requireNonNull(optimizer, "hyperparameter 'solver' must not be null");
     OPTIMIZER.check(optimizer);
   }
 

@@ -66,7 +66,9 @@ class HyperparametersTest {
     IllegalArgumentException notAChoice =
         assertThrows(IllegalArgumentException.class, () -> DEFAULTS.withKernel(Knobs.Kernel.SIGMOID));
     assertTrue(notAChoice.getMessage().contains("expected one of [LINEAR, RBF]"), notAChoice.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> DEFAULTS.withOptimizer(null));
+    NullPointerException nothing =
+        assertThrows(NullPointerException.class, () -> DEFAULTS.withOptimizer(null));
+    assertEquals("hyperparameter 'solver' must not be null", nothing.getMessage());
     assertThrows(IllegalArgumentException.class, () -> DEFAULTS.withDropout(0.3f));
   }
 

@@ -14,6 +14,7 @@ import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.TypeVariableName;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import javax.lang.model.element.Modifier;
 
@@ -34,6 +35,7 @@ final class HyperparametersWriter {
   private static final ClassName LIST = ClassName.get(List.class);
   private static final ClassName MAP = ClassName.get(Map.class);
   private static final ClassName MATH = ClassName.get(Math.class);
+  private static final ClassName OBJECTS = ClassName.get(Objects.class);
   private static final TypeName STRING = ClassName.get(String.class);
 
   private final Optional<AnnotationSpec> generated;
@@ -56,6 +58,11 @@ final class HyperparametersWriter {
     MethodSpec.Builder constructor = MethodSpec.compactConstructorBuilder().addModifiers(Modifier.PUBLIC);
     for (HyperparameterField field : fields) {
       constructor.addParameter(field.type(), field.field());
+      if (!field.type().isPrimitive()) {
+        // Null is a programming error, not a value outside the dimension: name it plainly.
+        constructor.addStatement("$T.requireNonNull($N, $S)", OBJECTS, field.field(),
+            "hyperparameter '" + field.name() + "' must not be null");
+      }
       constructor.addStatement("$N.check($N)", field.constant(), field.field());
       record.addField(dimension(field));
     }
