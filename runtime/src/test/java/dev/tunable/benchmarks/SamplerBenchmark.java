@@ -143,14 +143,14 @@ public final class SamplerBenchmark {
     }
     List<FrozenTrial> frozen = List.copyOf(history);
     // Warm up the JIT, then measure calls for successive trial numbers on the same history.
-    int repeats = 50;
-    for (int i = 0; i < repeats; i++) {
+    int repeats = 100;
+    for (int i = 0; i < 2 * repeats; i++) {
       sampler.sample(new SamplerContext(sphere.space(), trials + i, List.of(Direction.MINIMIZE), frozen));
     }
     long[] times = new long[repeats];
     for (int i = 0; i < repeats; i++) {
       SamplerContext context = new SamplerContext(
-          sphere.space(), trials + repeats + i, List.of(Direction.MINIMIZE), frozen);
+          sphere.space(), trials + 2 * repeats + i, List.of(Direction.MINIMIZE), frozen);
       long start = THREADS.getCurrentThreadCpuTime();
       sampler.sample(context);
       times[i] = THREADS.getCurrentThreadCpuTime() - start;

@@ -65,6 +65,13 @@ record Coordinate(Dimension<?> dimension, Kind kind, int size) {
         return bool.check(value) ? 1 : 0;
       }
       if (dimension instanceof RealDimension real && value instanceof Double number) {
+        double v = number;
+        if (kind == Kind.CONTINUOUS && real.scale() == Scale.LINEAR) {
+          // RealDimension.toUnit without its checks: the hot path of reading a long history.
+          return v >= real.low() && v <= real.high()
+              ? (v - real.low()) / (real.high() - real.low())
+              : Double.NaN;
+        }
         return real.toUnit(number);
       }
       return unit(dimension, value);

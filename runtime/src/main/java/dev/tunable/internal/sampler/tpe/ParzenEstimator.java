@@ -32,6 +32,9 @@ final class ParzenEstimator {
 
   private static final double NEGLIGIBLE = 8.5;
 
+  /** How far below the prior's term a kernel's term may be and be left out of a density. */
+  private static final double NEGLIGIBLE_TERM = 20;
+
   private final Coordinate[] coordinates;
   private final int components;
   private final double[] logWeights;
@@ -46,6 +49,8 @@ final class ParzenEstimator {
   private final double[][] quadraticA;
   private final double[][] quadraticB;
   private final double[][] quadraticC;
+  /** The fast path for a single continuous coordinate; else null. */
+  private final Line line;
   /** log Z, the mass each truncated kernel keeps on the unit interval. */
   private final double[][] logMasses;
   /** Categorical coordinates: log probability of the observed choice and of any other one. */
@@ -53,17 +58,19 @@ final class ParzenEstimator {
   private final double[] logMiss;
 
   /**
-   * @param observations observations[i][j] is coordinate j of observed trial i, oldest first
-   * @param weights the weight of each observation
+   * @param observations observations[j][i] is coordinate j of observed trial i, oldest first
+   * @param n the number of observations
+   * @param weights the components' weights
    */
-  ParzenEstimator(Coordinate[] coordinates, double[][] observations, MixtureWeights weights) {
+  ParzenEstimator(
+      Coordinate[] coordinates, double[][] observations, int n, MixtureWeights weights) {
     this.coordinates = coordinates;
-    int n = observations.length;
     this.components = n + 1;
     this.logWeights = weights.logWeights();
     this.cumulativeWeights = weights.cumulative();
 
     int d = coordinates.length;
+    int[] order = null;
     mus = new double[d][];
     inverseSigmas = new double[d][];
     quadraticA = new double[d][];
@@ -73,10 +80,7 @@ final class ParzenEstimator {
     logHit = new double[d];
     logMiss = new double[d];
     for (int j = 0; j < d; j++) {
-      double[] mu = new double[components];
-      for (int i = 0; i < n; i++) {
-        mu[i] = observations[i][j];
-      }
+      double[] mu = Arrays.copyOf(observations[j], components);
       if (coordinates[j].kind() == Kind.CATEGORICAL) {
         mu[n] = -1; // the prior observed no choice
         mus[j] = mu;
@@ -87,7 +91,8 @@ final class ParzenEstimator {
         continue;
       }
       mu[n] = 0.5;
-      double[] sigma = d == 1 ? neighbourBandwidths(mu) : scottBandwidths(components, n, d);
+      order = d == 1 ? sortedOrder(mu) : null;
+      double[] sigma = d == 1 ? neighbourBandwidths(mu, order) : scottBandwidths(components, n, d);
       double minimum = 1.0 / Math.min(100.0, 1.0 + components);
       double[] inverse = new double[components];
       double[] a = new double[components];
@@ -114,12 +119,96 @@ final class ParzenEstimator {
       quadraticC[j] = c;
       logMasses[j] = logMass;
     }
+    line = d == 1 && coordinates[0].kind() == Kind.CONTINUOUS ? new Line(order) : null;
+  }
+
+  /**
+   * One continuous coordinate, the hot path of univariate TPE: the observations' kernels sorted by
+   * centre, with their weights folded in, so that a point's density sums only the kernels near it.
+   */
+  private final class Line {
+    private final double[] mu;
+    private final double[] a;
+    private final double[] b;
+    private final double[] c;
+    private final double priorA;
+    private final double priorB;
+    private final double priorC;
+    /** Every kernel's term is at most maxPeak - (x - μ)² / (2 maxSigma²). */
+    private final double maxSigma;
+    private final double maxPeak;
+
+    Line(int[] order) {
+      int n = components - 1;
+      mu = new double[n];
+      a = new double[n];
+      b = new double[n];
+      c = new double[n];
+      double sigma = 0;
+      double peak = Double.NEGATIVE_INFINITY;
+      int i = 0;
+      for (int k : order) {
+        if (k == n) {
+          continue; // the prior, kept apart
+        }
+        mu[i] = mus[0][k];
+        a[i] = quadraticA[0][k];
+        b[i] = quadraticB[0][k];
+        c[i] = quadraticC[0][k] + logWeights[k];
+        sigma = Math.max(sigma, 1 / inverseSigmas[0][k]);
+        peak = Math.max(peak, c[i] + mu[i] * (b[i] + a[i] * mu[i]));
+        i++;
+      }
+      priorA = quadraticA[0][n];
+      priorB = quadraticB[0][n];
+      priorC = quadraticC[0][n] + logWeights[n];
+      maxSigma = sigma;
+      maxPeak = peak;
+    }
+
+    /**
+     * The log density at {@code x}, summed relative to the prior's term. Kernels whose term is
+     * more than {@link #NEGLIGIBLE_TERM} below it (so below the largest term too) are skipped:
+     * together they change the result by less than n e^-20.
+     */
+    double logDensity(double x) {
+      double reference = priorC + x * (priorB + priorA * x);
+      double sum = 1;
+      double room = maxPeak - reference + NEGLIGIBLE_TERM;
+      if (room > 0 && mu.length > 0) {
+        double reach = maxSigma * Math.sqrt(2 * room);
+        int from = lowerBound(mu, x - reach);
+        int to = lowerBound(mu, x + reach);
+        double cutoff = reference - NEGLIGIBLE_TERM;
+        for (int k = from; k < to; k++) {
+          double t = c[k] + x * (b[k] + a[k] * x);
+          if (t > cutoff) {
+            sum += Math.exp(t - reference);
+          }
+        }
+      }
+      return reference + Math.log(sum);
+    }
+  }
+
+  /** The first index of sorted {@code values} holding {@code key} or more. */
+  private static int lowerBound(double[] values, double key) {
+    int low = 0;
+    int high = values.length;
+    while (low < high) {
+      int middle = (low + high) >>> 1;
+      if (values[middle] < key) {
+        low = middle + 1;
+      } else {
+        high = middle;
+      }
+    }
+    return low;
   }
 
   /** Each centre's larger gap to its neighbours in sorted order, the ends 0 and 1 included. */
-  private static double[] neighbourBandwidths(double[] mu) {
+  private static double[] neighbourBandwidths(double[] mu, int[] order) {
     int m = mu.length;
-    int[] order = sortedOrder(mu);
     double[] sorted = new double[m];
     for (int i = 0; i < m; i++) {
       sorted[i] = mu[order[i]];
@@ -244,6 +333,12 @@ final class ParzenEstimator {
    * {@code out}; {@code scratch} holds one value per component.
    */
   void logDensity(double[][] points, double[] out, double[] scratch) {
+    if (line != null) {
+      for (int c = 0; c < points.length; c++) {
+        out[c] = line.logDensity(points[c][0]);
+      }
+      return;
+    }
     for (int c = 0; c < points.length; c++) {
       double[] point = points[c];
       System.arraycopy(logWeights, 0, scratch, 0, components);

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The tree-structured Parzen estimator (Bergstra et al. 2011), with Optuna's refinements. After
@@ -43,6 +44,7 @@ public final class TpeSampler implements Sampler {
   private final int candidates;
   private final boolean multivariate;
   private final boolean constantLiar;
+  private final AtomicReference<RowCache> cache = new AtomicReference<>();
 
   public TpeSampler(
       long seed, int startupTrials, int candidates, boolean multivariate, boolean constantLiar) {
@@ -71,8 +73,8 @@ public final class TpeSampler implements Sampler {
     SearchSpace<?> space = context.space();
     SplittableRandom random = Seeds.forTrial(seed, context.trialNumber());
     double[] unit = new double[space.size()];
-    List<Ranked> ranked = rank(context);
-    long finished = ranked.stream().filter(r -> r.category < RUNNING_CATEGORY).count();
+    List<Ranked> considered = consider(context);
+    long finished = considered.stream().filter(r -> r.category < RUNNING_CATEGORY).count();
     if (finished < startupTrials) {
       for (int i = 0; i < unit.length; i++) {
         unit[i] = random.nextDouble();
@@ -81,13 +83,22 @@ public final class TpeSampler implements Sampler {
     }
     // The good group's size counts finished trials only; running ones always join the bad group.
     int good = (int) Math.min(Math.ceil(0.1 * finished), MAX_GOOD);
+    boolean[] isGood = best(considered, good);
     List<Coordinate> coordinates = new ArrayList<>();
     for (Dimension<?> dimension : space.dimensions()) {
       coordinates.add(Coordinate.of(dimension));
     }
-    // Read every trial's coordinates once; NaN where a trial lacks a dimension.
-    double[][] below = read(ranked.subList(0, good), coordinates);
-    double[][] above = read(ranked.subList(good, ranked.size()), coordinates);
+    // Every trial's coordinates, NaN where a trial lacks a dimension, split oldest first.
+    double[][] rows = rows(space, considered, coordinates);
+    double[][] below = new double[coordinates.size()][good];
+    double[][] above = new double[coordinates.size()][considered.size() - good];
+    for (int i = 0, b = 0, a = 0; i < rows.length; i++) {
+      double[][] columns = isGood[i] ? below : above;
+      int row = isGood[i] ? b++ : a++;
+      for (int j = 0; j < coordinates.size(); j++) {
+        columns[j][row] = rows[i][j];
+      }
+    }
     // Estimators over equally many trials share their weights.
     Map<Integer, MixtureWeights> weights = new HashMap<>();
     if (multivariate) {
@@ -139,37 +150,98 @@ public final class TpeSampler implements Sampler {
     }
   }
 
-  /** The estimator over the trials of {@code rows} (oldest first) that have every member. */
+  /** The estimator over the trials in {@code columns} (oldest first) that have every member. */
   private static ParzenEstimator estimator(
-      Coordinate[] members, int[] group, double[][] rows, Map<Integer, MixtureWeights> weights) {
-    List<double[]> observations = new ArrayList<>(rows.length);
-    for (double[] row : rows) {
-      double[] observation = new double[group.length];
-      boolean complete = true;
-      for (int j = 0; j < group.length && complete; j++) {
-        observation[j] = row[group[j]];
-        complete = !Double.isNaN(observation[j]);
+      Coordinate[] members, int[] group, double[][] columns, Map<Integer, MixtureWeights> weights) {
+    int rows = columns[0].length;
+    boolean[] complete = new boolean[rows];
+    int count = 0;
+    for (int i = 0; i < rows; i++) {
+      boolean has = true;
+      for (int j = 0; j < group.length && has; j++) {
+        has = !Double.isNaN(columns[group[j]][i]);
       }
-      if (complete) {
-        observations.add(observation);
+      complete[i] = has;
+      count += has ? 1 : 0;
+    }
+    double[][] observations = new double[group.length][];
+    for (int j = 0; j < group.length; j++) {
+      double[] column = columns[group[j]];
+      if (count == rows) {
+        observations[j] = column;
+        continue;
       }
+      double[] kept = new double[count];
+      for (int i = 0, k = 0; i < rows; i++) {
+        if (complete[i]) {
+          kept[k++] = column[i];
+        }
+      }
+      observations[j] = kept;
     }
     return new ParzenEstimator(
-        members, observations.toArray(new double[0][]), weights.computeIfAbsent(observations.size(), MixtureWeights::of));
+        members, observations, count, weights.computeIfAbsent(count, MixtureWeights::of));
   }
 
-  private static double[][] read(List<Ranked> trials, List<Coordinate> coordinates) {
-    // Oldest first: the weights favour recent trials.
-    List<Ranked> byNumber = new ArrayList<>(trials);
-    byNumber.sort(Comparator.comparingLong(r -> r.trial.number()));
-    double[][] rows = new double[byNumber.size()][coordinates.size()];
+  /**
+   * The coordinates of each trial. A trial's row is read again only if the last call did not see
+   * that very snapshot: studies keep a finished trial's snapshot, so reading a long history costs
+   * one comparison per trial. Results do not depend on the cache.
+   */
+  private double[][] rows(SearchSpace<?> space, List<Ranked> trials, List<Coordinate> coordinates) {
+    RowCache previous = cache.get();
+    boolean usable = previous != null && previous.space == space;
+    FrozenTrial[] snapshots = new FrozenTrial[trials.size()];
+    double[][] rows = new double[trials.size()][];
+    int p = 0;
     for (int i = 0; i < rows.length; i++) {
-      Config params = byNumber.get(i).trial.params();
-      for (int j = 0; j < coordinates.size(); j++) {
-        rows[i][j] = coordinates.get(j).read(params);
+      FrozenTrial trial = trials.get(i).trial;
+      snapshots[i] = trial;
+      if (usable) {
+        while (p < previous.trials.length && previous.trials[p].number() < trial.number()) {
+          p++;
+        }
+        if (p < previous.trials.length && previous.trials[p] == trial) {
+          rows[i] = previous.rows[p];
+          continue;
+        }
       }
+      double[] row = new double[coordinates.size()];
+      for (int j = 0; j < row.length; j++) {
+        row[j] = coordinates.get(j).read(trial.params());
+      }
+      rows[i] = row;
     }
+    cache.set(new RowCache(space, snapshots, rows));
     return rows;
+  }
+
+  /** The rows read on the last call; never modified. */
+  private record RowCache(SearchSpace<?> space, FrozenTrial[] trials, double[][] rows) {}
+
+  /** Which of {@code trials} are the {@code good} best, by a selection that keeps them sorted. */
+  private static boolean[] best(List<Ranked> trials, int good) {
+    int[] top = new int[good];
+    int kept = 0;
+    for (int i = 0; i < trials.size(); i++) {
+      Ranked trial = trials.get(i);
+      if (trial.category == RUNNING_CATEGORY
+          || kept == good && (good == 0 || BEST_FIRST.compare(trial, trials.get(top[good - 1])) >= 0)) {
+        continue;
+      }
+      int at = Math.min(kept, good - 1);
+      while (at > 0 && BEST_FIRST.compare(trial, trials.get(top[at - 1])) < 0) {
+        top[at] = top[at - 1];
+        at--;
+      }
+      top[at] = i;
+      kept = Math.min(kept + 1, good);
+    }
+    boolean[] isGood = new boolean[trials.size()];
+    for (int k = 0; k < kept; k++) {
+      isGood[top[k]] = true;
+    }
+    return isGood;
   }
 
   private static final int RUNNING_CATEGORY = 3;
@@ -183,8 +255,11 @@ public final class TpeSampler implements Sampler {
           .thenComparingDouble(Ranked::score)
           .thenComparingLong(r -> r.trial.number());
 
-  /** The history, best first, as the class comment describes; the trial being sampled left out. */
-  private List<Ranked> rank(SamplerContext context) {
+  /**
+   * The trials that inform the model, by number, with their rank keys (see the class comment);
+   * the trial being sampled left out.
+   */
+  private List<Ranked> consider(SamplerContext context) {
     double sign = context.direction() == Direction.MINIMIZE ? 1 : -1;
     List<Ranked> ranked = new ArrayList<>();
     for (FrozenTrial trial : context.trials()) {
@@ -208,7 +283,13 @@ public final class TpeSampler implements Sampler {
         ranked.add(new Ranked(trial, RUNNING_CATEGORY, 0, 0));
       }
     }
-    ranked.sort(BEST_FIRST);
+    // Studies list trials by number already; the weights need that order.
+    for (int i = 1; i < ranked.size(); i++) {
+      if (ranked.get(i).trial.number() < ranked.get(i - 1).trial.number()) {
+        ranked.sort(Comparator.comparingLong(r -> r.trial.number()));
+        break;
+      }
+    }
     return ranked;
   }
 

@@ -133,11 +133,8 @@ class ParzenEstimatorTest {
   }
 
   private static ParzenEstimator estimator(Coordinate coordinate, double... observations) {
-    double[][] rows = new double[observations.length][];
-    for (int i = 0; i < rows.length; i++) {
-      rows[i] = new double[] {observations[i]};
-    }
     return new ParzenEstimator(
-        new Coordinate[] {coordinate}, rows, MixtureWeights.of(observations.length));
+        new Coordinate[] {coordinate}, new double[][] {observations}, observations.length,
+        MixtureWeights.of(observations.length));
   }
 }

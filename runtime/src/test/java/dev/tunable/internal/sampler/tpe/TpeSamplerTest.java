@@ -109,6 +109,23 @@ class TpeSamplerTest {
   }
 
   @Test
+  void whatASamplerSawBeforeDoesNotChangeItsProposal() {
+    TestFunction function = TestFunction.mixed();
+    List<FrozenTrial> history = run(Samplers.random(1), function.space(), function::apply, 40);
+    // The same trial numbers, but trial 5 finished differently and trial 20 is gone.
+    List<FrozenTrial> changed = new ArrayList<>(history);
+    changed.set(5, FrozenTrial.complete(5, history.get(6).params(), -1, Instant.EPOCH));
+    changed.remove(20);
+    Sampler used = Samplers.tpe(4);
+    used.sample(context(function.space(), 40, history));
+    used.sample(context(TestFunction.branin().space(), 40, List.of()));
+    used.sample(context(function.space(), 40, history));
+    assertEquals(
+        Samplers.tpe(4).sample(context(function.space(), 40, changed)),
+        used.sample(context(function.space(), 40, changed)));
+  }
+
+  @Test
   void usesTheTrialsThatHaveADimensionAndSkipsOthers() {
     SearchSpace<Config> space =
         SearchSpace.builder().real("x", 0, 1).categorical("kind", "a", "b").build();
