@@ -137,6 +137,15 @@ enum Message {
   GENERATED_NAME_TAKEN("GeneratedNameTaken",
       "class %s would generate %s, but a type of that name already exists; rename that type"),
 
+  // Method bodies, checked by the TunableChecks compiler plugin.
+  HYPERPARAMETER_ASSIGNED_IN_TRAINING("HyperparameterAssignedInTraining",
+      "hyperparameter '%s' is assigned in %s, a method of its own model; a hyperparameter is chosen"
+          + " before training and training must not change it: keep the changing value in a local"
+          + " variable or a @Learned field, or set it in a constructor"),
+  LEARNED_SET_FROM_OUTSIDE("LearnedSetFromOutside",
+      "learned field '%s' of %s is set in %s, outside the model; learned state is set by training:"
+          + " train the model, or restore saved state with %s.restore(model)"),
+
   INTERNAL_ERROR("InternalError",
       "the Tunable processor failed on %s; this is a bug, please report it with this stack trace:%n%s");
 

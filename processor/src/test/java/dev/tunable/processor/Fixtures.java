@@ -63,6 +63,12 @@ final class Fixtures {
     return List.of(location(Hyperparameter.class), location(SearchSpace.class));
   }
 
+  /** The class path with the plugin on it, where {@code -Xplugin:Tunable} finds it. */
+  static List<File> classpathWithPlugin() {
+    return List.of(location(Hyperparameter.class), location(SearchSpace.class),
+        location(TunableChecks.class));
+  }
+
   private static File location(Class<?> type) {
     try {
       return new File(type.getProtectionDomain().getCodeSource().getLocation().toURI());
@@ -71,12 +77,13 @@ final class Fixtures {
     }
   }
 
+  /** Compiles with the processor, and the method-body plugin enabled. */
   static Compilation compile(List<JavaFileObject> sources, Processor... extraProcessors) {
     List<Processor> processors = new ArrayList<>(List.of(extraProcessors));
     processors.add(new TunableProcessor());
     return javac()
-        .withClasspath(classpath())
-        .withOptions("-Xlint:all", "-Xlint:-processing")
+        .withClasspath(classpathWithPlugin())
+        .withOptions("-Xlint:all", "-Xlint:-processing", "-Xplugin:Tunable")
         .withProcessors(processors)
         .compile(sources);
   }
