@@ -32,6 +32,7 @@ public final class FrozenTrial {
   private final Instant start;
   private final Instant end;
   private final String failureReason;
+  private final SortedMap<Long, double[]> reportedVectors;
 
   /**
    * A snapshot; mainly for tests of samplers and pruners.
@@ -50,6 +51,27 @@ public final class FrozenTrial {
       Instant start,
       Instant end,
       String failureReason) {
+    this(number, state, values, params, intermediateValues, userAttributes, start, end,
+        failureReason, Collections.emptySortedMap());
+  }
+
+  /**
+   * A snapshot whose reports may hold several values per step.
+   *
+   * @param reportedVectors the full reports of the steps that reported more than one value; their
+   *     first values are those of {@code intermediateValues}
+   */
+  public FrozenTrial(
+      long number,
+      TrialState state,
+      double[] values,
+      Config params,
+      SortedMap<Long, Double> intermediateValues,
+      Map<String, Object> userAttributes,
+      Instant start,
+      Instant end,
+      String failureReason,
+      SortedMap<Long, double[]> reportedVectors) {
     this.number = number;
     this.state = Objects.requireNonNull(state, "state");
     this.values = values.clone();
@@ -64,6 +86,21 @@ public final class FrozenTrial {
     this.start = Objects.requireNonNull(start, "start");
     this.end = end;
     this.failureReason = failureReason;
+    if (reportedVectors.isEmpty()) {
+      this.reportedVectors = Collections.emptySortedMap();
+    } else {
+      TreeMap<Long, double[]> copy = new TreeMap<>();
+      reportedVectors.forEach((step, vector) -> {
+        if (!intermediateValues.containsKey(step)
+            || Double.compare(intermediateValues.get(step), vector[0]) != 0) {
+          throw new IllegalArgumentException("trial #" + number + " reported " + Arrays.toString(
+              vector) + " at step " + step + " but its intermediate value there is "
+              + intermediateValues.get(step) + "; the first value of a report is the objective's");
+        }
+        copy.put(step, vector.clone());
+      });
+      this.reportedVectors = Collections.unmodifiableSortedMap(copy);
+    }
     if (state == TrialState.COMPLETE && this.values.length == 0) {
       throw new IllegalArgumentException("trial #" + number + " is COMPLETE but has no value");
     }
@@ -125,6 +162,19 @@ public final class FrozenTrial {
         : OptionalDouble.of(intermediateValues.get(intermediateValues.lastKey()));
   }
 
+  /**
+   * Every value reported at {@code step} (see {@link Trial#report(long, double...)}): one per
+   * objective or more; empty if the trial reported nothing there. A copy.
+   */
+  public double[] reportedValues(long step) {
+    double[] vector = reportedVectors.get(step);
+    if (vector != null) {
+      return vector.clone();
+    }
+    Double value = intermediateValues.get(step);
+    return value == null ? new double[0] : new double[] {value};
+  }
+
   /** The attributes set with {@link Trial#setUserAttribute}; unmodifiable. */
   public Map<String, Object> userAttributes() {
     return userAttributes;
@@ -153,10 +203,23 @@ public final class FrozenTrial {
         && Arrays.equals(values, that.values)
         && params.equals(that.params)
         && intermediateValues.equals(that.intermediateValues)
+        && sameVectors(reportedVectors, that.reportedVectors)
         && userAttributes.equals(that.userAttributes)
         && start.equals(that.start)
         && Objects.equals(end, that.end)
         && Objects.equals(failureReason, that.failureReason);
+  }
+
+  private static boolean sameVectors(SortedMap<Long, double[]> a, SortedMap<Long, double[]> b) {
+    if (!a.keySet().equals(b.keySet())) {
+      return false;
+    }
+    for (Map.Entry<Long, double[]> entry : a.entrySet()) {
+      if (!Arrays.equals(entry.getValue(), b.get(entry.getKey()))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override

@@ -400,11 +400,11 @@ public final class Study {
     }
   }
 
-  void report(long number, long step, double value) {
+  void report(long number, long step, double[] values) {
     synchronized (lock) {
       write(() -> {
         requireRunning(number, "report a value");
-        return List.of(new TrialReported(name, number, step, value));
+        return List.of(new TrialReported(name, number, step, values));
       });
     }
   }

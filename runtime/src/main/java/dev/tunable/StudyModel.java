@@ -102,7 +102,13 @@ final class StudyModel {
       }
     } else if (event instanceof TrialReported reported) {
       TrialRecord trial = trial(reported.number());
-      trial.intermediateValues.put(reported.step(), reported.value());
+      double[] values = reported.values();
+      trial.intermediateValues.put(reported.step(), values[0]);
+      if (values.length > 1) {
+        trial.reportedVectors.put(reported.step(), values);
+      } else {
+        trial.reportedVectors.remove(reported.step());
+      }
       trial.changed();
     } else if (event instanceof TrialAttributeSet attribute) {
       TrialRecord trial = trial(attribute.number());

@@ -111,7 +111,24 @@ public final class Trial<H> {
    * @throws IllegalStateException if the trial has finished
    */
   public void report(long step, double value) {
-    study.report(number, step, value);
+    study.report(number, step, new double[] {value});
+  }
+
+  /**
+   * Records several values at {@code step}: one per objective, or the objective's followed by
+   * others worth keeping (a training loss beside the validation score). Pruners read the first,
+   * which is also in {@link #intermediateValues()}; all are in {@link
+   * FrozenTrial#reportedValues(long)} and in the study's storage.
+   *
+   * @throws IllegalArgumentException if {@code values} is empty
+   * @throws IllegalStateException if the trial has finished
+   */
+  public void report(long step, double... values) {
+    if (values.length == 0) {
+      throw new IllegalArgumentException(
+          "trial #" + number + " reported no value at step " + step + "; give at least one");
+    }
+    study.report(number, step, values.clone());
   }
 
   /** Whether the study's pruner says this trial should stop now, from the values reported so far. */

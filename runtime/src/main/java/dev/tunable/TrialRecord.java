@@ -16,6 +16,8 @@ final class TrialRecord {
   TrialState state = TrialState.RUNNING;
   double[] values = NO_VALUES;
   final TreeMap<Long, Double> intermediateValues = new TreeMap<>();
+  /** The full reports of the steps that reported more than one value. */
+  final TreeMap<Long, double[]> reportedVectors = new TreeMap<>();
   final Map<String, Object> userAttributes = new LinkedHashMap<>();
   Instant end;
   String failureReason;
@@ -37,7 +39,7 @@ final class TrialRecord {
     if (snapshot == null) {
       snapshot = new FrozenTrial(
           number, state, values, params, intermediateValues, userAttributes, start, end,
-          failureReason);
+          failureReason, reportedVectors);
     }
     return snapshot;
   }

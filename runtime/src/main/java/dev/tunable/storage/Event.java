@@ -64,10 +64,54 @@ public sealed interface Event {
     }
   }
 
-  /** A running trial reported an intermediate value. */
-  record TrialReported(String study, long number, long step, double value) implements Event {
+  /**
+   * A running trial reported intermediate values at a step: one per objective, or more.
+   *
+   * @param values at least one value; the first is the objective's, which pruners read
+   */
+  record TrialReported(String study, long number, long step, double[] values) implements Event {
     public TrialReported {
       Objects.requireNonNull(study, "study");
+      if (values.length == 0) {
+        throw new IllegalArgumentException(
+            "trial #" + number + " reported no value at step " + step + "; report at least one");
+      }
+      values = values.clone();
+    }
+
+    /** A report of one value. */
+    public TrialReported(String study, long number, long step, double value) {
+      this(study, number, step, new double[] {value});
+    }
+
+    /** The first value: the objective's. */
+    public double value() {
+      return values[0];
+    }
+
+    @Override
+    public double[] values() {
+      return values.clone();
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof TrialReported that
+          && study.equals(that.study)
+          && number == that.number
+          && step == that.step
+          && Arrays.equals(values, that.values);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(study, number, step, Arrays.hashCode(values));
+    }
+
+    @Override
+    public String toString() {
+      return "TrialReported[study=" + study + ", number=" + number + ", step=" + step
+          + ", values=" + Arrays.toString(values) + "]";
     }
   }
 

@@ -84,7 +84,11 @@ public final class EventCodec {
       map.put("study", reported.study());
       map.put("number", reported.number());
       map.put("step", reported.step());
+      // "value" keeps the format of journals with one value per report; "values" only when more
       map.put("value", reported.value());
+      if (reported.values().length > 1) {
+        map.put("values", reported.values());
+      }
     } else if (event instanceof TrialAttributeSet attribute) {
       map.put("type", "trial_attribute_set");
       map.put("study", attribute.study());
@@ -124,24 +128,31 @@ public final class EventCodec {
             (Map<String, Object>) field(map, "params"), number(map, "queue_entry"),
             string(map, "worker"), time(map));
       case "trial_reported":
-        return new TrialReported(
-            study, number(map, "number"), number(map, "step"), Json.toDouble(field(map, "value")));
+        return map.containsKey("values")
+            ? new TrialReported(study, number(map, "number"), number(map, "step"),
+                doubles((List<Object>) map.get("values")))
+            : new TrialReported(study, number(map, "number"), number(map, "step"),
+                Json.toDouble(field(map, "value")));
       case "trial_attribute_set":
         return new TrialAttributeSet(
             study, number(map, "number"), string(map, "key"), field(map, "value"));
       case "trial_finished":
-        List<Object> list = (List<Object>) field(map, "values");
-        double[] values = new double[list.size()];
-        for (int i = 0; i < values.length; i++) {
-          values[i] = Json.toDouble(list.get(i));
-        }
         return new TrialFinished(study, number(map, "number"),
-            TrialState.valueOf(string(map, "state")), values, (String) map.get("reason"),
+            TrialState.valueOf(string(map, "state")), doubles((List<Object>) field(map, "values")),
+            (String) map.get("reason"),
             time(map));
       default:
         throw new IllegalArgumentException(
             "unknown event type '" + type + "'; was the journal written by a newer Tunable?");
     }
+  }
+
+  private static double[] doubles(List<Object> list) {
+    double[] values = new double[list.size()];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = Json.toDouble(list.get(i));
+    }
+    return values;
   }
 
   private static Object field(Map<String, Object> map, String key) {

@@ -204,8 +204,8 @@ class PrunerTest {
     assertFalse(prunes(patience, Direction.MINIMIZE, List.of(), running(0, 5, 4, 4.5, 4.2, 3.9)));
     assertTrue(prunes(patience, Direction.MINIMIZE, List.of(), running(0, 5, 4, 4.5, 4.2, 4.1)));
     assertTrue(prunes(patience, Direction.MAXIMIZE, List.of(), running(0, 1, 2, 1.5, 1.9, 2.0)));
-    assertFalse(prunes(Pruners.patience(2).withMinDelta(0.5), Direction.MINIMIZE, List.of(),
-        running(0, 5, 4, 4.5, 3.6, 3.6)) == false);
+    assertTrue(prunes(Pruners.patience(2).withMinDelta(0.5), Direction.MINIMIZE, List.of(),
+        running(0, 5, 4, 4.5, 3.6, 3.6)));
     Pruner never = context -> false;
     assertFalse(prunes(Pruners.patience(2, never), Direction.MINIMIZE, List.of(),
         running(0, 5, 4, 4.5, 4.2, 4.1)));
