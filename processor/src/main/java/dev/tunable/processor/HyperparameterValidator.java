@@ -190,7 +190,7 @@ final class HyperparameterValidator {
 
   private Domain domain(Subject subject, Kind kind) {
     if (kind.isNumeric()) {
-      checkNoChoices(subject, kind);
+      checkNoChoices(subject);
       double[] bounds = checkRange(subject, kind);
       Scale scale = scale(subject);
       boolean logOk = bounds == null || checkLogBounds(subject, kind, scale, bounds);
@@ -205,12 +205,12 @@ final class HyperparameterValidator {
       return new Domain.Real(bounds[0], bounds[1], scale, step, kind == Kind.FLOAT);
     }
     String values = kind == Kind.BOOLEAN ? "true and false" : "its choices";
-    checkNoRange(subject, kind, values);
-    checkNoScale(subject, kind, values);
-    checkNoStep(subject, kind, values);
+    checkNoRange(subject, values);
+    checkNoScale(subject, values);
+    checkNoStep(subject, values);
     return switch (kind) {
       case BOOLEAN -> {
-        checkNoChoices(subject, kind);
+        checkNoChoices(subject);
         yield new Domain.Bool();
       }
       case ENUM -> checkEnumChoices(subject);
@@ -367,25 +367,25 @@ final class HyperparameterValidator {
     return step;
   }
 
-  private static void checkNoRange(Subject subject, Kind kind, String values) {
+  private static void checkNoRange(Subject subject, String values) {
     if (subject.values().isExplicit("range")) {
       subject.errorOn("range", Message.RANGE_NOT_APPLICABLE, subject.name(), typeName(subject), values);
     }
   }
 
-  private static void checkNoScale(Subject subject, Kind kind, String values) {
+  private static void checkNoScale(Subject subject, String values) {
     if (scale(subject) == Scale.LOG) {
       subject.errorOn("scale", Message.SCALE_NOT_APPLICABLE, subject.name(), typeName(subject), values);
     }
   }
 
-  private static void checkNoStep(Subject subject, Kind kind, String values) {
+  private static void checkNoStep(Subject subject, String values) {
     if (subject.values().isExplicit("step") && Mirrors.Values.number(subject.values().value("step")) != 0) {
       subject.errorOn("step", Message.STEP_NOT_APPLICABLE, subject.name(), typeName(subject), values);
     }
   }
 
-  private static void checkNoChoices(Subject subject, Kind kind) {
+  private static void checkNoChoices(Subject subject) {
     if (subject.values().isExplicit("choices")) {
       subject.errorOn("choices", Message.CHOICES_NOT_APPLICABLE, subject.name(), typeName(subject));
     }

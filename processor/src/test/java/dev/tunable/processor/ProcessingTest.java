@@ -132,6 +132,15 @@ class ProcessingTest {
         processor.getSupportedAnnotationTypes());
   }
 
+  @Test
+  void gradleTreatsTheProcessorAsIsolating() throws IOException {
+    try (var in = TunableProcessor.class.getClassLoader()
+        .getResourceAsStream("META-INF/gradle/incremental.annotation.processors")) {
+      assertEquals("dev.tunable.processor.TunableProcessor,isolating\n",
+          new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+    }
+  }
+
   /** Generates {@code test.Mode} in its first round, as another processor might. */
   static final class ModeGenerator extends AbstractProcessor {
     private boolean done;
