@@ -38,6 +38,9 @@ public record CategoricalDimension<T>(String name, List<T> choices) implements D
 
   /** The position of {@code value} among the choices. */
   public int indexOf(Object value) {
+    if (value == null) {
+      throw Checks.invalid(this, null);
+    }
     int index = choices.indexOf(value);
     if (index < 0 && value instanceof String text) {
       index = labels().indexOf(text);

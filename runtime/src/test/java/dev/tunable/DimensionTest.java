@@ -121,6 +121,17 @@ class DimensionTest {
   }
 
   @Test
+  void nullIsRejectedWithTheDimensionsName() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Dimension.categorical("penalty", Penalty.class).check(null));
+    assertEquals("hyperparameter 'penalty': null is not allowed; expected one of [L1, L2, ELASTIC_NET]",
+        e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> Dimension.real("x", 0, 1).check(null));
+    assertThrows(IllegalArgumentException.class, () -> Dimension.integer("n", 0, 1).check(null));
+    assertThrows(IllegalArgumentException.class, () -> Dimension.bool("b").check(null));
+  }
+
+  @Test
   void categoricalRejectsDuplicatesAndEmptiness() {
     assertThrows(IllegalArgumentException.class, () -> Dimension.categorical("a", "x", "x"));
     assertThrows(IllegalArgumentException.class, () -> Dimension.categorical("a"));
