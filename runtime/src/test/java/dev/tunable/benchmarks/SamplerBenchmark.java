@@ -7,6 +7,7 @@ import dev.tunable.Sampler;
 import dev.tunable.SamplerContext;
 import dev.tunable.Samplers;
 import dev.tunable.SearchSpace;
+import dev.tunable.TrialState;
 import dev.tunable.internal.sampler.tpe.TpeSampler;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -18,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.LongFunction;
 
 /**
@@ -35,12 +37,14 @@ import java.util.function.LongFunction;
  * <p>Arguments: {@code samplers=} names of {@link Samplers} factories taking a seed ({@code tpe,
  * gp, cmaes, random, sobol}; {@code cmaes} stands for {@code cmaEs}); {@code functions=} test
  * function names, or {@code all}; {@code seeds=} (30); {@code budgets=} (100; the study runs to the
- * largest, smaller ones read its prefix). {@code timing=tpe:1000:10,gp:200:5} instead measures
+ * largest, smaller ones read its prefix); {@code workers=} (1): with w workers, each proposal is
+ * made while the w - 1 before it are still running, as in a parallel study whose trials take equal
+ * time. {@code timing=tpe:1000:10,gp:200:5} instead measures
  * the time one {@code sample} call takes with a history of n trials (random points of the
  * n-dimensional sphere): sampler:trials:dimensions.
  *
- * <p>Trials run sequentially through {@link Sampler#sample} with a growing history, as a
- * single-worker study would, without a study's storage overhead.
+ * <p>Trials run through {@link Sampler#sample} with a growing history, as a study would, without
+ * a study's storage overhead.
  */
 public final class SamplerBenchmark {
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -53,6 +57,7 @@ public final class SamplerBenchmark {
     options.put("functions", "branin,hartmann6,rosenbrock5");
     options.put("seeds", "30");
     options.put("budgets", "100");
+    options.put("workers", "1");
     for (String arg : String.join(" ", args).trim().split("\\s+")) {
       if (arg.isEmpty()) {
         continue;
@@ -60,7 +65,8 @@ public final class SamplerBenchmark {
       int eq = arg.indexOf('=');
       if (eq < 0 || !options.containsKey(arg.substring(0, eq)) && !arg.startsWith("timing=")) {
         throw new IllegalArgumentException(
-            "unknown argument '" + arg + "'; expected samplers=, functions=, seeds=, budgets= or timing=");
+            "unknown argument '" + arg
+                + "'; expected samplers=, functions=, seeds=, budgets=, workers= or timing=");
       }
       options.put(arg.substring(0, eq), arg.substring(eq + 1));
     }
@@ -76,6 +82,7 @@ public final class SamplerBenchmark {
       return;
     }
     int seeds = Integer.parseInt(options.get("seeds"));
+    int workers = Integer.parseInt(options.get("workers"));
     int[] budgets = Arrays.stream(options.get("budgets").split(",")).mapToInt(Integer::parseInt).toArray();
     List<TestFunction> functions = new ArrayList<>();
     for (String name : options.get("functions").split(",")) {
@@ -90,29 +97,48 @@ public final class SamplerBenchmark {
         "function", "sampler", "budget", "median", "q25", "q75", "ms/trial");
     for (TestFunction function : functions) {
       for (String name : options.get("samplers").split(",")) {
-        run(function, name, factory(name), seeds, budgets);
+        run(function, name, factory(name), seeds, budgets, workers);
       }
     }
   }
 
   private static void run(
-      TestFunction function, String name, LongFunction<Sampler> factory, int seeds, int[] budgets) {
+      TestFunction function,
+      String name,
+      LongFunction<Sampler> factory,
+      int seeds,
+      int[] budgets,
+      int workers) {
     int largest = Arrays.stream(budgets).max().orElseThrow();
     double[][] regrets = new double[budgets.length][seeds];
     long cpu = 0;
     for (int s = 0; s < seeds; s++) {
       Sampler sampler = factory.apply(s);
-      List<FrozenTrial> history = new ArrayList<>();
+      List<FrozenTrial> complete = new ArrayList<>();
+      List<Config> proposed = new ArrayList<>();
+      double[] values = new double[largest];
       double best = Double.POSITIVE_INFINITY;
       for (int n = 0; n < largest; n++) {
+        // With w workers, the last w - 1 proposals are still being evaluated.
+        int told = Math.max(0, n - workers + 1);
+        while (complete.size() < told) {
+          int i = complete.size();
+          complete.add(FrozenTrial.complete(i, proposed.get(i), values[i], Instant.EPOCH));
+        }
+        List<FrozenTrial> history = new ArrayList<>(complete);
+        for (int i = told; i < n; i++) {
+          history.add(new FrozenTrial(
+              i, TrialState.RUNNING, new double[0], proposed.get(i), new TreeMap<>(), Map.of(),
+              Instant.EPOCH, null, null));
+        }
         SamplerContext context = new SamplerContext(
             function.space(), n, List.of(Direction.MINIMIZE), List.copyOf(history));
         long start = THREADS.getCurrentThreadCpuTime();
         Config config = sampler.sample(context);
         cpu += THREADS.getCurrentThreadCpuTime() - start;
-        double value = function.apply(config);
-        best = Math.min(best, value);
-        history.add(FrozenTrial.complete(n, stored(function.space(), config), value, Instant.EPOCH));
+        values[n] = function.apply(config);
+        proposed.add(stored(function.space(), config));
+        best = Math.min(best, values[n]);
         for (int b = 0; b < budgets.length; b++) {
           if (budgets[b] == n + 1) {
             regrets[b][s] = Math.log10(function.regret(best));
