@@ -1,0 +1,152 @@
+package dev.tunable.pbt;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tunable.Config;
+import dev.tunable.SearchSpace;
+import dev.tunable.annotations.Scale;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** PBT on a toy model whose score is its learned weight and which learns at its rate. */
+class PopulationBasedTrainingTest {
+  private static final SearchSpace<Config> SPACE = SearchSpace.builder()
+      .real("rate", 0.01, 1, Scale.LOG)
+      .integer("width", 1, 10)
+      .build();
+
+  /** The learned state is {@code weight}; {@code rate} and {@code width} are hyperparameters. */
+  static final class Toy {
+    final int id;
+    double weight;
+    double rate;
+    long width;
+
+    Toy(int id) {
+      this.id = id;
+    }
+  }
+
+  /** The toy's lifecycle, logging every restore: which model received which weight. */
+  static final class ToyTrainable implements Trainable<Toy, Config, Double> {
+    final AtomicInteger created = new AtomicInteger();
+    final Map<Integer, Double> lastRestore = new ConcurrentHashMap<>();
+
+    @Override
+    public Toy create(Config h, long seed) {
+      Toy toy = new Toy(created.getAndIncrement());
+      apply(h, toy);
+      return toy;
+    }
+
+    @Override
+    public void train(Toy model, int round) {
+      model.weight += model.rate;
+    }
+
+    @Override
+    public double evaluate(Toy model) {
+      return model.weight;
+    }
+
+    @Override
+    public Double capture(Toy model) {
+      return model.weight;
+    }
+
+    @Override
+    public void restore(Double state, Toy model) {
+      model.weight = state;
+      lastRestore.put(model.id, state);
+    }
+
+    @Override
+    public void apply(Config h, Toy model) {
+      model.rate = h.getDouble("rate");
+      model.width = h.getLong("width");
+    }
+  }
+
+  @Test
+  void theWorstCopyTheBestsStateAndExploreOnlyTheExploredDimensions() {
+    ToyTrainable trainable = new ToyTrainable();
+    PopulationBasedTraining.Result<Toy, Config> result = PopulationBasedTraining.over(SPACE)
+        .population(8).rounds(6).quantile(0.25).resampleProbability(0).explore("rate").seed(3)
+        .run(trainable);
+    // 2 exploits per round between rounds
+    assertEquals(2 * 5, result.exploits().size());
+    assertEquals(8 * 6, result.history().size());
+    for (PopulationBasedTraining.Exploit<Config> e : result.exploits()) {
+      assertTrue(e.donorScore() > e.score(), e.toString());
+      Config donor = result.hyperparametersOf(e.donor()).get(e.round());
+      assertEquals(donor.getLong("width"), e.after().getLong("width"));
+      double ratio = e.after().getDouble("rate") / donor.getDouble("rate");
+      boolean perturbed = Math.abs(ratio - 0.8) < 1e-9 || Math.abs(ratio - 1.2) < 1e-9;
+      boolean clamped = e.after().getDouble("rate") == 1.0 || e.after().getDouble("rate") == 0.01;
+      assertTrue(perturbed || clamped, "rate " + donor + " -> " + e.after());
+      // the history shows the new hyperparameters from the next round on
+      assertEquals(e.after(), result.hyperparametersOf(e.member()).get(e.round() + 1));
+      assertEquals(e.before(), result.hyperparametersOf(e.member()).get(e.round()));
+    }
+    // the last exploit of each member set its weight to the donor's score at that round
+    for (PopulationBasedTraining.Exploit<Config> e : result.exploits()) {
+      boolean lastForMember = result.exploits().stream()
+          .noneMatch(o -> o.member() == e.member() && o.round() > e.round());
+      if (lastForMember) {
+        assertEquals(e.donorScore(), trainable.lastRestore.get(e.member()), 1e-12);
+      }
+    }
+    // PBT beats the mean of its initial population: weights grow at the best rates found
+    double best = result.bestScore();
+    double initialMean = 0;
+    for (int i = 0; i < 8; i++) {
+      initialMean += result.hyperparametersOf(i).get(0).getDouble("rate") * 6 / 8;
+    }
+    assertTrue(best > initialMean, best + " vs " + initialMean);
+    assertTrue(result.report().contains("(best)"));
+  }
+
+  @Test
+  void theSameSeedGivesTheSameRunOnAnyNumberOfThreads() {
+    PopulationBasedTraining<Config> pbt = PopulationBasedTraining.over(SPACE).population(6)
+        .rounds(5).seed(11);
+    var one = pbt.threads(1).run(new ToyTrainable());
+    var three = pbt.threads(3).run(new ToyTrainable());
+    assertEquals(one.history(), three.history());
+    assertEquals(one.exploits(), three.exploits());
+    var other = pbt.seed(12).run(new ToyTrainable());
+    assertNotEquals(one.history(), other.history());
+  }
+
+  @Test
+  void integersMoveAndStayInRange() {
+    var width = (dev.tunable.IntegerDimension) SPACE.dimension("width");
+    java.util.SplittableRandom random = new java.util.SplittableRandom(1);
+    for (long value = 1; value <= 10; value++) {
+      for (int i = 0; i < 20; i++) {
+        long next = (Long) Explorer.perturb(width, value, random);
+        assertTrue(next >= 1 && next <= 10, value + " -> " + next);
+        assertFalse(next == value && value != 1 && value != 10, value + " did not move");
+      }
+    }
+  }
+
+  @Test
+  void settingsAreChecked() {
+    assertThrows(IllegalArgumentException.class,
+        () -> PopulationBasedTraining.over(SPACE).population(1));
+    assertThrows(IllegalArgumentException.class,
+        () -> PopulationBasedTraining.over(SPACE).quantile(0.6));
+    assertThrows(IllegalArgumentException.class,
+        () -> PopulationBasedTraining.over(SPACE).explore("nope"));
+    assertEquals(List.of(), PopulationBasedTraining.over(SPACE).population(2).rounds(1)
+        .run(new ToyTrainable()).exploits());
+  }
+}
