@@ -8,7 +8,6 @@ import dev.tunable.SamplerContext;
 import dev.tunable.Samplers;
 import dev.tunable.SearchSpace;
 import dev.tunable.TrialState;
-import dev.tunable.internal.sampler.tpe.TpeSampler;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.lang.reflect.Method;
@@ -34,13 +33,13 @@ import java.util.function.LongFunction;
  *   -Dbenchmark.args="samplers=tpe,random functions=branin,hartmann6 seeds=30 budgets=50,100"
  * </pre>
  *
- * <p>Arguments: {@code samplers=} names of {@link Samplers} factories taking a seed ({@code tpe,
- * gp, cmaes, random, sobol}; {@code cmaes} stands for {@code cmaEs}); {@code functions=} test
- * function names, or {@code all}; {@code seeds=} (30); {@code budgets=} (100; the study runs to the
- * largest, smaller ones read its prefix); {@code workers=} (1): with w workers, each proposal is
- * made while the w - 1 before it are still running, as in a parallel study whose trials take equal
- * time. {@code timing=tpe:1000:10,gp:200:5} instead measures
- * the time one {@code sample} call takes with a history of n trials (random points of the
+ * <p>Arguments: {@code samplers=} names of {@link Samplers} factories taking a seed ({@code
+ * tpe, multivariateTpe, gp, cmaes, random, sobol}; {@code cmaes} stands for {@code cmaEs});
+ * {@code functions=} test function names, or {@code all}; {@code seeds=} (30); {@code budgets=}
+ * (100; the study runs to the largest, smaller ones read its prefix); {@code workers=} (1): with
+ * w workers, each proposal is made while the w - 1 before it are still running, as in a parallel
+ * study whose trials take equal time. {@code timing=tpe:1000:10,gp:200:5} instead measures the
+ * time one {@code sample} call takes with a history of n trials (random points of the
  * n-dimensional sphere): sampler:trials:dimensions.
  *
  * <p>Trials run through {@link Sampler#sample} with a growing history, as a study would, without
@@ -83,7 +82,8 @@ public final class SamplerBenchmark {
     }
     int seeds = Integer.parseInt(options.get("seeds"));
     int workers = Integer.parseInt(options.get("workers"));
-    int[] budgets = Arrays.stream(options.get("budgets").split(",")).mapToInt(Integer::parseInt).toArray();
+    int[] budgets =
+        Arrays.stream(options.get("budgets").split(",")).mapToInt(Integer::parseInt).toArray();
     List<TestFunction> functions = new ArrayList<>();
     for (String name : options.get("functions").split(",")) {
       if (name.equals("all")) {
@@ -157,7 +157,7 @@ public final class SamplerBenchmark {
     }
   }
 
-  /** Time per sample call with a history of {@code trials} random trials on a d-dimensional sphere. */
+  /** Time per sample call with a history of {@code trials} random trials on a d-D sphere. */
   private static void timing(String name, int trials, int dimensions) {
     TestFunction sphere = TestFunction.sphere(dimensions);
     Sampler sampler = factory(name).apply(1);
@@ -171,7 +171,8 @@ public final class SamplerBenchmark {
     // Warm up the JIT, then measure calls for successive trial numbers on the same history.
     int repeats = 100;
     for (int i = 0; i < 2 * repeats; i++) {
-      sampler.sample(new SamplerContext(sphere.space(), trials + i, List.of(Direction.MINIMIZE), frozen));
+      sampler.sample(
+          new SamplerContext(sphere.space(), trials + i, List.of(Direction.MINIMIZE), frozen));
     }
     long[] times = new long[repeats];
     for (int i = 0; i < repeats; i++) {
@@ -187,11 +188,8 @@ public final class SamplerBenchmark {
         name, trials, dimensions, times[repeats / 2] / 1e6, times[repeats * 3 / 4] / 1e6);
   }
 
-  /** The factory {@code Samplers.<name>(long)}, looked up by name so that new samplers need no edit here. */
+  /** The factory {@code Samplers.<name>(long)}, found by name: new samplers need no edit here. */
   private static LongFunction<Sampler> factory(String name) {
-    if (name.equals("tpe-multivariate")) {
-      return seed -> new TpeSampler(seed, 10, 24, true, true);
-    }
     String method = name.equalsIgnoreCase("cmaes") ? "cmaEs" : name;
     try {
       Method factory = Samplers.class.getMethod(method, long.class);

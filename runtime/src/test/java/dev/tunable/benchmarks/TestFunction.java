@@ -157,7 +157,8 @@ public record TestFunction(
             squares += xi * xi;
             cosines += Math.cos(2 * Math.PI * xi);
           }
-          return -20 * Math.exp(-0.2 * Math.sqrt(squares / d)) - Math.exp(cosines / d) + 20 + Math.E;
+          return -20 * Math.exp(-0.2 * Math.sqrt(squares / d))
+              - Math.exp(cosines / d) + 20 + Math.E;
         });
   }
 

@@ -41,7 +41,8 @@ class TestFunctionTest {
     assertEquals(0.397887, branin.apply(config(branin, -Math.PI, 12.275)), 1e-6);
     assertEquals(0.397887, branin.apply(config(branin, 9.42478, 2.475)), 1e-6);
     // Rosenbrock at the origin: (d - 1) terms of (0 - 1)^2.
-    assertEquals(4, TestFunction.rosenbrock(5).apply(config(TestFunction.rosenbrock(5), 0, 0, 0, 0, 0)));
+    TestFunction rosenbrock = TestFunction.rosenbrock(5);
+    assertEquals(4, rosenbrock.apply(config(rosenbrock, 0, 0, 0, 0, 0)));
     // Hartmann6's local minimum, which traps many optimisers.
     TestFunction hartmann = TestFunction.hartmann6();
     assertEquals(

@@ -24,7 +24,7 @@ record Coordinate(Dimension<?> dimension, Kind kind, int size) {
     CATEGORICAL
   }
 
-  /** Discrete dimensions with more cells than this are treated as continuous: same result, cheaper. */
+  /** Discrete dimensions with more cells than this are treated as continuous, which is cheaper. */
   private static final long MAX_CELLS = 1 << 20;
 
   static Coordinate of(Dimension<?> dimension) {

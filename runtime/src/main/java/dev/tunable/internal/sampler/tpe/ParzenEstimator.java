@@ -44,7 +44,8 @@ final class ParzenEstimator {
   private final double[][] inverseSigmas;
   /**
    * Continuous kernels' log densities as quadratics in x, c + b x + a x², so that scoring a point
-   * costs two multiply-adds per component: a = -1/(2σ²), b = μ/σ², c = -μ²/(2σ²) - log(σ √(2π) Z).
+   * costs two multiply-adds per component: a = -1/(2σ²), b = μ/σ²,
+   * c = -μ²/(2σ²) - log(σ √(2π) Z).
    */
   private final double[][] quadraticA;
   private final double[][] quadraticB;

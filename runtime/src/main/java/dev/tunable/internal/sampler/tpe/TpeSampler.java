@@ -225,8 +225,9 @@ public final class TpeSampler implements Sampler {
     int kept = 0;
     for (int i = 0; i < trials.size(); i++) {
       Ranked trial = trials.get(i);
+      boolean full = kept == good;
       if (trial.category == RUNNING_CATEGORY
-          || kept == good && (good == 0 || BEST_FIRST.compare(trial, trials.get(top[good - 1])) >= 0)) {
+          || full && (good == 0 || BEST_FIRST.compare(trial, trials.get(top[good - 1])) >= 0)) {
         continue;
       }
       int at = Math.min(kept, good - 1);
@@ -277,7 +278,8 @@ public final class TpeSampler implements Sampler {
         } else {
           long step = trial.intermediateValues().lastKey();
           double value = trial.intermediateValues().get(step);
-          ranked.add(new Ranked(trial, 1, step, Double.isNaN(value) ? Double.MAX_VALUE : sign * value));
+          double score = Double.isNaN(value) ? Double.MAX_VALUE : sign * value;
+          ranked.add(new Ranked(trial, 1, step, score));
         }
       } else if (trial.state() == TrialState.RUNNING && constantLiar) {
         ranked.add(new Ranked(trial, RUNNING_CATEGORY, 0, 0));

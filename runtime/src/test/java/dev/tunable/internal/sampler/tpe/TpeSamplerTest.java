@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 import org.junit.jupiter.api.Test;
 
@@ -268,13 +269,17 @@ class TpeSamplerTest {
     return builder.build();
   }
 
-  private static SamplerContext context(SearchSpace<?> space, long number, List<FrozenTrial> history) {
+  private static SamplerContext context(
+      SearchSpace<?> space, long number, List<FrozenTrial> history) {
     return new SamplerContext(space, number, List.of(Direction.MINIMIZE), List.copyOf(history));
   }
 
   private static double minimise(
       Sampler sampler, SearchSpace<Config> space, ToDoubleFunction<Config> f, int trials) {
-    return run(sampler, space, f, trials).stream().mapToDouble(FrozenTrial::value).min().orElseThrow();
+    return run(sampler, space, f, trials).stream()
+        .mapToDouble(FrozenTrial::value)
+        .min()
+        .orElseThrow();
   }
 
   private static List<FrozenTrial> run(
@@ -287,7 +292,7 @@ class TpeSamplerTest {
     return history;
   }
 
-  private static double share(List<FrozenTrial> trials, java.util.function.Predicate<FrozenTrial> p) {
+  private static double share(List<FrozenTrial> trials, Predicate<FrozenTrial> p) {
     return trials.stream().filter(p).count() / (double) trials.size();
   }
 
