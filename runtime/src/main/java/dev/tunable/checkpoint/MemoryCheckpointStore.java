@@ -1,0 +1,48 @@
+package dev.tunable.checkpoint;
+
+import java.util.Collections;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+
+/** Checkpoints in maps; see {@link CheckpointStore#inMemory()}. */
+final class MemoryCheckpointStore<P> implements CheckpointStore<P> {
+  private final Map<String, ConcurrentSkipListMap<Long, P>> studies = new ConcurrentHashMap<>();
+
+  @Override
+  public void save(String study, long trial, P state) {
+    Objects.requireNonNull(state, "state");
+    studies.computeIfAbsent(Objects.requireNonNull(study, "study"),
+        s -> new ConcurrentSkipListMap<>()).put(trial, state);
+  }
+
+  @Override
+  public Optional<P> load(String study, long trial) {
+    Map<Long, P> states = studies.get(study);
+    return states == null ? Optional.empty() : Optional.ofNullable(states.get(trial));
+  }
+
+  @Override
+  public void delete(String study, long trial) {
+    Map<Long, P> states = studies.get(study);
+    if (states != null) {
+      states.remove(trial);
+    }
+  }
+
+  @Override
+  public SortedSet<Long> trials(String study) {
+    ConcurrentSkipListMap<Long, P> states = studies.get(study);
+    return states == null ? Collections.emptySortedSet()
+        : Collections.unmodifiableSortedSet(new TreeSet<>(states.keySet()));
+  }
+
+  @Override
+  public String toString() {
+    return "CheckpointStore.inMemory()";
+  }
+}
