@@ -148,10 +148,9 @@ public final class PopulationBasedTraining<H> {
   }
 
   /** Starts the first members from {@code hyperparameters} rather than random draws. */
-  @SafeVarargs
-  public final PopulationBasedTraining<H> startFrom(H... hyperparameters) {
+  public PopulationBasedTraining<H> startFrom(List<H> hyperparameters) {
     return new PopulationBasedTraining<>(space, population, rounds, quantile, resampleProbability,
-        explored, direction, threads, seed, List.of(hyperparameters));
+        explored, direction, threads, seed, List.copyOf(hyperparameters));
   }
 
   /** Trains the population; returns every member, the best, and the history. */
