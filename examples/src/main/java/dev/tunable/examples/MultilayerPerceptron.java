@@ -3,6 +3,7 @@ package dev.tunable.examples;
 import dev.tunable.annotations.Hyperparameter;
 import dev.tunable.annotations.Learned;
 import dev.tunable.annotations.Scale;
+import dev.tunable.schedule.Schedule;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
@@ -11,11 +12,14 @@ import java.util.SplittableRandom;
  * trained on the cross-entropy loss by mini-batch gradient descent with momentum, RMSprop or Adam,
  * with dropout and weight decay against overfitting.
  *
- * <p>The architecture (layers, units), the training procedure (optimizer, learning rate, batch size,
- * epochs) and the regularization (dropout, weight decay) are all {@link Hyperparameter}s; two of them
- * are enums, which become categorical dimensions of the search space. The weights and biases, one
- * array per layer, are {@link Learned}: {@code MultilayerPerceptronParameters.capture(model)} copies
- * them deeply, which is how a checkpoint or a warm start is taken. Deterministic given the seed.
+ * <p>The architecture (layers, units), the training procedure (optimizer, learning rate, schedule,
+ * warm-up, batch size, epochs) and the regularization (dropout, weight decay) are all {@link
+ * Hyperparameter}s; three of them are enums, which become categorical dimensions of the search
+ * space. The learning rate of each epoch comes from a {@link Schedule} built from the rate, the
+ * schedule and the warm-up, so the schedule's settings are tuned like the rest. The weights and
+ * biases, one array per layer, are {@link Learned}: {@code
+ * MultilayerPerceptronParameters.capture(model)} copies them deeply, which is how a checkpoint, a
+ * warm start or a population-based training exploit is taken. Deterministic given the seed.
  */
 public class MultilayerPerceptron {
 
@@ -27,6 +31,14 @@ public class MultilayerPerceptron {
     TANH,
     /** {@code 1 / (1 + e^-t)}; weights start with Glorot scaling. */
     LOGISTIC
+  }
+
+  /** How the learning rate changes over the epochs. */
+  public enum RateSchedule {
+    /** The learning rate throughout, after the warm-up. */
+    CONSTANT,
+    /** Half a cosine from the learning rate down to a hundredth of it, after the warm-up. */
+    COSINE
   }
 
   /** How a gradient becomes a step. */
@@ -58,6 +70,14 @@ public class MultilayerPerceptron {
 
   @Hyperparameter(range = {1e-4, 1e-1}, scale = Scale.LOG, description = "the step size")
   double learningRate = 1e-3;
+
+  @Hyperparameter(description = "how the learning rate changes over the epochs")
+  RateSchedule schedule = RateSchedule.CONSTANT;
+
+  @Hyperparameter(
+      range = {0, 5},
+      description = "epochs over which the learning rate rises linearly to its value")
+  int warmupEpochs = 0;
 
   @Hyperparameter(range = {16, 256}, scale = Scale.LOG, description = "rows per gradient step")
   int batchSize = 32;
@@ -105,7 +125,44 @@ public class MultilayerPerceptron {
     double[][] z = Standardization.apply(x, featureMeans, featureScales);
     SplittableRandom random = new SplittableRandom(seed);
     initialize(z[0].length, classes, random);
+    train(z, y, classes, random, 0, epochs, listener);
+    return this;
+  }
 
+  /**
+   * Trains for {@code count} more epochs from the current weights (initializing them if the
+   * network is untrained), as epochs {@code first} to {@code first + count - 1} of the
+   * learning-rate schedule: one interval of population-based training, where the weights may have been copied
+   * from another network in between. The optimizer's moments start afresh.
+   */
+  public MultilayerPerceptron trainEpochs(double[][] x, int[] y, int first, int count) {
+    int classes = checkTrainingData(x, y);
+    if (weights == null) {
+      featureMeans = Standardization.means(x);
+      featureScales = Standardization.scales(x, featureMeans);
+      initialize(x[0].length, classes, new SplittableRandom(seed));
+    }
+    double[][] z = Standardization.apply(x, featureMeans, featureScales);
+    // each interval shuffles with its own stream, so an interval's result depends only on its start
+    SplittableRandom random = new SplittableRandom(seed * 1_000_003L + first);
+    train(z, y, classes, random, first, first + count, (epoch, loss) -> {});
+    return this;
+  }
+
+  /** The learning-rate schedule the hyperparameters describe, over {@code epochs} epochs. */
+  public Schedule learningRateSchedule() {
+    int warmup = Math.min(warmupEpochs, Math.max(0, epochs - 1));
+    return switch (schedule) {
+      case CONSTANT -> warmup == 0
+          ? Schedule.constant(learningRate)
+          : Schedule.cosine(learningRate, learningRate, warmup, epochs);
+      case COSINE -> Schedule.cosine(learningRate, learningRate / 100, warmup, Math.max(epochs, 1));
+    };
+  }
+
+  private void train(double[][] z, int[] y, int classes, SplittableRandom random, int firstEpoch,
+      int endEpoch, EpochListener listener) {
+    Schedule rates = learningRateSchedule();
     int layers = weights.length;
     double[][][] weightGradients = zerosLike(weights);
     double[][] biasGradients = zerosLike(biases);
@@ -114,7 +171,8 @@ public class MultilayerPerceptron {
     int[] order = new int[z.length];
     Arrays.setAll(order, i -> i);
     int step = 0;
-    for (int epoch = 0; epoch < epochs; epoch++) {
+    for (int epoch = firstEpoch; epoch < endEpoch; epoch++) {
+      double rate = rates.valueAt(epoch);
       LogisticRegression.shuffle(order, random);
       double lossSum = 0;
       for (int start = 0; start < order.length; start += batchSize) {
@@ -163,12 +221,11 @@ public class MultilayerPerceptron {
             }
           }
         }
-        weightSteps.apply(weights, weightGradients, step);
-        biasSteps.apply(biases, biasGradients, step);
+        weightSteps.apply(weights, weightGradients, step, rate);
+        biasSteps.apply(biases, biasGradients, step, rate);
       }
       listener.onEpoch(epoch, lossSum / order.length);
     }
-    return this;
   }
 
   /** The probability of each class for each row of {@code x}: {@code [row][class]}. */
@@ -357,11 +414,11 @@ public class MultilayerPerceptron {
       this(new double[][][] {shape});
     }
 
-    void apply(double[][] parameters, double[][] gradients, int step) {
-      apply(new double[][][] {parameters}, new double[][][] {gradients}, step);
+    void apply(double[][] parameters, double[][] gradients, int step, double learningRate) {
+      apply(new double[][][] {parameters}, new double[][][] {gradients}, step, learningRate);
     }
 
-    void apply(double[][][] parameters, double[][][] gradients, int step) {
+    void apply(double[][][] parameters, double[][][] gradients, int step, double learningRate) {
       double correction1 = 1 - Math.pow(0.9, step);
       double correction2 = 1 - Math.pow(0.999, step);
       for (int l = 0; l < parameters.length; l++) {
@@ -430,7 +487,8 @@ public class MultilayerPerceptron {
   public String toString() {
     return "MultilayerPerceptron(hiddenLayers=" + hiddenLayers + ", units=" + units
         + ", activation=" + activation + ", dropout=" + dropout + ", optimizer=" + optimizer
-        + ", learningRate=" + learningRate + ", batchSize=" + batchSize + ", epochs=" + epochs
+        + ", learningRate=" + learningRate + ", schedule=" + schedule
+        + ", warmupEpochs=" + warmupEpochs + ", batchSize=" + batchSize + ", epochs=" + epochs
         + ", weightDecay=" + weightDecay + ")";
   }
 }
