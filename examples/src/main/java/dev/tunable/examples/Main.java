@@ -28,6 +28,8 @@ import java.util.NoSuchElementException;
  * Main [logistic|mlp|boosting] [--trials N] [--storage PATH] [--seed S]
  * Main nested [logistic|mlp|boosting] [--trials N] [--seed S]
  * Main benchmark [logistic|mlp|all] [--trials N] [--seeds 0,1,2]
+ * Main pruning [--trials N] [--seeds 0,1,2]
+ * Main pbt [--seed S]
  * </pre>
  *
  * <p>A fifth of the rows is held out first; the study tunes on the rest by cross-validation and
@@ -35,19 +37,30 @@ import java.util.NoSuchElementException;
  * more trials extends it). At the end the best hyperparameters are retrained on all the tuning rows
  * and scored once on the held-out rows, which no trial has seen. {@code nested} estimates the tuned
  * model's score by {@link NestedTuning nested cross-validation} instead; {@code benchmark} runs
- * {@link Benchmark}.
+ * {@link Benchmark}, {@code pruning} the {@link PruningBenchmark}, and {@code pbt} the {@link
+ * PopulationBasedTrainingExample}.
  */
 public final class Main {
   private static final String USAGE =
       "usage: Main [logistic|mlp|boosting] [--trials N] [--storage PATH] [--seed S]\n"
           + "       Main nested [logistic|mlp|boosting] [--trials N] [--seed S]\n"
-          + "       Main benchmark [logistic|mlp|all] [--trials N] [--seeds 0,1,2]";
+          + "       Main benchmark [logistic|mlp|all] [--trials N] [--seeds 0,1,2]\n"
+          + "       Main pruning [--trials N] [--seeds 0,1,2]\n"
+          + "       Main pbt [--seed S]";
 
   private Main() {}
 
   public static void main(String[] args) {
     if (args.length > 0 && args[0].equals("benchmark")) {
       Benchmark.main(Arrays.copyOfRange(args, 1, args.length));
+      return;
+    }
+    if (args.length > 0 && args[0].equals("pruning")) {
+      PruningBenchmark.main(Arrays.copyOfRange(args, 1, args.length));
+      return;
+    }
+    if (args.length > 0 && args[0].equals("pbt")) {
+      PopulationBasedTrainingExample.main(Arrays.copyOfRange(args, 1, args.length));
       return;
     }
     boolean nested = args.length > 0 && args[0].equals("nested");

@@ -132,8 +132,8 @@ public class MultilayerPerceptron {
   /**
    * Trains for {@code count} more epochs from the current weights (initializing them if the
    * network is untrained), as epochs {@code first} to {@code first + count - 1} of the
-   * learning-rate schedule: one interval of population-based training, where the weights may have been copied
-   * from another network in between. The optimizer's moments start afresh.
+   * learning-rate schedule: one interval of population-based training, where the weights may
+   * have been copied from another network in between. The optimizer's moments start afresh.
    */
   public MultilayerPerceptron trainEpochs(double[][] x, int[] y, int first, int count) {
     int classes = checkTrainingData(x, y);
