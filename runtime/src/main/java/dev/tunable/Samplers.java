@@ -83,6 +83,16 @@ public final class Samplers {
   }
 
   /**
+   * {@link #cmaEs(long)} with a seed drawn from the system's entropy; the sampler of studies built
+   * without one, chosen because the sampler benchmark ranks it first, on average over its test
+   * functions, at budgets of 20, 50 and 100 trials among the samplers that stay cheap at any
+   * budget.
+   */
+  public static Sampler cmaEs() {
+    return cmaEs(Seeds.fresh());
+  }
+
+  /**
    * Gaussian-process Bayesian optimization: after 10 Sobol trials, each trial fits a Matérn-5/2
    * Gaussian process with one length scale per dimension to the complete trials (hyperparameters
    * by maximum a posteriori, noise estimated) and proposes the point of highest log expected

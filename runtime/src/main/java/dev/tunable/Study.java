@@ -695,7 +695,7 @@ public final class Study {
     private String name;
     private Direction direction = Direction.MINIMIZE;
     private boolean directionSet;
-    private Sampler sampler = Samplers.random();
+    private Sampler sampler = Samplers.cmaEs();
     private Pruner pruner = Pruners.none();
     private Storage storage;
     private final List<TrialCallback> callbacks = new ArrayList<>();
