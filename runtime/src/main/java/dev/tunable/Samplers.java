@@ -83,10 +83,10 @@ public final class Samplers {
   }
 
   /**
-   * {@link #cmaEs(long)} with a seed drawn from the system's entropy; the sampler of studies built
-   * without one, chosen because the sampler benchmark ranks it first, on average over its test
-   * functions, at budgets of 20, 50 and 100 trials among the samplers that stay cheap at any
-   * budget.
+   * {@link #cmaEs(long)} with a seed drawn from the system's entropy; the sampler of studies that
+   * name none. Among the samplers that stay cheap at any budget it had the best mean regret over
+   * the sampler benchmark's functions at 20 and 100 trials, level with {@link
+   * #multivariateTpe(long)} at 50 (BENCHMARKS.md).
    */
   public static Sampler cmaEs() {
     return cmaEs(Seeds.fresh());
