@@ -2,6 +2,7 @@ package dev.tunable.examples;
 
 import dev.tunable.Config;
 import dev.tunable.FrozenTrial;
+import dev.tunable.Pruners;
 import dev.tunable.Samplers;
 import dev.tunable.Storages;
 import dev.tunable.Study;
@@ -150,6 +151,8 @@ public final class Main {
           .name(studyName)
           .direction(example.direction())
           .sampler(Samplers.sobol(options.seed()))
+          // stops a configuration whose first folds are clearly worse than the best trial's
+          .pruner(Pruners.folds())
           .storage(storage)
           .loadIfExists(true)
           .progress(false)
