@@ -100,8 +100,9 @@ public final class Samplers {
    * dimensions and budgets of tens to a few hundred trials; its cost per trial grows with the
    * cube of the number of trials (tens of milliseconds at 200). Integers and steps are proposed
    * rounded; categoricals and booleans are modelled as unordered choices, each one tried. Only
-   * complete trials inform the model: running, pruned and failed ones are ignored, as are trials
-   * lacking a dimension of the space. Single-objective studies only.
+   * complete trials inform the model: pruned and failed ones are ignored, as are trials lacking a
+   * dimension of the space; running trials count as the worst value seen so far, so that parallel
+   * workers spread out. Single-objective studies only.
    */
   public static Sampler gp(long seed) {
     return new GpSampler(seed);

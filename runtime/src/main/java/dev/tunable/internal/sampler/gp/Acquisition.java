@@ -15,8 +15,8 @@ import org.apache.commons.math3.random.SobolSequenceGenerator;
  * acquisition is always judged at a value the space can hold.
  */
 final class Acquisition {
-  static final int CANDIDATES = 1024;
-  static final int CANDIDATE_STARTS = 6;
+  static final int CANDIDATES = 512;
+  static final int CANDIDATE_STARTS = 5;
   static final int OBSERVED_STARTS = 3;
   private static final int ROUNDS = 3;
 

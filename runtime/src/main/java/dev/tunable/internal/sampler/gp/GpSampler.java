@@ -10,6 +10,7 @@ import dev.tunable.TrialState;
 import dev.tunable.internal.Seeds;
 import dev.tunable.internal.sampler.SobolSampler;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -23,8 +24,10 @@ import java.util.SplittableRandom;
  * <p>Stateless: the model is rebuilt from the study's trials at every call, and the randomness
  * of the fit's starts and of the acquisition's candidates comes from the seed and the trial
  * number, so the same history gives the same proposal in any process. Only complete trials with
- * a finite value inform the model; running, pruned and failed trials are ignored, and so are
- * trials that lack a dimension of the space or hold a value it does not allow.
+ * a finite value inform the model; pruned and failed trials are ignored, and so are trials that
+ * lack a dimension of the space or hold a value it does not allow. Running trials count as if
+ * they had returned the worst value seen, so that parallel workers do not all evaluate the same
+ * point.
  */
 public final class GpSampler implements Sampler {
   /** Trials proposed by the Sobol sequence before the first model is fitted. */
@@ -76,6 +79,10 @@ public final class GpSampler implements Sampler {
     boolean[] categorical = encoding.categorical();
     Kernel kernel = KernelFit.fit(x, y, categorical, random);
     GaussianProcess gp = new GaussianProcess(x, y, categorical, kernel);
+    List<double[]> pending = pending(context, encoding);
+    if (!pending.isEmpty()) {
+      gp = withLiars(x, y, pending, categorical, kernel);
+    }
     List<double[]> bestPoints = observations.stream()
         .sorted(Comparator.comparingDouble(Observation::score))
         .limit(Acquisition.OBSERVED_STARTS)
@@ -83,6 +90,42 @@ public final class GpSampler implements Sampler {
         .toList();
     double[] point = new Acquisition(gp, encoding, best).maximize(random, bestPoints);
     return space.fromUnit(point);
+  }
+
+  /**
+   * The posterior with every running trial's point added as if it had returned the worst value
+   * seen (a pessimistic constant liar): expected improvement vanishes there, so parallel workers
+   * spread out instead of all evaluating the same best point. The kernel stays the one fitted to
+   * real values.
+   */
+  private static GaussianProcess withLiars(
+      double[][] x, double[] y, List<double[]> pending, boolean[] categorical, Kernel kernel) {
+    int n = x.length;
+    double worst = Double.NEGATIVE_INFINITY;
+    for (double value : y) {
+      worst = Math.max(worst, value);
+    }
+    double[][] allX = Arrays.copyOf(x, n + pending.size());
+    double[] allY = Arrays.copyOf(y, n + pending.size());
+    for (int i = 0; i < pending.size(); i++) {
+      allX[n + i] = pending.get(i);
+      allY[n + i] = worst;
+    }
+    return new GaussianProcess(allX, allY, categorical, kernel);
+  }
+
+  /** The encoded points of trials still running, asked for before this one. */
+  private static List<double[]> pending(SamplerContext context, Encoding encoding) {
+    List<double[]> pending = new ArrayList<>();
+    for (FrozenTrial trial : context.trials()) {
+      if (trial.state() == TrialState.RUNNING && trial.number() < context.trialNumber()) {
+        double[] point = encoding.encode(trial.params());
+        if (point != null) {
+          pending.add(point);
+        }
+      }
+    }
+    return pending;
   }
 
   /** Encoded complete trials, scored so that lower is better. */

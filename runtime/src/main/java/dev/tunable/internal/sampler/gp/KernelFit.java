@@ -14,25 +14,34 @@ import java.util.SplittableRandom;
  * variance of standardized data: Gamma(2, 1). On the noise: Gamma(1.1, 30), which favours
  * small noise yet lets noisy objectives say so. The noise never drops below {@link
  * #NOISE_FLOOR}, which keeps the Cholesky factorization of near-duplicate points stable.
+ *
+ * <p>Commons Math offers no L-BFGS and its bounded optimizers use no gradients, while this
+ * objective's gradient costs little more than its value; hence {@link BoundedLbfgs} in log
+ * space, where the box bounds keep every parameter positive and within sane ranges.
+ *
+ * <p>Each evaluation factors an n×n matrix and inverts it, {@code O(n³)}. Above {@link #SUBSET}
+ * points the multi-start search runs on a random subset of that size and its optimum is then
+ * polished on all points for as many iterations as a fixed budget of about {@code 1.2e7/n³}
+ * allows (at least one): this keeps a trial at 200 points within tens of milliseconds.
  */
 final class KernelFit {
   static final double NOISE_FLOOR = 1e-6;
   private static final double LOG_2PI = Math.log(2 * Math.PI);
   private static final int STARTS = 8;
   private static final int REFINED = 2;
+  /** Above this many points, hyperparameters are searched on a subset of this size first. */
+  static final int SUBSET = 64;
+  /** Iterations on all n points are capped near this many multiply-adds over n³. */
+  private static final double POLISH_BUDGET = 1.2e7;
 
-  private final double[][] x;
   private final double[] y;
-  private final boolean[] categorical;
   private final int n;
   private final int dims;
   /** Per pair i > j, per coordinate: the squared (or Hamming) difference. */
   private final double[] differences;
 
-  private KernelFit(double[][] x, double[] y, boolean[] categorical) {
-    this.x = x;
+  KernelFit(double[][] x, double[] y, boolean[] categorical) {
     this.y = y;
-    this.categorical = categorical;
     this.n = x.length;
     this.dims = categorical.length;
     this.differences = new double[n * (n - 1) / 2 * dims];
@@ -49,19 +58,67 @@ final class KernelFit {
 
   /** The MAP kernel for points {@code x} (unit cube) and standardized values {@code y}. */
   static Kernel fit(double[][] x, double[] y, boolean[] categorical, SplittableRandom random) {
-    return new KernelFit(x, y, categorical).fit(random);
+    int n = x.length;
+    if (n <= SUBSET) {
+      KernelFit all = new KernelFit(x, y, categorical);
+      return all.kernel(all.multiStart(random));
+    }
+    // Each evaluation costs O(n³): search on a random subset, then polish on every point.
+    int[] chosen = subset(n, random);
+    double[][] xs = new double[SUBSET][];
+    double[] ys = new double[SUBSET];
+    for (int i = 0; i < SUBSET; i++) {
+      xs[i] = x[chosen[i]];
+      ys[i] = y[chosen[i]];
+    }
+    double[] parameters = new KernelFit(xs, ys, categorical).multiStart(random);
+    KernelFit all = new KernelFit(x, y, categorical);
+    // L-BFGS only accepts steps that improve, so the polished point is never worse.
+    int iterations = (int) Math.max(1, Math.min(30, POLISH_BUDGET / ((double) n * n * n)));
+    all.minimize(parameters, iterations);
+    return all.kernel(parameters);
   }
 
-  private Kernel fit(SplittableRandom random) {
-    int size = dims + 2;
-    double[] low = new double[size];
-    double[] high = new double[size];
+  /** {@code SUBSET} distinct indices below {@code n}, by a partial Fisher–Yates shuffle. */
+  private static int[] subset(int n, SplittableRandom random) {
+    int[] indices = new int[n];
+    for (int i = 0; i < n; i++) {
+      indices[i] = i;
+    }
+    for (int i = 0; i < SUBSET; i++) {
+      int j = i + random.nextInt(n - i);
+      int swap = indices[i];
+      indices[i] = indices[j];
+      indices[j] = swap;
+    }
+    return Arrays.copyOf(indices, SUBSET);
+  }
+
+  private double[] low() {
+    double[] low = new double[dims + 2];
     Arrays.fill(low, 0, dims, Math.log(1e-3));
-    Arrays.fill(high, 0, dims, Math.log(1e4));
     low[dims] = Math.log(1e-2);
-    high[dims] = Math.log(1e2);
     low[dims + 1] = Math.log(1e-9);
+    return low;
+  }
+
+  private double[] high() {
+    double[] high = new double[dims + 2];
+    Arrays.fill(high, 0, dims, Math.log(1e4));
+    high[dims] = Math.log(1e2);
     high[dims + 1] = Math.log(2);
+    return high;
+  }
+
+  /** Minimizes from {@code parameters}, in place; returns the value reached. */
+  private double minimize(double[] parameters, int iterations) {
+    return BoundedLbfgs.minimize(
+        this::negativeObjective, parameters, low(), high(), iterations, 1e-5, 1e-9);
+  }
+
+  /** The best of a few L-BFGS runs from the most promising of several starts. */
+  private double[] multiStart(SplittableRandom random) {
+    int size = dims + 2;
     // Starts: the priors' modes, then random ones; the best few by objective are refined.
     double[][] starts = new double[STARTS][size];
     double[] values = new double[STARTS];
@@ -72,7 +129,8 @@ final class KernelFit {
         start[d] = s == 0 ? 0 : Math.log(0.1) + random.nextDouble() * Math.log(1e3);
       }
       start[dims] = s == 0 ? 0 : Math.log(0.5) + random.nextDouble() * Math.log(4);
-      start[dims + 1] = s == 0 ? Math.log(1e-3) : Math.log(1e-6) + random.nextDouble() * Math.log(1e5);
+      start[dims + 1] =
+          s == 0 ? Math.log(1e-3) : Math.log(1e-6) + random.nextDouble() * Math.log(1e5);
       values[s] = negativeObjective(start, scratch);
     }
     Integer[] order = new Integer[STARTS];
@@ -84,14 +142,13 @@ final class KernelFit {
     double bestValue = Double.POSITIVE_INFINITY;
     for (int r = 0; r < REFINED; r++) {
       double[] point = starts[order[r]].clone();
-      double value = BoundedLbfgs.minimize(
-          this::negativeObjective, point, low, high, 100, 1e-5, 1e-9);
+      double value = minimize(point, 100);
       if (value < bestValue) {
         bestValue = value;
         best = point;
       }
     }
-    return kernel(best);
+    return best;
   }
 
   private static double orInfinity(double value) {
@@ -103,7 +160,8 @@ final class KernelFit {
     for (int d = 0; d < dims; d++) {
       theta[d] = Math.exp(parameters[d]);
     }
-    return new Kernel(theta, Math.exp(parameters[dims]), NOISE_FLOOR + Math.exp(parameters[dims + 1]));
+    return new Kernel(
+        theta, Math.exp(parameters[dims]), NOISE_FLOOR + Math.exp(parameters[dims + 1]));
   }
 
   /**

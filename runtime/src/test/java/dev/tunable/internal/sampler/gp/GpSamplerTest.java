@@ -1,0 +1,202 @@
+package dev.tunable.internal.sampler.gp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tunable.Config;
+import dev.tunable.Dimension;
+import dev.tunable.Direction;
+import dev.tunable.FrozenTrial;
+import dev.tunable.Sampler;
+import dev.tunable.SamplerContext;
+import dev.tunable.Samplers;
+import dev.tunable.SearchSpace;
+import dev.tunable.TrialState;
+import dev.tunable.annotations.Scale;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.ToDoubleFunction;
+import org.junit.jupiter.api.Test;
+
+class GpSamplerTest {
+  private static final SearchSpace<Config> BRANIN =
+      SearchSpace.builder().real("x1", -5, 10).real("x2", 0, 15).build();
+
+  private static double branin(Config c) {
+    double x1 = c.getDouble("x1");
+    double x2 = c.getDouble("x2");
+    double a = x2 - 5.1 / (4 * Math.PI * Math.PI) * x1 * x1 + 5 / Math.PI * x1 - 6;
+    return a * a + 10 * (1 - 1 / (8 * Math.PI)) * Math.cos(x1) + 10;
+  }
+
+  /** Runs {@code trials} trials one after the other; returns the history. */
+  private static List<FrozenTrial> run(Sampler sampler, SearchSpace<Config> space,
+      Direction direction, ToDoubleFunction<Config> f, int trials) {
+    List<FrozenTrial> history = new ArrayList<>();
+    for (int n = 0; n < trials; n++) {
+      Config config = sampler.sample(
+          new SamplerContext(space, n, List.of(direction), List.copyOf(history)));
+      history.add(FrozenTrial.complete(n, config, f.applyAsDouble(config), Instant.EPOCH));
+    }
+    return history;
+  }
+
+  private static double best(List<FrozenTrial> history) {
+    return history.stream().mapToDouble(FrozenTrial::value).min().orElseThrow();
+  }
+
+  @Test
+  void findsTheMinimumOfBranin() {
+    List<FrozenTrial> history =
+        run(Samplers.gp(3), BRANIN, Direction.MINIMIZE, GpSamplerTest::branin, 35);
+    // Random search is near 0.5 above the optimum after 35 trials; the GP gets within 1e-3.
+    assertTrue(best(history) - 5 / (4 * Math.PI) < 1e-3, "best " + best(history));
+  }
+
+  @Test
+  void maximizingMinusFIsMinimizingF() {
+    List<FrozenTrial> minimized =
+        run(Samplers.gp(4), BRANIN, Direction.MINIMIZE, GpSamplerTest::branin, 20);
+    List<FrozenTrial> maximized =
+        run(Samplers.gp(4), BRANIN, Direction.MAXIMIZE, c -> -branin(c), 20);
+    for (int n = 0; n < minimized.size(); n++) {
+      assertEquals(minimized.get(n).params(), maximized.get(n).params(), "trial " + n);
+    }
+  }
+
+  @Test
+  void firstTrialsAreTheSobolSequenceThenTheModelTakesOver() {
+    List<FrozenTrial> history =
+        run(Samplers.gp(5), BRANIN, Direction.MINIMIZE, GpSamplerTest::branin, 12);
+    List<FrozenTrial> sobol =
+        run(Samplers.sobol(5), BRANIN, Direction.MINIMIZE, GpSamplerTest::branin, 12);
+    for (int n = 0; n < GpSampler.STARTUP_TRIALS; n++) {
+      assertEquals(sobol.get(n).params(), history.get(n).params(), "trial " + n);
+    }
+    assertNotEquals(sobol.get(10).params(), history.get(10).params());
+  }
+
+  @Test
+  void sameSeedSameTrialsOtherSeedOtherTrials() {
+    ToDoubleFunction<Config> f = GpSamplerTest::branin;
+    List<FrozenTrial> first = run(Samplers.gp(8), BRANIN, Direction.MINIMIZE, f, 16);
+    List<FrozenTrial> again = run(Samplers.gp(8), BRANIN, Direction.MINIMIZE, f, 16);
+    List<FrozenTrial> other = run(Samplers.gp(9), BRANIN, Direction.MINIMIZE, f, 16);
+    for (int n = 0; n < first.size(); n++) {
+      assertEquals(first.get(n).params(), again.get(n).params(), "trial " + n);
+    }
+    assertNotEquals(first.get(15).params(), other.get(15).params());
+  }
+
+  @Test
+  void handlesEveryKindOfDimension() {
+    SearchSpace<Config> space = SearchSpace.builder()
+        .real("lr", 1e-5, 1e-1, Scale.LOG)
+        .integer("units", 1, 1000, Scale.LOG)
+        .add(Dimension.real("dropout", 0, 0.8).withStep(0.1))
+        .add(Dimension.integer("layers", 1, 9).withStep(2))
+        .categorical("activation", "relu", "tanh", "gelu", "elu")
+        .bool("bias")
+        .build();
+    // Optimum 0 at lr = 1e-3, units = 100, dropout = 0.3, layers = 5, gelu, bias.
+    ToDoubleFunction<Config> f = c -> {
+      double lr = Math.log10(c.getDouble("lr")) + 3;
+      double units = Math.log10(c.getLong("units")) - 2;
+      double dropout = c.getDouble("dropout") - 0.3;
+      double layers = (c.getLong("layers") - 5) / 4.0;
+      return lr * lr + units * units + 4 * dropout * dropout + layers * layers
+          + (c.getString("activation").equals("gelu") ? 0 : 1)
+          + (c.getBoolean("bias") ? 0 : 0.5);
+    };
+    List<FrozenTrial> history = run(Samplers.gp(11), space, Direction.MINIMIZE, f, 45);
+    for (FrozenTrial trial : history) {
+      space.check(trial.params().asMap());
+    }
+    FrozenTrial best = history.stream()
+        .min((a, b) -> Double.compare(a.value(), b.value())).orElseThrow();
+    Config c = best.params();
+    assertEquals("gelu", c.getString("activation"), best.toString());
+    assertTrue(c.getBoolean("bias"), best.toString());
+    assertEquals(5, c.getLong("layers"), best.toString());
+    assertTrue(best.value() < 0.1, best.toString());
+    // The model's proposals (after start-up) mostly keep the best choices once found.
+    long gelu = history.subList(30, 45).stream()
+        .filter(t -> t.params().getString("activation").equals("gelu")).count();
+    assertTrue(gelu >= 10, gelu + " of the last 15 trials use gelu");
+  }
+
+  @Test
+  void ignoresTrialsItCannotLearnFrom() {
+    List<FrozenTrial> history =
+        run(Samplers.gp(12), BRANIN, Direction.MINIMIZE, GpSamplerTest::branin, 14);
+    List<FrozenTrial> noisy = new ArrayList<>(history);
+    Instant t = Instant.EPOCH;
+    Config inside = BRANIN.fromUnit(new double[] {0.5, 0.5});
+    Config lacksX2 = Config.builder().set(Dimension.real("x1", -5, 10), 1.0).build();
+    Config outside = Config.builder()
+        .set(Dimension.real("x1", -50, 50), 42.0)
+        .set(Dimension.real("x2", 0, 15), 1.0)
+        .build();
+    noisy.add(FrozenTrial.complete(14, lacksX2, -100, t));
+    noisy.add(FrozenTrial.complete(15, outside, -100, t));
+    noisy.add(FrozenTrial.complete(16, inside, Double.NaN, t));
+    noisy.add(new FrozenTrial(17, TrialState.PRUNED, new double[0], inside,
+        new TreeMap<>(Map.of(3L, -100.0)), Map.of(), t, t, null));
+    noisy.add(new FrozenTrial(18, TrialState.FAIL, new double[0], inside,
+        new TreeMap<>(), Map.of(), t, t, "boom"));
+    // A running trial that is not older than the one being proposed is not pending.
+    noisy.add(new FrozenTrial(20, TrialState.RUNNING, new double[0], inside,
+        new TreeMap<>(), Map.of(), t, null, null));
+    Sampler sampler = Samplers.gp(12);
+    Config clean =
+        sampler.sample(new SamplerContext(BRANIN, 20, List.of(Direction.MINIMIZE), history));
+    Config withNoise =
+        sampler.sample(new SamplerContext(BRANIN, 20, List.of(Direction.MINIMIZE), noisy));
+    assertEquals(clean, withNoise);
+  }
+
+  @Test
+  void parallelWorkersDoNotAllGetTheSamePoint() {
+    List<FrozenTrial> history =
+        run(Samplers.gp(14), BRANIN, Direction.MINIMIZE, GpSamplerTest::branin, 15);
+    Sampler sampler = Samplers.gp(14);
+    Config first =
+        sampler.sample(new SamplerContext(BRANIN, 15, List.of(Direction.MINIMIZE), history));
+    List<FrozenTrial> withRunning = new ArrayList<>(history);
+    withRunning.add(new FrozenTrial(15, TrialState.RUNNING, new double[0], first,
+        new TreeMap<>(), Map.of(), Instant.EPOCH, null, null));
+    Config second =
+        sampler.sample(new SamplerContext(BRANIN, 16, List.of(Direction.MINIMIZE), withRunning));
+    double[] a = BRANIN.toUnit(first);
+    double[] b = BRANIN.toUnit(second);
+    assertTrue(Math.hypot(a[0] - b[0], a[1] - b[1]) > 0.01, first + " and " + second);
+    // Without the running trial, trial 16 would land on trial 15's point again.
+    Config blind =
+        sampler.sample(new SamplerContext(BRANIN, 16, List.of(Direction.MINIMIZE), history));
+    double[] c = BRANIN.toUnit(blind);
+    assertTrue(Math.hypot(a[0] - c[0], a[1] - c[1]) < 0.01, first + " and " + blind);
+  }
+
+  @Test
+  void aSpaceWithOneCategoricalOnlyConcentratesOnItsBestChoice() {
+    SearchSpace<Config> space =
+        SearchSpace.builder().categorical("c", "a", "b", "c", "d", "e").build();
+    ToDoubleFunction<Config> f = c -> "abcde".indexOf(c.getString("c")) == 3 ? 0 : 1;
+    List<FrozenTrial> history = run(Samplers.gp(13), space, Direction.MINIMIZE, f, 20);
+    long best = history.subList(10, 20).stream().filter(t -> t.value() == 0).count();
+    assertTrue(best >= 8, best + " of 10 model trials chose the best category");
+  }
+
+  @Test
+  void refusesStudiesWithSeveralObjectives() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Samplers.gp(1).sample(new SamplerContext(
+            BRANIN, 0, List.of(Direction.MINIMIZE, Direction.MAXIMIZE), List.of())));
+    assertTrue(e.getMessage().contains("2 directions"), e.getMessage());
+  }
+}
