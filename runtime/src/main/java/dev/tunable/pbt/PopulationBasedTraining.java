@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -182,7 +183,7 @@ public final class PopulationBasedTraining<H> {
     } finally {
       pool.shutdownNow();
     }
-    return new Result<>(models, hyperparameters, scores, history, exploits, direction);
+    return new Result<>(space, models, hyperparameters, scores, history, exploits, direction);
   }
 
   private Config randomConfig(SplittableRandom random) {
@@ -262,6 +263,7 @@ public final class PopulationBasedTraining<H> {
    * @param <H> the hyperparameters
    */
   public static final class Result<M, H> {
+    private final SearchSpace<H> space;
     private final List<M> models;
     private final List<H> hyperparameters;
     private final double[] scores;
@@ -269,8 +271,9 @@ public final class PopulationBasedTraining<H> {
     private final List<Exploit<H>> exploits;
     private final int best;
 
-    Result(List<M> models, List<H> hyperparameters, double[] scores, List<Step<H>> history,
-        List<Exploit<H>> exploits, Direction direction) {
+    Result(SearchSpace<H> space, List<M> models, List<H> hyperparameters, double[] scores,
+        List<Step<H>> history, List<Exploit<H>> exploits, Direction direction) {
+      this.space = space;
       this.models = List.copyOf(models);
       this.hyperparameters = List.copyOf(hyperparameters);
       this.scores = scores.clone();
@@ -325,16 +328,29 @@ public final class PopulationBasedTraining<H> {
           .toList();
     }
 
-    /** The history as text: one line per exploit, then each member's final score. */
+    /**
+     * The history as text: one line per exploit with the hyperparameters that differ from the
+     * donor's, then each member's final score and hyperparameters.
+     */
     public String report() {
       StringBuilder out = new StringBuilder();
       for (Exploit<H> e : exploits) {
-        out.append(String.format("round %d: member %d (%.4f) <- member %d (%.4f): %s%n",
-            e.round(), e.member(), e.score(), e.donor(), e.donorScore(), e.after()));
+        Config donor = space.config(hyperparametersOf(e.donor()).get(e.round()));
+        Config after = space.config(e.after());
+        StringBuilder changes = new StringBuilder();
+        for (String name : after.names()) {
+          if (!after.get(name).equals(donor.get(name))) {
+            changes.append(' ').append(name).append(' ').append(donor.get(name)).append(" -> ")
+                .append(after.get(name));
+          }
+        }
+        out.append(String.format(Locale.ROOT, "round %d: member %d (%.4f) copies member %d"
+                + " (%.4f);%s%n", e.round(), e.member(), e.score(), e.donor(), e.donorScore(),
+            changes.length() == 0 ? " no change" : changes));
       }
       for (int i = 0; i < models.size(); i++) {
-        out.append(String.format("member %d%s: %.4f %s%n", i, i == best ? " (best)" : "",
-            scores[i], hyperparameters.get(i)));
+        out.append(String.format(Locale.ROOT, "member %d%s: %.4f %s%n", i,
+            i == best ? " (best)" : "", scores[i], space.config(hyperparameters.get(i))));
       }
       return out.toString();
     }

@@ -110,7 +110,11 @@ class PopulationBasedTrainingTest {
       initialMean += result.hyperparametersOf(i).get(0).getDouble("rate") * 6 / 8;
     }
     assertTrue(best > initialMean, best + " vs " + initialMean);
-    assertTrue(result.report().contains("(best)"));
+    String report = result.report();
+    assertTrue(report.contains("(best)"), report);
+    // explored with resampling off: each exploit line names the rate's change and nothing else
+    assertEquals(10, report.lines().filter(l -> l.contains(" copies member ")
+        && l.contains(" rate ") && !l.contains(" width ")).count(), report);
   }
 
   @Test
