@@ -71,7 +71,6 @@ final class ParzenEstimator {
     this.cumulativeWeights = weights.cumulative();
 
     int d = coordinates.length;
-    int[] order = null;
     mus = new double[d][];
     inverseSigmas = new double[d][];
     quadraticA = new double[d][];
@@ -92,8 +91,7 @@ final class ParzenEstimator {
         continue;
       }
       mu[n] = 0.5;
-      order = d == 1 ? sortedOrder(mu) : null;
-      double[] sigma = d == 1 ? neighbourBandwidths(mu, order) : scottBandwidths(components, n, d);
+      double[] sigma = d == 1 ? neighbourBandwidths(mu) : scottBandwidths(components, n, d);
       double minimum = 1.0 / Math.min(100.0, 1.0 + components);
       double[] inverse = new double[components];
       double[] a = new double[components];
@@ -120,14 +118,46 @@ final class ParzenEstimator {
       quadraticC[j] = c;
       logMasses[j] = logMass;
     }
-    line = d == 1 && coordinates[0].kind() == Kind.CONTINUOUS ? new Line(order) : null;
+    line = d == 1 && coordinates[0].kind() == Kind.CONTINUOUS
+        ? Line.of(observations[0], n, logWeights)
+        : null;
+  }
+
+  /**
+   * An estimator asked only for densities, never to sample: for one continuous coordinate it
+   * builds only the sorted kernels densities need, which halves the cost of the big bad-trial
+   * estimator.
+   */
+  static ParzenEstimator forDensity(
+      Coordinate[] coordinates, double[][] observations, int n, MixtureWeights weights) {
+    if (coordinates.length != 1 || coordinates[0].kind() != Kind.CONTINUOUS) {
+      return new ParzenEstimator(coordinates, observations, n, weights);
+    }
+    Line line = Line.of(observations[0], n, weights.logWeights());
+    return new ParzenEstimator(coordinates, weights, line);
+  }
+
+  private ParzenEstimator(Coordinate[] coordinates, MixtureWeights weights, Line line) {
+    this.coordinates = coordinates;
+    this.components = weights.logWeights().length;
+    this.logWeights = weights.logWeights();
+    this.cumulativeWeights = null;
+    this.mus = null;
+    this.inverseSigmas = null;
+    this.quadraticA = null;
+    this.quadraticB = null;
+    this.quadraticC = null;
+    this.logMasses = null;
+    this.logHit = null;
+    this.logMiss = null;
+    this.line = line;
   }
 
   /**
    * One continuous coordinate, the hot path of univariate TPE: the observations' kernels sorted by
    * centre, with their weights folded in, so that a point's density sums only the kernels near it.
    */
-  private final class Line {
+  private static final class Line {
     private final double[] mu;
     private final double[] a;
     private final double[] b;
@@ -139,32 +169,63 @@ final class ParzenEstimator {
     private final double maxSigma;
     private final double maxPeak;
 
-    Line(int[] order) {
-      int n = components - 1;
-      mu = new double[n];
-      a = new double[n];
-      b = new double[n];
-      c = new double[n];
-      double sigma = 0;
-      double peak = Double.NEGATIVE_INFINITY;
+    private Line(double[] mu, double[] a, double[] b, double[] c, double[] prior, double maxSigma,
+        double maxPeak) {
+      this.mu = mu;
+      this.a = a;
+      this.b = b;
+      this.c = c;
+      this.priorA = prior[0];
+      this.priorB = prior[1];
+      this.priorC = prior[2];
+      this.maxSigma = maxSigma;
+      this.maxPeak = maxPeak;
+    }
+
+    /** The kernels of {@code n} observations and the prior, with the same bandwidths as above. */
+    static Line of(double[] observed, int n, double[] logWeights) {
+      int components = n + 1;
+      double[] all = Arrays.copyOf(observed, components);
+      all[n] = 0.5;
+      int[] order = sortedOrder(all);
+      double[] sortedSigma = sortedNeighbourBandwidths(all, order);
+      double minimum = 1.0 / Math.min(100.0, 1.0 + components);
+      double logMinimum = -Math.log(minimum);
+      double[] mu = new double[n];
+      double[] a = new double[n];
+      double[] b = new double[n];
+      double[] c = new double[n];
+      double[] prior = new double[3];
+      double maxSigma = 0;
+      double maxPeak = Double.NEGATIVE_INFINITY;
       int i = 0;
-      for (int k : order) {
+      for (int position = 0; position < components; position++) {
+        int k = order[position];
+        double m = all[k];
+        double s = k == n ? 1.0 : Math.min(1.0, Math.max(minimum, sortedSigma[position]));
+        double inv = 1 / s;
+        double precision = inv * inv;
+        double mass = mass(-m * inv, (1 - m) * inv);
+        double constant = -0.5 * m * m * precision
+            + (s == minimum ? logMinimum : -Math.log(s))
+            - LOG_SQRT_2PI
+            - (mass == 1 ? 0 : Math.log(mass))
+            + logWeights[k];
         if (k == n) {
-          continue; // the prior, kept apart
+          prior[0] = -0.5 * precision;
+          prior[1] = m * precision;
+          prior[2] = constant;
+          continue;
         }
-        mu[i] = mus[0][k];
-        a[i] = quadraticA[0][k];
-        b[i] = quadraticB[0][k];
-        c[i] = quadraticC[0][k] + logWeights[k];
-        sigma = Math.max(sigma, 1 / inverseSigmas[0][k]);
-        peak = Math.max(peak, c[i] + mu[i] * (b[i] + a[i] * mu[i]));
+        mu[i] = m;
+        a[i] = -0.5 * precision;
+        b[i] = m * precision;
+        c[i] = constant;
+        maxSigma = Math.max(maxSigma, s);
+        maxPeak = Math.max(maxPeak, c[i] + m * (b[i] + a[i] * m));
         i++;
       }
-      priorA = quadraticA[0][n];
-      priorB = quadraticB[0][n];
-      priorC = quadraticC[0][n] + logWeights[n];
-      maxSigma = sigma;
-      maxPeak = peak;
+      return new Line(mu, a, b, c, prior, maxSigma, maxPeak);
     }
 
     /**
@@ -208,28 +269,30 @@ final class ParzenEstimator {
   }
 
   /** Each centre's larger gap to its neighbours in sorted order, the ends 0 and 1 included. */
-  private static double[] neighbourBandwidths(double[] mu, int[] order) {
-    int m = mu.length;
-    double[] sorted = new double[m];
-    for (int i = 0; i < m; i++) {
-      sorted[i] = mu[order[i]];
+  private static double[] neighbourBandwidths(double[] mu) {
+    int[] order = sortedOrder(mu);
+    double[] sorted = sortedNeighbourBandwidths(mu, order);
+    double[] sigma = new double[mu.length];
+    for (int i = 0; i < mu.length; i++) {
+      sigma[order[i]] = sorted[i];
     }
-    double[] padded = new double[m + 2];
-    padded[0] = 0;
-    System.arraycopy(sorted, 0, padded, 1, m);
-    padded[m + 1] = 1;
-    double[] sortedSigma = new double[m];
+    return sigma;
+  }
+
+  /** {@link #neighbourBandwidths}, in the order of the centres' values. */
+  private static double[] sortedNeighbourBandwidths(double[] mu, int[] order) {
+    int m = mu.length;
+    double[] sigma = new double[m];
     for (int i = 0; i < m; i++) {
-      sortedSigma[i] = Math.max(padded[i + 1] - padded[i], padded[i + 2] - padded[i + 1]);
+      double here = mu[order[i]];
+      double below = i == 0 ? 0 : mu[order[i - 1]];
+      double above = i == m - 1 ? 1 : mu[order[i + 1]];
+      sigma[i] = Math.max(here - below, above - here);
     }
     if (m >= 2) {
       // The ends are not observations: the outermost kernels take their inner gap only.
-      sortedSigma[0] = padded[2] - padded[1];
-      sortedSigma[m - 1] = padded[m] - padded[m - 1];
-    }
-    double[] sigma = new double[m];
-    for (int i = 0; i < m; i++) {
-      sigma[order[i]] = sortedSigma[i];
+      sigma[0] = mu[order[1]] - mu[order[0]];
+      sigma[m - 1] = mu[order[m - 1]] - mu[order[m - 2]];
     }
     return sigma;
   }
@@ -287,6 +350,9 @@ final class ParzenEstimator {
 
   /** Draws a point: a component by weight, then each coordinate from that component's kernel. */
   void sample(SplittableRandom random, double[] out) {
+    if (cumulativeWeights == null) {
+      throw new IllegalStateException("this estimator was built for densities only");
+    }
     double u = random.nextDouble();
     int k = 0;
     while (k < components - 1 && cumulativeWeights[k] < u) {

@@ -128,8 +128,8 @@ public final class TpeSampler implements Sampler {
     for (int j = 0; j < group.length; j++) {
       members[j] = coordinates.get(group[j]);
     }
-    ParzenEstimator l = estimator(members, group, below, weights);
-    ParzenEstimator g = estimator(members, group, above, weights);
+    ParzenEstimator l = estimator(members, group, below, weights, true);
+    ParzenEstimator g = estimator(members, group, above, weights, false);
     double[][] points = new double[candidates][group.length];
     for (double[] point : points) {
       l.sample(random, point);
@@ -152,7 +152,11 @@ public final class TpeSampler implements Sampler {
 
   /** The estimator over the trials in {@code columns} (oldest first) that have every member. */
   private static ParzenEstimator estimator(
-      Coordinate[] members, int[] group, double[][] columns, Map<Integer, MixtureWeights> weights) {
+      Coordinate[] members,
+      int[] group,
+      double[][] columns,
+      Map<Integer, MixtureWeights> weights,
+      boolean sampled) {
     int rows = columns[0].length;
     boolean[] complete = new boolean[rows];
     int count = 0;
@@ -179,8 +183,10 @@ public final class TpeSampler implements Sampler {
       }
       observations[j] = kept;
     }
-    return new ParzenEstimator(
-        members, observations, count, weights.computeIfAbsent(count, MixtureWeights::of));
+    MixtureWeights mixture = weights.computeIfAbsent(count, MixtureWeights::of);
+    return sampled
+        ? new ParzenEstimator(members, observations, count, mixture)
+        : ParzenEstimator.forDensity(members, observations, count, mixture);
   }
 
   /**
