@@ -1,11 +1,11 @@
 package dev.tunable;
 
-import dev.tunable.internal.pruner.FoldPruner;
-import dev.tunable.internal.pruner.HyperbandPruner;
-import dev.tunable.internal.pruner.PatiencePruner;
-import dev.tunable.internal.pruner.PercentilePruner;
-import dev.tunable.internal.pruner.SuccessiveHalvingPruner;
-import dev.tunable.internal.pruner.ThresholdPruner;
+import dev.tunable.pruner.FoldPruner;
+import dev.tunable.pruner.HyperbandPruner;
+import dev.tunable.pruner.PatiencePruner;
+import dev.tunable.pruner.PercentilePruner;
+import dev.tunable.pruner.SuccessiveHalvingPruner;
+import dev.tunable.pruner.ThresholdPruner;
 import java.util.Objects;
 
 /**

@@ -1,4 +1,4 @@
-package dev.tunable.internal.pruner;
+package dev.tunable.pruner;
 
 import dev.tunable.FrozenTrial;
 import dev.tunable.Pruner;

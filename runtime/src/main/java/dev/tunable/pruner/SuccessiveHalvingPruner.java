@@ -1,4 +1,4 @@
-package dev.tunable.internal.pruner;
+package dev.tunable.pruner;
 
 import dev.tunable.Direction;
 import dev.tunable.FrozenTrial;

@@ -1,4 +1,4 @@
-package dev.tunable.internal.pruner;
+package dev.tunable.pruner;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
