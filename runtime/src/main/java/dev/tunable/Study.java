@@ -83,7 +83,7 @@ public final class Study {
 
   /**
    * The study named {@code name} in {@code storage}, to resume it or to work on it from another
-   * process, with a random sampler and no pruner; use {@link #builder()} with {@link
+   * process, with the default sampler ({@link Samplers#cmaEs()}) and no pruner; use {@link #builder()} with {@link
    * Builder#loadIfExists} to resume with another sampler. Trials left running by a process that
    * died are marked {@link TrialState#FAIL}.
    *
@@ -688,7 +688,7 @@ public final class Study {
 
   /**
    * Builds a {@link Study}; not thread-safe. Every setting has a default: a random name, {@link
-   * Direction#MINIMIZE}, {@link Samplers#random()}, {@link Pruners#none()}, {@link
+   * Direction#MINIMIZE}, {@link Samplers#cmaEs()}, {@link Pruners#none()}, {@link
    * Storages#inMemory()}, progress shown in terminals.
    */
   public static final class Builder {
@@ -720,7 +720,7 @@ public final class Study {
       return this;
     }
 
-    /** How to propose hyperparameters; {@link Samplers#random()} by default. */
+    /** How to propose hyperparameters; {@link Samplers#cmaEs()} by default. */
     public Builder sampler(Sampler sampler) {
       this.sampler = Objects.requireNonNull(sampler, "sampler");
       return this;
