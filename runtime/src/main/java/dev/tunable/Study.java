@@ -83,8 +83,8 @@ public final class Study {
 
   /**
    * The study named {@code name} in {@code storage}, to resume it or to work on it from another
-   * process, with the default sampler ({@link Samplers#cmaEs()}) and no pruner; use {@link #builder()} with {@link
-   * Builder#loadIfExists} to resume with another sampler. Trials left running by a process that
+   * process, with the default sampler ({@link Samplers#cmaEs()}) and no pruner; use {@link
+   * #builder()} with {@link Builder#loadIfExists} to resume with another sampler. Trials left running by a process that
    * died are marked {@link TrialState#FAIL}.
    *
    * @throws NoSuchElementException if the storage has no such study
