@@ -1,6 +1,7 @@
 package dev.tunable;
 
 import dev.tunable.annotations.Scale;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -86,7 +87,12 @@ public sealed interface Dimension<T>
   /** A categorical dimension over {@code choices}, in order; none may be {@code null}. */
   @SafeVarargs
   static <T> CategoricalDimension<T> categorical(String name, T... choices) {
-    return new CategoricalDimension<>(name, List.of(choices));
+    // Copied element by element: handing the varargs array on is what -Xlint:varargs warns about.
+    List<T> list = new ArrayList<>(choices.length);
+    for (T choice : choices) {
+      list.add(choice);
+    }
+    return new CategoricalDimension<>(name, list);
   }
 
   /** A categorical dimension over every constant of {@code type}, in declaration order. */
