@@ -3,6 +3,7 @@ package dev.tunable.examples;
 import dev.tunable.Config;
 import dev.tunable.Dimension;
 import dev.tunable.Direction;
+import dev.tunable.Sampler;
 import dev.tunable.Samplers;
 import dev.tunable.SearchSpace;
 import dev.tunable.Study;
@@ -30,7 +31,8 @@ import java.util.Map;
  * </ul>
  *
  * <p>The seed drives the sampler, the folds and the models' training. Run with {@code Main
- * benchmark [logistic|mlp|all] [--trials N] [--seeds 0,1,2]}.
+ * benchmark [logistic|mlp|all] [--trials N] [--seeds 0,1,2] [--sampler tpe|cmaes|gp|sobol|random]};
+ * TPE by default, as in the reference.
  */
 final class Benchmark {
   private Benchmark() {}
@@ -39,22 +41,25 @@ final class Benchmark {
     String which = "all";
     int trials = 30;
     long[] seeds = {0, 1, 2};
+    String sampler = "tpe";
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "logistic", "mlp", "all" -> which = args[i];
         case "--trials" -> trials = Integer.parseInt(args[++i]);
+        case "--sampler" -> sampler = args[++i];
         case "--seeds" ->
             seeds = Arrays.stream(args[++i].split(",")).mapToLong(Long::parseLong).toArray();
         default -> throw new IllegalArgumentException(
             "unknown argument '" + args[i] + "'; usage: benchmark [logistic|mlp|all] [--trials N]"
-                + " [--seeds 0,1,2]");
+                + " [--seeds 0,1,2] [--sampler tpe|cmaes|gp|sobol|random]");
       }
     }
     System.out.printf(Locale.ROOT,
-        "Sampler: Samplers.sobol(seed); %d trials per seed; %d cores available%n",
-        trials, Runtime.getRuntime().availableProcessors());
+        "Sampler: %s (seeded); %d trials per seed; %d cores available%n",
+        sampler, trials, Runtime.getRuntime().availableProcessors());
     if (!which.equals("mlp")) {
-      run("logistic regression, breast_cancer, stratified 5-fold CV accuracy", seeds, trials,
+      run("logistic regression, breast_cancer, stratified 5-fold CV accuracy", sampler, seeds,
+          trials,
           Dataset.breastCancer(), 5, LogisticRegressionHyperparameters.SPACE,
           (h, data, fold, seed) -> {
             LogisticRegression model = h.applyTo(new LogisticRegression(seed));
@@ -68,7 +73,7 @@ final class Benchmark {
       fixed.hiddenLayers = 1;
       fixed.epochs = 50;
       run("MLP (1 hidden layer, 50 epochs; units, weight decay, learning rate), digits,"
-              + " stratified 3-fold CV accuracy", seeds, trials, Dataset.digits(), 3,
+              + " stratified 3-fold CV accuracy", sampler, seeds, trials, Dataset.digits(), 3,
           restrict(MultilayerPerceptronHyperparameters.SPACE,
               MultilayerPerceptronHyperparameters.of(fixed),
               "units", "weightDecay", "learningRate"),
@@ -86,8 +91,8 @@ final class Benchmark {
     double score(H hyperparameters, Dataset data, Fold fold, long seed);
   }
 
-  private static <H> void run(String title, long[] seeds, int trials, Dataset data, int folds,
-      SearchSpace<H> space, Scorer<H> scorer) {
+  private static <H> void run(String title, String sampler, long[] seeds, int trials,
+      Dataset data, int folds, SearchSpace<H> space, Scorer<H> scorer) {
     System.out.printf(Locale.ROOT, "%n%s%n", title);
     List<Double> bests = new ArrayList<>();
     long allStarted = System.nanoTime();
@@ -96,7 +101,7 @@ final class Benchmark {
       List<Fold> split = Splitter.stratifiedKFold(folds, seed).split(data.labels());
       Study study = Study.builder()
           .direction(Direction.MAXIMIZE)
-          .sampler(Samplers.sobol(seed))
+          .sampler(sampler(sampler, seed))
           .progress(false)
           .build();
       Trial<H> best = study.optimize(space, trials, trial ->
@@ -110,6 +115,18 @@ final class Benchmark {
     double mean = bests.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
     System.out.printf(Locale.ROOT, "  mean over %d seeds: %.4f; total wall time %.1f s%n",
         seeds.length, mean, (System.nanoTime() - allStarted) / 1e9);
+  }
+
+  private static Sampler sampler(String name, long seed) {
+    return switch (name) {
+      case "tpe" -> Samplers.tpe(seed);
+      case "cmaes" -> Samplers.cmaEs(seed);
+      case "gp" -> Samplers.gp(seed);
+      case "sobol" -> Samplers.sobol(seed);
+      case "random" -> Samplers.random(seed);
+      default -> throw new IllegalArgumentException(
+          "unknown sampler '" + name + "'; choose one of tpe, cmaes, gp, sobol, random");
+    };
   }
 
   /**
