@@ -1,5 +1,7 @@
 package dev.tunable.internal.sampler.gp;
 
+import java.util.Arrays;
+
 /**
  * Cholesky factorization and triangular solves on row-major {@code double[]} matrices. A hand
  * loop on one flat array, not Commons Math's {@code CholeskyDecomposition}: the fit factors a
@@ -116,7 +118,7 @@ final class Cholesky {
     double[] unit = new double[n];
     for (int c = 0; c < n; c++) {
       // Column c of L⁻¹ is zero above row c: solve from row c on.
-      java.util.Arrays.fill(unit, 0);
+      Arrays.fill(unit, 0);
       unit[c] = 1 / l[c * n + c];
       for (int i = c + 1; i < n; i++) {
         int row = i * n;

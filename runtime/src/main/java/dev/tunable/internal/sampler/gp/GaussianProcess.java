@@ -1,5 +1,7 @@
 package dev.tunable.internal.sampler.gp;
 
+import java.util.Arrays;
+
 /**
  * A zero-mean Gaussian process posterior on standardized observations: the Cholesky factor of
  * the training covariance and {@code α = K⁻¹y}, from which the mean and variance at a point (and
@@ -37,14 +39,6 @@ final class GaussianProcess {
     return k;
   }
 
-  int size() {
-    return n;
-  }
-
-  double[][] points() {
-    return x;
-  }
-
   /**
    * The posterior mean and variance of the latent function at {@code point}, written to {@code
    * out[0]} and {@code out[1]}; if {@code meanGradient} is not null, also their gradients along
@@ -77,8 +71,8 @@ final class GaussianProcess {
     // dk_i/dx_d = s m'(r)/r θ_d (x_d - X_id); dvar/dx = -2 (K⁻¹k)·dk/dx.
     double[] w = Cholesky.backward(lower, n, v);
     int dims = point.length;
-    java.util.Arrays.fill(meanGradient, 0);
-    java.util.Arrays.fill(varianceGradient, 0);
+    Arrays.fill(meanGradient, 0);
+    Arrays.fill(varianceGradient, 0);
     for (int i = 0; i < n; i++) {
       double[] xi = x[i];
       double a = slope[i] * alpha[i];
