@@ -31,8 +31,8 @@ import java.util.Map;
  * </ul>
  *
  * <p>The seed drives the sampler, the folds and the models' training. Run with {@code Main
- * benchmark [logistic|mlp|all] [--trials N] [--seeds 0,1,2] [--sampler tpe|cmaes|gp|sobol|random]};
- * TPE by default, as in the reference.
+ * benchmark [logistic|mlp|all] [--trials N] [--seeds 0,1,2]
+ * [--sampler tpe|cmaes|gp|sobol|random]}; TPE by default, as in the reference.
  */
 final class Benchmark {
   private Benchmark() {}

@@ -150,7 +150,7 @@ public final class Main {
       Study study = Study.builder()
           .name(studyName)
           .direction(example.direction())
-          .sampler(Samplers.sobol(options.seed()))
+          .sampler(Samplers.tpe(options.seed()))
           // stops a configuration whose first folds are clearly worse than the best trial's
           .pruner(Pruners.folds())
           .storage(storage)
@@ -167,7 +167,7 @@ public final class Main {
             studyName, earlier);
       }
       if (remaining > 0) {
-        out.printf(Locale.ROOT, "  Running %d trials (quasi-random Sobol sampler, seed %d)...%n%n",
+        out.printf(Locale.ROOT, "  Running %d trials (TPE sampler, seed %d)...%n%n",
             remaining, options.seed());
         study.optimize(example.space(), remaining, trial -> {
           CrossValidationResult cv = example.crossValidate(
