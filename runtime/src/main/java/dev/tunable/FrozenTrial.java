@@ -23,6 +23,11 @@ import java.util.TreeMap;
  * @since 0.1
  */
 public final class FrozenTrial {
+  /**
+   * The user attribute under which {@link Trial#setConstraints} records a trial's constraint
+   * values, as their decimal forms joined by commas.
+   */
+  public static final String CONSTRAINTS_ATTRIBUTE = "tunable.constraints";
   private final long number;
   private final TrialState state;
   private final double[] values;
@@ -143,6 +148,37 @@ public final class FrozenTrial {
   /** The objective values, one per objective; empty unless complete. A copy. */
   public double[] values() {
     return values.clone();
+  }
+
+  /**
+   * The constraint values the trial reported with {@link Trial#setConstraints}, where {@code c <=
+   * 0} means the constraint is met; empty if it reported none. A copy.
+   */
+  public double[] constraints() {
+    Object stored = userAttributes.get(CONSTRAINTS_ATTRIBUTE);
+    if (stored == null) {
+      return new double[0];
+    }
+    String text = stored.toString();
+    if (text.isEmpty()) {
+      return new double[0];
+    }
+    String[] parts = text.split(",");
+    double[] constraints = new double[parts.length];
+    for (int i = 0; i < parts.length; i++) {
+      constraints[i] = Double.parseDouble(parts[i]);
+    }
+    return constraints;
+  }
+
+  /** Whether every constraint the trial reported is met ({@code c <= 0}); true if it has none. */
+  public boolean isFeasible() {
+    for (double c : constraints()) {
+      if (!(c <= 0)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The hyperparameter values, in their stored form (see the class comment). */

@@ -5,6 +5,7 @@ import dev.tunable.internal.sampler.GridSampler;
 import dev.tunable.internal.sampler.RandomSampler;
 import dev.tunable.internal.sampler.SobolSampler;
 import dev.tunable.internal.sampler.cmaes.CmaEsSampler;
+import dev.tunable.internal.sampler.genetic.GeneticSampler;
 import dev.tunable.internal.sampler.gp.GpSampler;
 import dev.tunable.internal.sampler.tpe.TpeSampler;
 
@@ -106,6 +107,62 @@ public final class Samplers {
    */
   public static Sampler gp(long seed) {
     return new GpSampler(seed);
+  }
+
+  /**
+   * NSGA-II (Deb et al. 2002), the genetic algorithm for several objectives, with a population of
+   * 50: trial {@code n} belongs to generation {@code n / 50}; the first generation is random, and
+   * each later one is bred from the best 50 of the previous generation's complete trials and its
+   * parents, ranked by non-dominated sorting then crowding distance. Parents are picked by binary
+   * tournament; children come from simulated binary crossover (probability 0.9, η = 20) and
+   * polynomial mutation (η = 20, each coordinate with probability 1/d) on reals and integers,
+   * uniform crossover and a uniformly drawn choice on categoricals and booleans. Trials that
+   * {@link Trial#setConstraints report constraints} compare by Deb's rule: feasible before
+   * infeasible, then the smaller total violation. Running, failed and pruned trials are left out,
+   * so parallel workers never wait. The sampler of studies with several objectives that name none;
+   * it also runs studies with one objective.
+   */
+  public static Sampler nsga2(long seed) {
+    return nsga2(seed, 50);
+  }
+
+  /** {@link #nsga2(long)} with {@code populationSize} trials per generation. */
+  public static Sampler nsga2(long seed, int populationSize) {
+    return new GeneticSampler(seed, populationSize, 2, 0.9, Double.NaN, true);
+  }
+
+  /** {@link #nsga2(long)} with a seed drawn from the system's entropy. */
+  public static Sampler nsga2() {
+    return nsga2(Seeds.fresh());
+  }
+
+  /**
+   * A genetic algorithm for one objective: generations of 20 trials, parents picked by tournaments
+   * of 2, simulated binary crossover with probability 0.9, polynomial mutation of each coordinate
+   * with probability 1/d, and elitism (each generation's parents are the best 20 of the previous
+   * generation and its parents). Categoricals and booleans cross over uniformly and mutate to a
+   * uniformly drawn choice. Handles {@link Trial#setConstraints constraints} as {@link
+   * #nsga2(long)} does. Robust on rugged objectives, but needs more trials than the model-based
+   * samplers on smooth ones.
+   */
+  public static Sampler genetic(long seed) {
+    return genetic(seed, 20, 2, 0.9, Double.NaN);
+  }
+
+  /**
+   * {@link #genetic(long)} with its settings.
+   *
+   * @param populationSize trials per generation, and parents kept, at least 2
+   * @param tournamentSize parents drawn per tournament, 1 to {@code populationSize}; larger
+   *     tournaments select harder
+   * @param crossoverProbability the probability that two parents cross over, in [0, 1]
+   * @param mutationProbability the probability that each coordinate mutates, in [0, 1], or NaN
+   *     for 1/d with d dimensions
+   */
+  public static Sampler genetic(long seed, int populationSize, int tournamentSize,
+      double crossoverProbability, double mutationProbability) {
+    return new GeneticSampler(
+        seed, populationSize, tournamentSize, crossoverProbability, mutationProbability, false);
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.tunable;
 import dev.tunable.internal.ProgressLine;
 import dev.tunable.internal.StoredValues;
 import dev.tunable.internal.TrialExport;
+import dev.tunable.internal.sampler.genetic.Pareto;
 import dev.tunable.storage.Event;
 import dev.tunable.storage.Event.StudyCreated;
 import dev.tunable.storage.Event.TrialAttributeSet;
@@ -40,6 +41,14 @@ import java.util.function.Supplier;
  * Trial<Config> best = study.optimize(space, 100, trial -> f(trial.params().getDouble("x")));
  * }</pre>
  *
+ * <p>A study with several objectives has one {@link Direction} per objective, an objective
+ * returning one value per objective, and a Pareto front instead of a best trial:
+ *
+ * <pre>{@code
+ * Study study = Study.builder().directions(Direction.MINIMIZE, Direction.MINIMIZE).build();
+ * List<FrozenTrial> front = study.optimizeMulti(space, 300, trial -> new double[] {f1, f2});
+ * }</pre>
+ *
  * <p>A study is its storage's log of events replayed: a study in a {@link Storages#file file
  * storage} can be {@link #load loaded} again after a crash, or by other processes working on it at
  * the same time. Trial numbers are given out under the storage's lock, so they are unique across
@@ -68,12 +77,15 @@ public final class Study {
   private Study(Builder builder, boolean mustExist) {
     this.name = builder.name != null ? builder.name : defaultName();
     this.storage = builder.storage;
-    this.sampler = builder.sampler;
     this.pruner = builder.pruner;
     this.callbacks = List.copyOf(builder.callbacks);
     this.progress = builder.progress;
     this.model = new StudyModel(name);
     open(builder, mustExist);
+    // The default depends on the number of objectives, known only once the study is open.
+    this.sampler = builder.sampler != null
+        ? builder.sampler
+        : model.directions().size() > 1 ? Samplers.nsga2() : Samplers.cmaEs();
   }
 
   /** Starts building a new study (or, with {@link Builder#loadIfExists}, one to resume). */
@@ -83,7 +95,8 @@ public final class Study {
 
   /**
    * The study named {@code name} in {@code storage}, to resume it or to work on it from another
-   * process, with the default sampler ({@link Samplers#cmaEs()}) and no pruner; use {@link
+   * process, with the default sampler ({@link Samplers#cmaEs()}, or {@link Samplers#nsga2()} with
+   * several objectives) and no pruner; use {@link
    * #builder()} with {@link Builder#loadIfExists} to resume with another sampler. Trials left running by a process that
    * died are marked {@link TrialState#FAIL}.
    *
@@ -148,9 +161,46 @@ public final class Study {
    * @throws NoSuchElementException if the study has no complete trial (all pruned, or none run)
    */
   public <H> Trial<H> optimize(SearchSpace<H> space, Budget budget, Objective<H> objective) {
+    Objects.requireNonNull(objective, "objective");
+    if (model.directions().size() != 1) {
+      throw new IllegalStateException(
+          "study '" + name + "' has " + model.directions().size() + " objectives "
+              + model.directions() + "; run it with optimizeMulti and an objective returning"
+              + " one value per objective");
+    }
+    run(space, budget, trial -> new double[] {objective.evaluate(trial)});
+    return bestTrial(space);
+  }
+
+  /**
+   * Runs up to {@code nTrials} trials of an objective with several values, one at a time, and
+   * returns the study's Pareto front.
+   *
+   * @see #optimizeMulti(SearchSpace, Budget, MultiObjective)
+   */
+  public <H> List<FrozenTrial> optimizeMulti(
+      SearchSpace<H> space, int nTrials, MultiObjective<H> objective) {
+    return optimizeMulti(space, Budget.trials(nTrials), objective);
+  }
+
+  /**
+   * Runs trials of {@code objective}, which returns one value per objective of the study, as
+   * {@link #optimize(SearchSpace, Budget, Objective)} does, and returns the study's {@link
+   * #bestTrials() Pareto front}. A trial whose values are not one per objective, or hold NaN or
+   * an infinity, is recorded as {@link TrialState#FAIL} with the reason.
+   *
+   * @throws IllegalStateException if every trial of this run failed
+   */
+  public <H> List<FrozenTrial> optimizeMulti(
+      SearchSpace<H> space, Budget budget, MultiObjective<H> objective) {
+    Objects.requireNonNull(objective, "objective");
+    run(space, budget, objective);
+    return bestTrials();
+  }
+
+  private <H> void run(SearchSpace<H> space, Budget budget, MultiObjective<H> objective) {
     Objects.requireNonNull(space, "space");
     Objects.requireNonNull(budget, "budget");
-    Objects.requireNonNull(objective, "objective");
     stopRequested = false;
     Run<H> run = new Run<>(space, budget, objective);
     try (ProgressLine line = ProgressLine.create(progress, budget.maxTrials(), budget.timeLimit())) {
@@ -171,7 +221,6 @@ public final class Study {
       }
     }
     run.rethrow();
-    return bestTrial(space);
   }
 
   /**
@@ -238,10 +287,34 @@ public final class Study {
    * @throws IllegalStateException if the trial has already finished
    */
   public FrozenTrial tell(Trial<?> trial, double value) {
-    if (!Double.isFinite(value)) {
-      return finish(trial, TrialState.FAIL, NO_VALUES, "the objective returned " + value);
+    return tell(trial, new double[] {value});
+  }
+
+  /**
+   * Records {@code values}, one per objective in the order of {@link #directions()}, as the
+   * result of {@code trial}: {@link TrialState#COMPLETE}, or {@link TrialState#FAIL} if any value
+   * is NaN or infinite. Durable when this method returns.
+   *
+   * @return the finished trial
+   * @throws IllegalArgumentException if there is not one value per objective
+   * @throws IllegalStateException if the trial has already finished
+   */
+  public FrozenTrial tell(Trial<?> trial, double... values) {
+    int objectives = model.directions().size();
+    if (values.length != objectives) {
+      throw new IllegalArgumentException(
+          "trial #" + trial.number() + " of study '" + name + "' was told "
+              + java.util.Arrays.toString(values) + " but the study has " + objectives
+              + " objective" + (objectives == 1 ? "" : "s") + " " + model.directions()
+              + "; tell one value per objective");
     }
-    return finish(trial, TrialState.COMPLETE, new double[] {value}, null);
+    for (double value : values) {
+      if (!Double.isFinite(value)) {
+        return finish(trial, TrialState.FAIL, NO_VALUES, "the objective returned "
+            + (values.length == 1 ? String.valueOf(value) : java.util.Arrays.toString(values)));
+      }
+    }
+    return finish(trial, TrialState.COMPLETE, values.clone(), null);
   }
 
   /**
@@ -312,8 +385,10 @@ public final class Study {
   }
 
   /**
-   * The complete trial with the best value (the earliest on ties).
+   * The complete trial with the best value (the earliest on ties), among the feasible ones if
+   * trials {@link Trial#setConstraints report constraints}.
    *
+   * @throws IllegalStateException if the study has several objectives: see {@link #bestTrials()}
    * @throws NoSuchElementException if no trial is complete
    */
   public FrozenTrial bestTrial() {
@@ -336,7 +411,47 @@ public final class Study {
     }
   }
 
+  /**
+   * The Pareto front: the complete, feasible trials that no other complete feasible trial
+   * dominates (as good in every objective and better in one), by number. With one objective, the
+   * trials tied at the best value. Empty if no trial is complete and feasible.
+   */
+  public List<FrozenTrial> bestTrials() {
+    List<FrozenTrial> candidates = new ArrayList<>();
+    List<Direction> directions;
+    synchronized (lock) {
+      refresh();
+      directions = model.directions();
+      for (TrialRecord record : model.trials()) {
+        if (record.state == TrialState.COMPLETE && record.snapshot().isFeasible()) {
+          candidates.add(record.snapshot());
+        }
+      }
+    }
+    double[][] scores = new double[candidates.size()][];
+    for (int k = 0; k < scores.length; k++) {
+      double[] values = candidates.get(k).values();
+      for (int m = 0; m < values.length; m++) {
+        values[m] = directions.get(m) == Direction.MINIMIZE ? values[m] : -values[m];
+      }
+      scores[k] = values;
+    }
+    List<FrozenTrial> front = new ArrayList<>();
+    if (!candidates.isEmpty()) {
+      for (int k : Pareto.fronts(scores, new double[scores.length]).get(0)) {
+        front.add(candidates.get(k));
+      }
+    }
+    return List.copyOf(front);
+  }
+
   private TrialRecord bestRecord() {
+    if (model.directions().size() != 1) {
+      throw new IllegalStateException(
+          "study '" + name + "' has " + model.directions().size() + " objectives "
+              + model.directions() + " and so no single best trial; use bestTrials() for its"
+              + " Pareto front");
+    }
     TrialRecord best = model.best();
     if (best == null) {
       throw new NoSuchElementException(
@@ -439,7 +554,7 @@ public final class Study {
                 "no study named '" + name + "' in " + storage
                     + "; create it with Study.builder().name(\"" + name + "\")");
           }
-          return List.of(new StudyCreated(name, List.of(builder.direction), Instant.now()));
+          return List.of(new StudyCreated(name, builder.directions, Instant.now()));
         }
         if (!mustExist && !builder.loadIfExists) {
           throw new IllegalStateException(
@@ -447,10 +562,11 @@ public final class Study {
                   + "; resume it with Study.load(\"" + name + "\", storage) or"
                   + " Study.builder().loadIfExists(true), or choose another name");
         }
-        if (builder.directionSet && !model.directions().equals(List.of(builder.direction))) {
+        if (builder.directionSet && !model.directions().equals(builder.directions)) {
           throw new IllegalArgumentException(
               "study '" + name + "' was created to " + model.directions() + ", not "
-                  + builder.direction);
+                  + (builder.directions.size() == 1 ? builder.directions.get(0)
+                      : builder.directions));
         }
         return failTrialsOfDeadWorkers();
       });
@@ -570,7 +686,7 @@ public final class Study {
     private static final int REASONS_SHOWN = 3;
 
     private final SearchSpace<H> space;
-    private final Objective<H> objective;
+    private final MultiObjective<H> objective;
     private final long maxTrials;
     private final long deadline;
     private final long startNanos = System.nanoTime();
@@ -583,7 +699,7 @@ public final class Study {
     private Throwable error;
     ProgressLine progress;
 
-    Run(SearchSpace<H> space, Budget budget, Objective<H> objective) {
+    Run(SearchSpace<H> space, Budget budget, MultiObjective<H> objective) {
       this.space = space;
       this.objective = objective;
       this.maxTrials = budget.maxTrials();
@@ -654,6 +770,9 @@ public final class Study {
 
     private Double bestValue() {
       synchronized (lock) {
+        if (model.directions().size() != 1) {
+          return null;
+        }
         TrialRecord best = model.best();
         return best == null ? null : best.values[0];
       }
@@ -688,14 +807,15 @@ public final class Study {
 
   /**
    * Builds a {@link Study}; not thread-safe. Every setting has a default: a random name, {@link
-   * Direction#MINIMIZE}, {@link Samplers#cmaEs()}, {@link Pruners#none()}, {@link
-   * Storages#inMemory()}, progress shown in terminals.
+   * Direction#MINIMIZE}, {@link Samplers#cmaEs()} for one objective and {@link Samplers#nsga2()}
+   * for several, {@link Pruners#none()}, {@link Storages#inMemory()}, progress shown in
+   * terminals.
    */
   public static final class Builder {
     private String name;
-    private Direction direction = Direction.MINIMIZE;
+    private List<Direction> directions = List.of(Direction.MINIMIZE);
     private boolean directionSet;
-    private Sampler sampler = Samplers.cmaEs();
+    private Sampler sampler;
     private Pruner pruner = Pruners.none();
     private Storage storage;
     private final List<TrialCallback> callbacks = new ArrayList<>();
@@ -715,12 +835,32 @@ public final class Study {
 
     /** Whether to minimize or maximize the objective; {@link Direction#MINIMIZE} by default. */
     public Builder direction(Direction direction) {
-      this.direction = Objects.requireNonNull(direction, "direction");
+      return directions(Objects.requireNonNull(direction, "direction"));
+    }
+
+    /**
+     * One direction per objective, for a study with several objectives (run it with {@link
+     * Study#optimizeMulti} or tell it {@link Study#tell(Trial, double...) several values}); its
+     * best trials are {@link Study#bestTrials() a Pareto front}.
+     *
+     * @throws IllegalArgumentException if no direction is given
+     */
+    public Builder directions(Direction... directions) {
+      if (directions.length == 0) {
+        throw new IllegalArgumentException("a study needs at least one direction, got none");
+      }
+      for (int m = 0; m < directions.length; m++) {
+        Objects.requireNonNull(directions[m], "direction " + m);
+      }
+      this.directions = List.of(directions);
       this.directionSet = true;
       return this;
     }
 
-    /** How to propose hyperparameters; {@link Samplers#cmaEs()} by default. */
+    /**
+     * How to propose hyperparameters. By default {@link Samplers#cmaEs()} for one objective, and
+     * {@link Samplers#nsga2()} for several (CMA-ES, TPE and GP optimize one objective only).
+     */
     public Builder sampler(Sampler sampler) {
       this.sampler = Objects.requireNonNull(sampler, "sampler");
       return this;

@@ -52,7 +52,10 @@ final class StudyModel {
     return trials;
   }
 
-  /** The best complete trial by the first objective, the earliest on ties, or {@code null}. */
+  /**
+   * The best complete feasible trial by the first objective, the earliest on ties, or {@code
+   * null}.
+   */
   TrialRecord best() {
     return best;
   }
@@ -124,7 +127,7 @@ final class StudyModel {
       trial.failureReason = finished.reason();
       trial.end = finished.time();
       trial.changed();
-      if (trial.state == TrialState.COMPLETE
+      if (trial.state == TrialState.COMPLETE && trial.snapshot().isFeasible()
           && (best == null || directions.get(0).isBetter(trial.values[0], best.values[0]))) {
         best = trial;
       }

@@ -104,6 +104,38 @@ public final class Trial<H> {
   }
 
   /**
+   * Records the trial's constraint values, before the objective returns: {@code c <= 0} means a
+   * constraint is met, a positive {@code c} is by how much it is violated (e.g. {@code
+   * memoryUsed - memoryLimit}). Samplers that handle constraints ({@link Samplers#nsga2(long)},
+   * {@link Samplers#genetic(long)}) prefer feasible trials and, among infeasible ones, smaller
+   * total violations; {@link Study#bestTrials()} and {@link Study#bestTrial()} return only
+   * feasible trials. Stored as the user attribute {@link FrozenTrial#CONSTRAINTS_ATTRIBUTE}; a
+   * later call replaces the values.
+   *
+   * @throws IllegalArgumentException if {@code constraints} is empty or holds NaN
+   */
+  public void setConstraints(double... constraints) {
+    if (constraints.length == 0) {
+      throw new IllegalArgumentException(
+          "trial #" + number + " set no constraint value; give at least one");
+    }
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < constraints.length; i++) {
+      if (Double.isNaN(constraints[i])) {
+        throw new IllegalArgumentException("constraint " + i + " of trial #" + number
+            + " is NaN; give a number, <= 0 when the constraint is met");
+      }
+      text.append(i > 0 ? "," : "").append(constraints[i]);
+    }
+    study.setUserAttribute(number, FrozenTrial.CONSTRAINTS_ATTRIBUTE, text.toString());
+  }
+
+  /** The constraint values set with {@link #setConstraints}; empty if none. */
+  public double[] constraints() {
+    return snapshot().constraints();
+  }
+
+  /**
    * Records the objective's intermediate value at {@code step} (an epoch, an iteration), for
    * pruners and for samplers that learn from pruned trials. A later report at the same step
    * replaces the earlier one.

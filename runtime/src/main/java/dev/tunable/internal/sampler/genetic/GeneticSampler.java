@@ -1,0 +1,302 @@
+package dev.tunable.internal.sampler.genetic;
+
+import dev.tunable.BooleanDimension;
+import dev.tunable.CategoricalDimension;
+import dev.tunable.Config;
+import dev.tunable.Dimension;
+import dev.tunable.Direction;
+import dev.tunable.FrozenTrial;
+import dev.tunable.Sampler;
+import dev.tunable.SamplerContext;
+import dev.tunable.SearchSpace;
+import dev.tunable.TrialState;
+import dev.tunable.internal.Seeds;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * A genetic algorithm on the unit cube, as a stateless {@link Sampler}: NSGA-II (Deb et al. 2002)
+ * for any number of objectives, and with one objective an elitist (μ+λ) genetic algorithm.
+ *
+ * <p>Trial {@code n} belongs to generation {@code n / populationSize}. The parents of generation
+ * {@code g} are the best {@code populationSize} of the parents of generation {@code g − 1} and
+ * the complete trials of generation {@code g − 1} (elitism), ranked by constrained non-dominated
+ * sorting and, within the last front that fits, by crowding distance. Replaying this from the
+ * history rebuilds the parents at every call. Generation 0, and any generation with no complete
+ * trial before it, is drawn at random. Running, failed and pruned trials are left out: with
+ * parallel workers a generation is bred from the trials of the one before that have finished.
+ *
+ * <p>A child comes from two parents, each the winner of a tournament of {@code tournamentSize}
+ * parents drawn at random (lower front first, then larger crowding distance). With probability
+ * {@code crossoverProbability} the parents cross over: simulated binary crossover (η = 20, each
+ * coordinate with probability ½) on reals and integers, uniform crossover on categoricals and
+ * booleans; otherwise the child is the first parent. Each coordinate then mutates with
+ * probability {@code mutationProbability} (1/d for d dimensions by default): polynomial mutation
+ * (η = 20) on reals and integers, a uniformly drawn choice on categoricals and booleans.
+ */
+public final class GeneticSampler implements Sampler {
+  private static final double ETA_CROSSOVER = 20;
+  private static final double ETA_MUTATION = 20;
+
+  private final long seed;
+  private final int populationSize;
+  private final int tournamentSize;
+  private final double crossoverProbability;
+  private final double mutationProbability;
+  private final boolean multiObjective;
+
+  /**
+   * @param mutationProbability the probability that a coordinate mutates; NaN for 1/d
+   * @param multiObjective whether the study may have several objectives (NSGA-II) or must have
+   *     one (the genetic algorithm)
+   */
+  public GeneticSampler(long seed, int populationSize, int tournamentSize,
+      double crossoverProbability, double mutationProbability, boolean multiObjective) {
+    if (populationSize < 2) {
+      throw new IllegalArgumentException(
+          "a genetic sampler needs a population of at least 2, got " + populationSize);
+    }
+    if (tournamentSize < 1 || tournamentSize > populationSize) {
+      throw new IllegalArgumentException("the tournament size must be between 1 and the population"
+          + " size " + populationSize + ", got " + tournamentSize);
+    }
+    if (!(crossoverProbability >= 0 && crossoverProbability <= 1)) {
+      throw new IllegalArgumentException(
+          "the crossover probability must be in [0, 1], got " + crossoverProbability);
+    }
+    if (!Double.isNaN(mutationProbability)
+        && !(mutationProbability >= 0 && mutationProbability <= 1)) {
+      throw new IllegalArgumentException(
+          "the mutation probability must be in [0, 1], got " + mutationProbability);
+    }
+    this.seed = seed;
+    this.populationSize = populationSize;
+    this.tournamentSize = tournamentSize;
+    this.crossoverProbability = crossoverProbability;
+    this.mutationProbability = mutationProbability;
+    this.multiObjective = multiObjective;
+  }
+
+  @Override
+  public Config sample(SamplerContext context) {
+    if (!multiObjective && context.directions().size() != 1) {
+      throw new IllegalArgumentException(
+          "the genetic sampler optimizes one objective, but the study has "
+              + context.directions().size() + " directions " + context.directions()
+              + "; use Samplers.nsga2(seed) for several objectives");
+    }
+    SearchSpace<?> space = context.space();
+    SplittableRandom random = Seeds.forTrial(seed, context.trialNumber());
+    int d = space.size();
+    long generation = context.trialNumber() / populationSize;
+    List<Individual> parents =
+        generation == 0 ? List.of() : parents(context, generation * populationSize);
+    double[] child = new double[d];
+    if (parents.isEmpty()) {
+      for (int i = 0; i < d; i++) {
+        child[i] = random.nextDouble();
+      }
+      return space.fromUnit(child);
+    }
+    boolean[] categorical = new boolean[d];
+    for (int i = 0; i < d; i++) {
+      Dimension<?> dimension = space.dimensions().get(i);
+      categorical[i] =
+          dimension instanceof CategoricalDimension<?> || dimension instanceof BooleanDimension;
+    }
+    Individual first = tournament(parents, random);
+    Individual second = tournament(parents, random);
+    System.arraycopy(first.unit, 0, child, 0, d);
+    if (random.nextDouble() < crossoverProbability) {
+      for (int i = 0; i < d; i++) {
+        if (categorical[i]) {
+          child[i] = random.nextBoolean() ? first.unit[i] : second.unit[i];
+        } else if (random.nextBoolean()) {
+          child[i] = sbx(first.unit[i], second.unit[i], random);
+        }
+      }
+    }
+    double rate = Double.isNaN(mutationProbability) ? 1.0 / d : mutationProbability;
+    for (int i = 0; i < d; i++) {
+      if (random.nextDouble() < rate) {
+        child[i] = categorical[i] ? random.nextDouble() : polynomialMutation(child[i], random);
+      }
+    }
+    return space.fromUnit(child);
+  }
+
+  /** The parents of the generation that starts at trial {@code start}, replayed from the history. */
+  private List<Individual> parents(SamplerContext context, long start) {
+    List<Individual> evaluated = evaluated(context, start);
+    List<Individual> parents = new ArrayList<>();
+    int next = 0;
+    for (long from = 0; from < start; from += populationSize) {
+      List<Individual> pool = new ArrayList<>(parents);
+      while (next < evaluated.size() && evaluated.get(next).number < from + populationSize) {
+        pool.add(evaluated.get(next++));
+      }
+      parents = select(pool);
+    }
+    return parents;
+  }
+
+  /**
+   * The best {@code populationSize} of {@code pool}, each with its front and crowding distance
+   * among the chosen.
+   */
+  private List<Individual> select(List<Individual> pool) {
+    List<Individual> chosen = new ArrayList<>();
+    List<int[]> fronts = fronts(pool);
+    for (int[] front : fronts) {
+      if (chosen.size() + front.length <= populationSize) {
+        for (int k : front) {
+          chosen.add(pool.get(k));
+        }
+        continue;
+      }
+      double[] crowding = Pareto.crowding(scores(pool), front);
+      Integer[] order = new Integer[front.length];
+      for (int k = 0; k < order.length; k++) {
+        order[k] = k;
+      }
+      Arrays.sort(order, (a, b) -> crowding[a] != crowding[b]
+          ? Double.compare(crowding[b], crowding[a])
+          : Long.compare(pool.get(front[a]).number, pool.get(front[b]).number));
+      for (int k = 0; chosen.size() < populationSize; k++) {
+        chosen.add(pool.get(front[order[k]]));
+      }
+      break;
+    }
+    List<int[]> chosenFronts = fronts(chosen);
+    double[][] scores = scores(chosen);
+    for (int rank = 0; rank < chosenFronts.size(); rank++) {
+      int[] front = chosenFronts.get(rank);
+      double[] crowding = Pareto.crowding(scores, front);
+      for (int k = 0; k < front.length; k++) {
+        Individual individual = chosen.get(front[k]);
+        chosen.set(front[k], individual.ranked(rank, crowding[k]));
+      }
+    }
+    return chosen;
+  }
+
+  private static List<int[]> fronts(List<Individual> pool) {
+    double[] violations = new double[pool.size()];
+    for (int k = 0; k < violations.length; k++) {
+      violations[k] = pool.get(k).violation;
+    }
+    return Pareto.fronts(scores(pool), violations);
+  }
+
+  private static double[][] scores(List<Individual> pool) {
+    double[][] scores = new double[pool.size()][];
+    for (int k = 0; k < scores.length; k++) {
+      scores[k] = pool.get(k).scores;
+    }
+    return scores;
+  }
+
+  private Individual tournament(List<Individual> parents, SplittableRandom random) {
+    Individual winner = parents.get(random.nextInt(parents.size()));
+    for (int round = 1; round < tournamentSize; round++) {
+      Individual rival = parents.get(random.nextInt(parents.size()));
+      if (rival.rank < winner.rank
+          || (rival.rank == winner.rank && rival.crowding > winner.crowding)) {
+        winner = rival;
+      }
+    }
+    return winner;
+  }
+
+  /** One child of simulated binary crossover bounded to [0, 1] (Deb and Agrawal 1995). */
+  private static double sbx(double a, double b, SplittableRandom random) {
+    if (Math.abs(a - b) < 1e-14) {
+      return a;
+    }
+    double y1 = Math.min(a, b);
+    double y2 = Math.max(a, b);
+    double u = random.nextDouble();
+    double beta = 1 + 2 * Math.min(y1, 1 - y2) / (y2 - y1);
+    double alpha = 2 - Math.pow(beta, -(ETA_CROSSOVER + 1));
+    double betaQ = u <= 1 / alpha
+        ? Math.pow(u * alpha, 1 / (ETA_CROSSOVER + 1))
+        : Math.pow(1 / (2 - u * alpha), 1 / (ETA_CROSSOVER + 1));
+    double child = random.nextBoolean()
+        ? 0.5 * ((y1 + y2) - betaQ * (y2 - y1))
+        : 0.5 * ((y1 + y2) + betaQ * (y2 - y1));
+    return Math.min(1, Math.max(0, child));
+  }
+
+  /** Deb's bounded polynomial mutation of {@code y} in [0, 1]. */
+  private static double polynomialMutation(double y, SplittableRandom random) {
+    double u = random.nextDouble();
+    double power = 1 / (ETA_MUTATION + 1);
+    double delta;
+    if (u < 0.5) {
+      double xy = 1 - y;
+      double value = 2 * u + (1 - 2 * u) * Math.pow(xy, ETA_MUTATION + 1);
+      delta = Math.pow(value, power) - 1;
+    } else {
+      double xy = y;
+      double value = 2 * (1 - u) + 2 * (u - 0.5) * Math.pow(xy, ETA_MUTATION + 1);
+      delta = 1 - Math.pow(value, power);
+    }
+    return Math.min(1, Math.max(0, y + delta));
+  }
+
+  /**
+   * The complete trials numbered below {@code end} that have every dimension of the space and a
+   * value per objective, by number, as minimization scores.
+   */
+  private static List<Individual> evaluated(SamplerContext context, long end) {
+    SearchSpace<?> space = context.space();
+    List<Direction> directions = context.directions();
+    List<Individual> individuals = new ArrayList<>();
+    for (FrozenTrial trial : context.trials()) {
+      if (trial.number() >= end || trial.state() != TrialState.COMPLETE
+          || trial.values().length != directions.size() || !covers(space, trial.params())) {
+        continue;
+      }
+      double[] unit;
+      try {
+        unit = space.toUnit(trial.params());
+      } catch (IllegalArgumentException outsideTheSpace) {
+        continue; // a trial of another space sharing the names
+      }
+      double[] values = trial.values();
+      double[] scores = new double[values.length];
+      for (int m = 0; m < values.length; m++) {
+        scores[m] = directions.get(m) == Direction.MINIMIZE ? values[m] : -values[m];
+      }
+      individuals.add(new Individual(
+          trial.number(), unit, scores, Pareto.violation(trial.constraints()), 0, 0));
+    }
+    individuals.sort((a, b) -> Long.compare(a.number, b.number));
+    return individuals;
+  }
+
+  private static boolean covers(SearchSpace<?> space, Config params) {
+    for (Dimension<?> dimension : space.dimensions()) {
+      if (!params.names().contains(dimension.name())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public String toString() {
+    return (multiObjective ? "Samplers.nsga2(" : "Samplers.genetic(") + seed + ", population "
+        + populationSize + ")";
+  }
+
+  /** A complete trial as a member of a population. */
+  private record Individual(
+      long number, double[] unit, double[] scores, double violation, int rank, double crowding) {
+    Individual ranked(int newRank, double newCrowding) {
+      return new Individual(number, unit, scores, violation, newRank, newCrowding);
+    }
+  }
+}
