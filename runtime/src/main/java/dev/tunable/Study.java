@@ -21,12 +21,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -66,6 +68,7 @@ public final class Study {
   private final Storage storage;
   private final Sampler sampler;
   private final Pruner pruner;
+  private final Function<FrozenTrial, double[]> constraints;
   private final List<TrialCallback> callbacks;
   private final boolean progress;
   private final Object lock = new Object();
@@ -78,6 +81,7 @@ public final class Study {
     this.name = builder.name != null ? builder.name : defaultName();
     this.storage = builder.storage;
     this.pruner = builder.pruner;
+    this.constraints = builder.constraints;
     this.callbacks = List.copyOf(builder.callbacks);
     this.progress = builder.progress;
     this.model = new StudyModel(name);
@@ -304,17 +308,37 @@ public final class Study {
     if (values.length != objectives) {
       throw new IllegalArgumentException(
           "trial #" + trial.number() + " of study '" + name + "' was told "
-              + java.util.Arrays.toString(values) + " but the study has " + objectives
+              + Arrays.toString(values) + " but the study has " + objectives
               + " objective" + (objectives == 1 ? "" : "s") + " " + model.directions()
               + "; tell one value per objective");
     }
     for (double value : values) {
       if (!Double.isFinite(value)) {
         return finish(trial, TrialState.FAIL, NO_VALUES, "the objective returned "
-            + (values.length == 1 ? String.valueOf(value) : java.util.Arrays.toString(values)));
+            + (values.length == 1 ? String.valueOf(value) : Arrays.toString(values)));
       }
     }
+    if (constraints != null) {
+      recordConstraints(trial, values);
+    }
     return finish(trial, TrialState.COMPLETE, values.clone(), null);
+  }
+
+  /** Records what the builder's constraints function says of {@code trial} complete with values. */
+  private void recordConstraints(Trial<?> trial, double[] values) {
+    FrozenTrial running = snapshot(own(trial));
+    if (running.state().isFinished()) {
+      return; // finish() reports the second tell
+    }
+    FrozenTrial complete = new FrozenTrial(running.number(), TrialState.COMPLETE, values,
+        running.params(), running.intermediateValues(), running.userAttributes(), running.start(),
+        Instant.now(), null);
+    double[] reported = constraints.apply(complete);
+    if (reported == null) {
+      throw new IllegalStateException("the constraints function of study '" + name
+          + "' returned null for trial #" + trial.number() + "; return the constraint values");
+    }
+    trial.setConstraints(reported);
   }
 
   /**
@@ -817,6 +841,7 @@ public final class Study {
     private boolean directionSet;
     private Sampler sampler;
     private Pruner pruner = Pruners.none();
+    private Function<FrozenTrial, double[]> constraints;
     private Storage storage;
     private final List<TrialCallback> callbacks = new ArrayList<>();
     private boolean progress = true;
@@ -869,6 +894,18 @@ public final class Study {
     /** When to stop unpromising trials; {@link Pruners#none()} by default. */
     public Builder pruner(Pruner pruner) {
       this.pruner = Objects.requireNonNull(pruner, "pruner");
+      return this;
+    }
+
+    /**
+     * Computes each complete trial's constraint values from the trial (its hyperparameters,
+     * values and attributes) when it is told, and records them as {@link Trial#setConstraints}
+     * does: {@code c <= 0} means met. For constraints that follow from the hyperparameters and
+     * values; an objective that computes them itself calls {@link Trial#setConstraints}. None by
+     * default.
+     */
+    public Builder constraints(Function<FrozenTrial, double[]> constraints) {
+      this.constraints = Objects.requireNonNull(constraints, "constraints");
       return this;
     }
 

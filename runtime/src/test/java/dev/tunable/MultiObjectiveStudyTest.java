@@ -102,6 +102,25 @@ class MultiObjectiveStudyTest {
   }
 
   @Test
+  void aConstraintsFunctionOfTheBuilderIsRecordedWithEachCompleteTrial() {
+    Study study = Study.builder().directions(Direction.MINIMIZE, Direction.MINIMIZE)
+        .constraints(t -> new double[] {t.values()[0] - 0.5, t.params().getDouble("y") - 2})
+        .sampler(Samplers.random(3)).progress(false).build();
+    List<FrozenTrial> front = study.optimizeMulti(SPACE, 30, t -> new double[] {
+        t.params().getDouble("x"), 1 - t.params().getDouble("x")});
+    for (FrozenTrial trial : study.trials()) {
+      assertArrayEquals(new double[] {trial.values()[0] - 0.5, trial.params().getDouble("y") - 2},
+          trial.constraints());
+    }
+    assertFalse(front.isEmpty());
+    for (FrozenTrial trial : front) {
+      assertTrue(trial.values()[0] <= 0.5, trial.toString());
+    }
+    FrozenTrial failed = study.tell(study.ask(SPACE), Double.NaN, 1);
+    assertEquals(0, failed.constraints().length);
+  }
+
+  @Test
   void optimizeMultiRunsTheDefaultNsga2AndReturnsTheFront() {
     Study study = Study.builder().directions(Direction.MINIMIZE, Direction.MINIMIZE)
         .progress(false).build();
