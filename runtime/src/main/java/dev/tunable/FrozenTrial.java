@@ -133,7 +133,7 @@ public final class FrozenTrial {
   }
 
   /**
-   * The objective value.
+   * The objective value; with several objectives, the first one's (see {@link #values()}).
    *
    * @throws IllegalStateException if the trial is not {@link TrialState#COMPLETE}
    */

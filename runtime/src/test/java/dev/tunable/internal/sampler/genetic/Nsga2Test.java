@@ -147,6 +147,20 @@ class Nsga2Test {
   }
 
   @Test
+  void parallelWorkersRunEveryTrialAndBuildAFront() {
+    int d = 3;
+    Study study = Study.builder().directions(Direction.MINIMIZE, Direction.MINIMIZE)
+        .sampler(Samplers.nsga2(6, 10)).progress(false).build();
+    List<FrozenTrial> front = study.optimizeMulti(
+        cube(d), dev.tunable.Budget.trials(200).workers(2), t -> zdt1(t.params(), d));
+    assertEquals(200, study.trials().size());
+    assertTrue(study.trials().stream().allMatch(t -> t.state() == TrialState.COMPLETE));
+    double random = zdt1Hypervolume(Samplers.random(6), d, 200);
+    double parallel = hypervolume(front.stream().map(FrozenTrial::values).toList(), 1.1, 1.1);
+    assertTrue(parallel > random, "parallel NSGA-II " + parallel + " vs random " + random);
+  }
+
+  @Test
   void geneticRefusesSeveralObjectivesAndNamesNsga2() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> Samplers.genetic(1).sample(new SamplerContext(cube(2), 0,
