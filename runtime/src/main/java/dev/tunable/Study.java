@@ -100,9 +100,9 @@ public final class Study {
   /**
    * The study named {@code name} in {@code storage}, to resume it or to work on it from another
    * process, with the default sampler ({@link Samplers#cmaEs()}, or {@link Samplers#nsga2()} with
-   * several objectives) and no pruner; use {@link
-   * #builder()} with {@link Builder#loadIfExists} to resume with another sampler. Trials left running by a process that
-   * died are marked {@link TrialState#FAIL}.
+   * several objectives) and no pruner; use {@link #builder()} with {@link Builder#loadIfExists} to
+   * resume with another sampler. Trials left running by a process that died are marked {@link
+   * TrialState#FAIL}.
    *
    * @throws NoSuchElementException if the storage has no such study
    */
@@ -550,9 +550,24 @@ public final class Study {
 
   void setUserAttribute(long number, String key, Object value) {
     Objects.requireNonNull(key, "key");
+    if (key.equals(FrozenTrial.CONSTRAINTS_ATTRIBUTE)) {
+      throw new IllegalArgumentException("the user attribute '" + key + "' of trial #" + number
+          + " holds its constraint values; set them with trial.setConstraints(...)");
+    }
     Object stored = StoredValues.of(Objects.requireNonNull(value, "value"));
     synchronized (lock) {
       write(() -> List.of(new TrialAttributeSet(name, number, key, stored)));
+    }
+  }
+
+  /** Records constraint values, encoded by {@link Trial#setConstraints}, while the trial runs. */
+  void setConstraints(long number, String encoded) {
+    synchronized (lock) {
+      write(() -> {
+        requireRunning(number, "set constraints");
+        return List.of(
+            new TrialAttributeSet(name, number, FrozenTrial.CONSTRAINTS_ATTRIBUTE, encoded));
+      });
     }
   }
 

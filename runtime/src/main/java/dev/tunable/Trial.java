@@ -113,6 +113,7 @@ public final class Trial<H> {
    * later call replaces the values.
    *
    * @throws IllegalArgumentException if {@code constraints} is empty or holds NaN
+   * @throws IllegalStateException if the trial has finished
    */
   public void setConstraints(double... constraints) {
     if (constraints.length == 0) {
@@ -127,7 +128,7 @@ public final class Trial<H> {
       }
       text.append(i > 0 ? "," : "").append(constraints[i]);
     }
-    study.setUserAttribute(number, FrozenTrial.CONSTRAINTS_ATTRIBUTE, text.toString());
+    study.setConstraints(number, text.toString());
   }
 
   /** The constraint values set with {@link #setConstraints}; empty if none. */

@@ -99,6 +99,12 @@ class MultiObjectiveStudyTest {
     single.tell(single.ask(SPACE), 5);
     assertEquals(1, single.bestTrial().number());
     assertThrows(IllegalArgumentException.class, () -> bad.setConstraints(Double.NaN));
+    IllegalStateException late =
+        assertThrows(IllegalStateException.class, () -> bad.setConstraints(-1));
+    assertTrue(late.getMessage().contains("COMPLETE"), late.getMessage());
+    assertThrows(IllegalArgumentException.class,
+        () -> bad.setUserAttribute(FrozenTrial.CONSTRAINTS_ATTRIBUTE, "-1"));
+    assertArrayEquals(new double[] {2}, bad.constraints());
   }
 
   @Test

@@ -141,7 +141,8 @@ public final class ParetoBenchmark {
       case "zdt2":
         return new double[] {f1, g * (1 - ratio * ratio)};
       default:
-        throw new IllegalArgumentException("unknown problem '" + problem + "'; expected zdt1, zdt2");
+        throw new IllegalArgumentException(
+            "unknown problem '" + problem + "'; expected zdt1, zdt2");
     }
   }
 

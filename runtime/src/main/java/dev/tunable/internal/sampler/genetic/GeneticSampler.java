@@ -127,7 +127,7 @@ public final class GeneticSampler implements Sampler {
     return space.fromUnit(child);
   }
 
-  /** The parents of the generation that starts at trial {@code start}, replayed from the history. */
+  /** The parents of the generation starting at trial {@code start}, replayed from the history. */
   private List<Individual> parents(SamplerContext context, long start) {
     List<Individual> evaluated = evaluated(context, start);
     List<Individual> parents = new ArrayList<>();

@@ -62,7 +62,8 @@ class GeneticSamplerTest {
         .sampler(Samplers.genetic(4)).progress(false).build();
     FrozenTrial best = study.optimize(space, 300, t -> {
       Config c = t.params();
-      return 5 - Math.abs(Math.log10(c.getDouble("lr")) + 2) - Math.abs(c.getInt("units") - 32) / 32.0
+      return 5 - Math.abs(Math.log10(c.getDouble("lr")) + 2)
+          - Math.abs(c.getInt("units") - 32) / 32.0
           - Math.abs(c.getDouble("dropout") - 0.2) - (c.get("activation").equals("gelu") ? 0 : 1)
           - (c.getBoolean("bias") ? 0 : 1);
     }).snapshot();

@@ -34,7 +34,8 @@ class ParetoTest {
   void feasiblePointsComeFirstThenSmallerViolations() {
     double[] violations = {0, 2, 0, 0, 1, 0, 0, 3};
     List<int[]> fronts = Pareto.fronts(POINTS, violations);
-    // Feasible 0, 2, 3, 5, 6: 0 and 2 non-dominated; 3 and 5 next; 6 last; then 4 (1), 1 (2), 7 (3).
+    // Feasible 0, 2, 3, 5, 6: 0 and 2 non-dominated; 3 and 5 next; 6 last; then the infeasible
+    // by violation: 4 (1), 1 (2), 7 (3).
     assertArrayEquals(new int[] {0, 2}, fronts.get(0));
     assertArrayEquals(new int[] {3, 5}, fronts.get(1));
     assertArrayEquals(new int[] {6}, fronts.get(2));
