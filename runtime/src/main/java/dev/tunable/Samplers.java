@@ -26,7 +26,7 @@ public final class Samplers {
     return new RandomSampler(seed);
   }
 
-  /** {@link #random(long)} with a seed drawn from the system's entropy; the default sampler. */
+  /** {@link #random(long)} with a seed drawn from the system's entropy. */
   public static Sampler random() {
     return new RandomSampler(Seeds.fresh());
   }
