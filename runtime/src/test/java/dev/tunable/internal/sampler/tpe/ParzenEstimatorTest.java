@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
+import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.special.Erf;
 import org.junit.jupiter.api.Test;
 
@@ -45,21 +46,62 @@ class ParzenEstimatorTest {
   }
 
   @Test
-  void continuousDensityIntegratesToOneOverTheUnitInterval() {
-    ParzenEstimator estimator = estimator(REAL, 0.02, 0.3, 0.31, 0.97);
-    int steps = 20000;
-    double[][] points = new double[steps][1];
-    for (int i = 0; i < steps; i++) {
-      points[i][0] = (i + 0.5) / steps;
-    }
-    double[] log = new double[steps];
+  void univariateContinuousKernelsAreWeightedByTheirBandwidth() {
+    double[] observed = {0.02, 0.3, 0.31, 0.97};
+    ParzenEstimator estimator = estimator(REAL, observed);
+    ParzenEstimator forDensity = ParzenEstimator.forDensity(
+        new Coordinate[] {REAL}, new double[][] {observed}, 4, MixtureWeights.of(4));
+    double[] centres = {0.02, 0.3, 0.31, 0.97, 0.5};
+    double[][] points = {{0}, {0.1}, {0.305}, {0.6}, {1}};
+    double[] log = new double[points.length];
+    double[] fast = new double[points.length];
     estimator.logDensity(points, log, new double[estimator.components()]);
-    double integral = Arrays.stream(log).map(Math::exp).sum() / steps;
-    assertEquals(1, integral, 1e-4);
+    forDensity.logDensity(points, fast, new double[estimator.components()]);
+    NormalDistribution normal = new NormalDistribution(0, 1);
+    for (int p = 0; p < points.length; p++) {
+      // Each of the five equal weights times the kernel's truncated density times its bandwidth.
+      double expected = 0;
+      for (int k = 0; k < 5; k++) {
+        double sigma = estimator.bandwidth(0, k);
+        double z = (points[p][0] - centres[k]) / sigma;
+        double kept = normal.cumulativeProbability((1 - centres[k]) / sigma)
+            - normal.cumulativeProbability(-centres[k] / sigma);
+        expected += 0.2 * normal.density(z) / kept;
+      }
+      assertEquals(Math.log(expected), log[p], 1e-6, "x = " + points[p][0]);
+      assertEquals(Math.log(expected), fast[p], 1e-6, "x = " + points[p][0] + ", density only");
+    }
+    // So the score integrates to the weighted mean bandwidth, not to 1.
+    double meanBandwidth =
+        IntStream.range(0, 5).mapToDouble(k -> 0.2 * estimator.bandwidth(0, k)).sum();
+    assertEquals(meanBandwidth, integral(estimator, 1, 20000), 1e-4);
   }
 
   @Test
-  void discreteAndCategoricalMassesSumToOne() {
+  void multivariateContinuousDensityIntegratesToOneOverTheUnitSquare() {
+    Coordinate other = Coordinate.of(Dimension.real("y", 0, 1));
+    double[][] observed = {{0.02, 0.3, 0.31, 0.97}, {0.5, 0.1, 0.12, 0.9}};
+    ParzenEstimator estimator = new ParzenEstimator(
+        new Coordinate[] {REAL, other}, observed, 4, MixtureWeights.of(4));
+    assertEquals(1, integral(estimator, 2, 400), 1e-4);
+  }
+
+  /** The integral of exp(logDensity) over the unit cube of {@code d} dimensions, by midpoints. */
+  private static double integral(ParzenEstimator estimator, int d, int steps) {
+    int count = (int) Math.pow(steps, d);
+    double[][] points = new double[count][d];
+    for (int i = 0; i < count; i++) {
+      for (int j = 0, rest = i; j < d; j++, rest /= steps) {
+        points[i][j] = (rest % steps + 0.5) / steps;
+      }
+    }
+    double[] log = new double[count];
+    estimator.logDensity(points, log, new double[estimator.components()]);
+    return Arrays.stream(log).map(Math::exp).sum() / count;
+  }
+
+  @Test
+  void categoricalMassesSumToOneAndDiscreteOnesToTheMeanBandwidth() {
     for (Coordinate coordinate : new Coordinate[] {FIVE_CELLS, THREE_CHOICES}) {
       boolean categorical = coordinate.kind() == Coordinate.Kind.CATEGORICAL;
       int size = coordinate.size();
@@ -71,7 +113,11 @@ class ParzenEstimatorTest {
       }
       double[] log = new double[size];
       estimator.logDensity(points, log, new double[estimator.components()]);
-      assertEquals(1, Arrays.stream(log).map(Math::exp).sum(), 1e-6, coordinate.toString());
+      // Univariate discrete kernels are weighted by their bandwidths, as continuous ones are.
+      double expected = categorical ? 1 : IntStream.range(0, 4)
+          .mapToDouble(k -> 0.25 * estimator.bandwidth(0, k)).sum();
+      double sum = Arrays.stream(log).map(Math::exp).sum();
+      assertEquals(expected, sum, 1e-6, coordinate.toString());
       assertTrue(log[0] > log[size - 1], "the value seen twice is the likeliest");
     }
   }
