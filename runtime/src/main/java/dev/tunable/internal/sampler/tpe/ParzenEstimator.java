@@ -283,6 +283,16 @@ final class ParzenEstimator {
      * together they change the result by less than n e^-20.
      */
     double logDensity(double x) {
+      // Exact: 0 - y and its negation give y back.
+      return -score(x, 0, Double.NEGATIVE_INFINITY);
+    }
+
+    /**
+     * {@code logL - logDensity(x)}, or negative infinity once the partial sum shows that it is at
+     * most {@code floor}. Terms are positive and rounding is monotone, so a partial sum's score
+     * is at least the full one's: a candidate stopped early could not have beaten the best.
+     */
+    double score(double x, double logL, double floor) {
       double reference = priorC + x * (priorB + priorA * x);
       double sum = 1;
       double room = maxPeak - reference + NEGLIGIBLE_TERM;
@@ -296,15 +306,19 @@ final class ParzenEstimator {
             workOut(k);
           }
         }
-        // A loop of its own, kept free of the rare call above, for the JIT.
+        // Past this sum the score is about the floor or below; checked exactly below.
+        double enough = 0.999999 * Math.exp(logL - reference - floor);
         for (int k = from; k < to; k++) {
           double t = c[k] + x * (b[k] + a[k] * x);
           if (t > cutoff) {
             sum += Math.exp(t - reference);
           }
+          if ((k & 15) == 15 && sum >= enough && logL - (reference + Math.log(sum)) <= floor) {
+            return Double.NEGATIVE_INFINITY;
+          }
         }
       }
-      return reference + Math.log(sum);
+      return logL - (reference + Math.log(sum));
     }
   }
 
@@ -482,6 +496,34 @@ final class ParzenEstimator {
    * The log density of each of {@code points} (points[c][j] for coordinate j of point c), into
    * {@code out}; {@code scratch} holds one value per component.
    */
+  /**
+   * Which of {@code points} has the highest l/g, this estimator being g and {@code logL} the
+   * points' log densities under l; the first such point on ties.
+   */
+  int best(double[][] points, double[] logL, double[] scratch) {
+    int best = 0;
+    if (line != null) {
+      // Candidates that cannot beat the best so far are left half scored (see Line.score).
+      double bestScore = line.score(points[0][0], logL[0], Double.NEGATIVE_INFINITY);
+      for (int c = 1; c < points.length; c++) {
+        double score = line.score(points[c][0], logL[c], bestScore);
+        if (score > bestScore) {
+          best = c;
+          bestScore = score;
+        }
+      }
+      return best;
+    }
+    double[] logG = new double[points.length];
+    logDensity(points, logG, scratch);
+    for (int c = 1; c < points.length; c++) {
+      if (logL[c] - logG[c] > logL[best] - logG[best]) {
+        best = c;
+      }
+    }
+    return best;
+  }
+
   void logDensity(double[][] points, double[] out, double[] scratch) {
     if (line != null) {
       for (int c = 0; c < points.length; c++) {

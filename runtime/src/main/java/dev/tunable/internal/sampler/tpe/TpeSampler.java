@@ -135,16 +135,9 @@ public final class TpeSampler implements Sampler {
       l.sample(random, point);
     }
     double[] logL = new double[candidates];
-    double[] logG = new double[candidates];
     double[] scratch = new double[Math.max(l.components(), g.components())];
     l.logDensity(points, logL, scratch);
-    g.logDensity(points, logG, scratch);
-    int best = 0;
-    for (int c = 1; c < candidates; c++) {
-      if (logL[c] - logG[c] > logL[best] - logG[best]) {
-        best = c;
-      }
-    }
+    int best = g.best(points, logL, scratch);
     for (int j = 0; j < group.length; j++) {
       unit[group[j]] = members[j].toUnit(points[best][j]);
     }
