@@ -168,16 +168,20 @@ public final class SamplerBenchmark {
       history.add(FrozenTrial.complete(n, config, sphere.apply(config), Instant.EPOCH));
     }
     List<FrozenTrial> frozen = List.copyOf(history);
-    // Warm up the JIT, then measure calls for successive trial numbers on the same history.
+    // Warm up the JIT (at least 200 calls and 3 s: 200 calls of a fast sampler leave the JIT
+    // unfinished on 2 cores), then measure calls for successive trial numbers on the same history.
     int repeats = 100;
-    for (int i = 0; i < 2 * repeats; i++) {
-      sampler.sample(
-          new SamplerContext(sphere.space(), trials + i, List.of(Direction.MINIMIZE), frozen));
+    long warmUpEnd = System.nanoTime() + 3_000_000_000L;
+    int warmUps = 0;
+    while (warmUps < 200 || System.nanoTime() < warmUpEnd) {
+      sampler.sample(new SamplerContext(
+          sphere.space(), trials + warmUps, List.of(Direction.MINIMIZE), frozen));
+      warmUps++;
     }
     long[] times = new long[repeats];
     for (int i = 0; i < repeats; i++) {
       SamplerContext context = new SamplerContext(
-          sphere.space(), trials + 2 * repeats + i, List.of(Direction.MINIMIZE), frozen);
+          sphere.space(), trials + warmUps + i, List.of(Direction.MINIMIZE), frozen);
       long start = THREADS.getCurrentThreadCpuTime();
       sampler.sample(context);
       times[i] = THREADS.getCurrentThreadCpuTime() - start;
