@@ -1,5 +1,7 @@
 package dev.tunable.internal.sampler.cmaes;
 
+import static dev.tunable.SamplerRuns.best;
+import static dev.tunable.SamplerRuns.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -45,22 +47,6 @@ class CmaEsSamplerTest {
   private static final double BRANIN_MINIMUM = 0.397887;
 
   /** A sequential study: each trial is told before the next is asked. */
-  private static List<FrozenTrial> run(
-      Sampler sampler, SearchSpace<Config> space, Direction direction, int trials,
-      ToDoubleFunction<Config> f) {
-    List<FrozenTrial> history = new ArrayList<>();
-    for (int n = 0; n < trials; n++) {
-      Config config = sampler.sample(
-          new SamplerContext(space, n, List.of(direction), List.copyOf(history)));
-      history.add(FrozenTrial.complete(n, config, f.applyAsDouble(config), Instant.EPOCH));
-    }
-    return history;
-  }
-
-  private static double best(List<FrozenTrial> history) {
-    return history.stream().mapToDouble(FrozenTrial::value).min().orElseThrow();
-  }
-
   private static FrozenTrial bestTrial(List<FrozenTrial> history) {
     FrozenTrial best = history.get(0);
     for (FrozenTrial trial : history) {
@@ -75,8 +61,8 @@ class CmaEsSamplerTest {
   void findsAMinimumOfBraninIn100Trials() {
     int close = 0;
     for (long seed = 0; seed < 5; seed++) {
-      double regret = best(run(Samplers.cmaEs(seed), BRANIN, Direction.MINIMIZE, 100,
-          CmaEsSamplerTest::branin)) - BRANIN_MINIMUM;
+      double regret = best(run(Samplers.cmaEs(seed), BRANIN, Direction.MINIMIZE,
+          CmaEsSamplerTest::branin, 100)) - BRANIN_MINIMUM;
       close += regret < 0.05 ? 1 : 0;
     }
     // Random search's median regret there is 0.5 (Optuna's figure).
@@ -97,15 +83,15 @@ class CmaEsSamplerTest {
       }
       return sum;
     };
-    double best = best(run(Samplers.cmaEs(3), builder.build(), Direction.MINIMIZE, 400, sphere));
+    double best = best(run(Samplers.cmaEs(3), builder.build(), Direction.MINIMIZE, sphere, 400));
     assertTrue(best < 1e-5, "best " + best);
   }
 
   @Test
   void aOneDimensionalSpaceIsSearchedWithFourPerGeneration() {
     SearchSpace<Config> line = SearchSpace.builder().real("x", 0, 1).build();
-    double best = best(run(Samplers.cmaEs(5), line, Direction.MINIMIZE, 80,
-        c -> Math.abs(c.getDouble("x") - 0.3)));
+    ToDoubleFunction<Config> distance = c -> Math.abs(c.getDouble("x") - 0.3);
+    double best = best(run(Samplers.cmaEs(5), line, Direction.MINIMIZE, distance, 80));
     assertTrue(best < 1e-4, "best " + best);
   }
 
@@ -129,7 +115,7 @@ class CmaEsSamplerTest {
       return lr * lr + units * units + depth * depth + even * even + dropout * dropout
           + (c.get("activation").equals("gelu") ? 0 : 1) + (c.getBoolean("bias") ? 0 : 0.5);
     };
-    FrozenTrial best = bestTrial(run(Samplers.cmaEs(11), space, Direction.MINIMIZE, 300, f));
+    FrozenTrial best = bestTrial(run(Samplers.cmaEs(11), space, Direction.MINIMIZE, f, 300));
     Config params = best.params();
     assertEquals("gelu", params.get("activation"), best.toString());
     assertEquals(true, params.get("bias"), best.toString());
@@ -149,7 +135,7 @@ class CmaEsSamplerTest {
         .build();
     ToDoubleFunction<Config> f = c -> (c.get("a").equals("s") ? 0 : 1)
         + (c.get("b").equals("q") ? 0 : 1) + (c.getBoolean("c") ? 1 : 0);
-    List<FrozenTrial> history = run(Samplers.cmaEs(2), space, Direction.MINIMIZE, 120, f);
+    List<FrozenTrial> history = run(Samplers.cmaEs(2), space, Direction.MINIMIZE, f, 120);
     long optimal = history.subList(90, 120).stream().filter(t -> t.value() == 0).count();
     // One in 30 would be random search.
     assertTrue(optimal >= 15, optimal + " of the last 30 trials were the optimum");
@@ -157,24 +143,24 @@ class CmaEsSamplerTest {
 
   @Test
   void theSameSeedGivesTheSameTrialsAndAnotherSeedOthers() {
-    List<FrozenTrial> first = run(Samplers.cmaEs(8), BRANIN, Direction.MINIMIZE, 40,
-        CmaEsSamplerTest::branin);
-    List<FrozenTrial> again = run(Samplers.cmaEs(8), BRANIN, Direction.MINIMIZE, 40,
-        CmaEsSamplerTest::branin);
-    List<FrozenTrial> other = run(Samplers.cmaEs(9), BRANIN, Direction.MINIMIZE, 40,
-        CmaEsSamplerTest::branin);
+    List<FrozenTrial> first =
+        run(Samplers.cmaEs(8), BRANIN, Direction.MINIMIZE, CmaEsSamplerTest::branin, 40);
+    List<FrozenTrial> again =
+        run(Samplers.cmaEs(8), BRANIN, Direction.MINIMIZE, CmaEsSamplerTest::branin, 40);
+    List<FrozenTrial> other =
+        run(Samplers.cmaEs(9), BRANIN, Direction.MINIMIZE, CmaEsSamplerTest::branin, 40);
     assertEquals(first, again);
     assertNotEquals(first.get(0).params(), other.get(0).params());
   }
 
   @Test
   void onlyTheRankOfTheValuesMattersAndMaximizingIsMinimizingTheNegation() {
-    List<FrozenTrial> plain = run(Samplers.cmaEs(4), BRANIN, Direction.MINIMIZE, 60,
-        CmaEsSamplerTest::branin);
-    List<FrozenTrial> exponential = run(Samplers.cmaEs(4), BRANIN, Direction.MINIMIZE, 60,
-        c -> Math.exp(branin(c) / 50));
-    List<FrozenTrial> negated = run(Samplers.cmaEs(4), BRANIN, Direction.MAXIMIZE, 60,
-        c -> -branin(c));
+    List<FrozenTrial> plain =
+        run(Samplers.cmaEs(4), BRANIN, Direction.MINIMIZE, CmaEsSamplerTest::branin, 60);
+    List<FrozenTrial> exponential =
+        run(Samplers.cmaEs(4), BRANIN, Direction.MINIMIZE, c -> Math.exp(branin(c) / 50), 60);
+    List<FrozenTrial> negated =
+        run(Samplers.cmaEs(4), BRANIN, Direction.MAXIMIZE, c -> -branin(c), 60);
     for (int n = 0; n < 60; n++) {
       assertEquals(plain.get(n).params(), exponential.get(n).params(), "trial " + n);
       assertEquals(plain.get(n).params(), negated.get(n).params(), "trial " + n);
@@ -206,7 +192,7 @@ class CmaEsSamplerTest {
   @Test
   void trialsOfOtherSpacesOrLackingADimensionAreIgnored() {
     Sampler sampler = Samplers.cmaEs(1);
-    List<FrozenTrial> own = run(sampler, BRANIN, Direction.MINIMIZE, 20, CmaEsSamplerTest::branin);
+    List<FrozenTrial> own = run(sampler, BRANIN, Direction.MINIMIZE, CmaEsSamplerTest::branin, 20);
     List<FrozenTrial> mixed = new ArrayList<>();
     long number = 0;
     for (FrozenTrial trial : own) {

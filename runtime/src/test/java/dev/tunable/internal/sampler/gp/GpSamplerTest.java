@@ -1,5 +1,7 @@
 package dev.tunable.internal.sampler.gp;
 
+import static dev.tunable.SamplerRuns.best;
+import static dev.tunable.SamplerRuns.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -35,21 +37,6 @@ class GpSamplerTest {
   }
 
   /** Runs {@code trials} trials one after the other; returns the history. */
-  private static List<FrozenTrial> run(Sampler sampler, SearchSpace<Config> space,
-      Direction direction, ToDoubleFunction<Config> f, int trials) {
-    List<FrozenTrial> history = new ArrayList<>();
-    for (int n = 0; n < trials; n++) {
-      Config config = sampler.sample(
-          new SamplerContext(space, n, List.of(direction), List.copyOf(history)));
-      history.add(FrozenTrial.complete(n, config, f.applyAsDouble(config), Instant.EPOCH));
-    }
-    return history;
-  }
-
-  private static double best(List<FrozenTrial> history) {
-    return history.stream().mapToDouble(FrozenTrial::value).min().orElseThrow();
-  }
-
   @Test
   void findsTheMinimumOfBranin() {
     List<FrozenTrial> history =

@@ -1,5 +1,6 @@
 package dev.tunable.internal.sampler.tpe;
 
+import static dev.tunable.SamplerRuns.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -79,7 +80,7 @@ class TpeSamplerTest {
           + (c.getString("activation").equals("gelu") ? 0 : 1)
           + (c.getBoolean("bias") ? 0 : 1);
     };
-    List<FrozenTrial> history = run(Samplers.tpe(5), space, loss, 150);
+    List<FrozenTrial> history = run(Samplers.tpe(5), space, Direction.MINIMIZE, loss, 150);
     List<FrozenTrial> last = history.subList(100, 150);
     assertTrue(share(last, t -> t.params().getString("activation").equals("gelu")) > 0.6);
     assertTrue(share(last, t -> t.params().getBoolean("bias")) > 0.6);
@@ -88,7 +89,7 @@ class TpeSamplerTest {
     FrozenTrial best = history.stream()
         .min((a, b) -> Double.compare(a.value(), b.value()))
         .orElseThrow();
-    double random = run(Samplers.random(5), space, loss, 150).stream()
+    double random = run(Samplers.random(5), space, Direction.MINIMIZE, loss, 150).stream()
         .mapToDouble(FrozenTrial::value)
         .min()
         .orElseThrow();
@@ -98,9 +99,12 @@ class TpeSamplerTest {
   @Test
   void theSameSeedGivesTheSameTrialsAndAnotherSeedOthers() {
     TestFunction function = TestFunction.mixed();
-    List<FrozenTrial> first = run(Samplers.tpe(9), function.space(), function::apply, 40);
-    List<FrozenTrial> again = run(Samplers.tpe(9), function.space(), function::apply, 40);
-    List<FrozenTrial> other = run(Samplers.tpe(10), function.space(), function::apply, 40);
+    List<FrozenTrial> first =
+        run(Samplers.tpe(9), function.space(), Direction.MINIMIZE, function::apply, 40);
+    List<FrozenTrial> again =
+        run(Samplers.tpe(9), function.space(), Direction.MINIMIZE, function::apply, 40);
+    List<FrozenTrial> other =
+        run(Samplers.tpe(10), function.space(), Direction.MINIMIZE, function::apply, 40);
     for (int n = 0; n < 40; n++) {
       assertEquals(first.get(n).params(), again.get(n).params(), "trial " + n);
     }
@@ -112,7 +116,8 @@ class TpeSamplerTest {
   @Test
   void whatASamplerSawBeforeDoesNotChangeItsProposal() {
     TestFunction function = TestFunction.mixed();
-    List<FrozenTrial> history = run(Samplers.random(1), function.space(), function::apply, 40);
+    List<FrozenTrial> history =
+        run(Samplers.random(1), function.space(), Direction.MINIMIZE, function::apply, 40);
     // The same trial numbers, but trial 5 finished differently and trial 20 is gone.
     List<FrozenTrial> changed = new ArrayList<>(history);
     changed.set(5, FrozenTrial.complete(5, history.get(6).params(), -1, Instant.EPOCH));
@@ -276,20 +281,10 @@ class TpeSamplerTest {
 
   private static double minimise(
       Sampler sampler, SearchSpace<Config> space, ToDoubleFunction<Config> f, int trials) {
-    return run(sampler, space, f, trials).stream()
+    return run(sampler, space, Direction.MINIMIZE, f, trials).stream()
         .mapToDouble(FrozenTrial::value)
         .min()
         .orElseThrow();
-  }
-
-  private static List<FrozenTrial> run(
-      Sampler sampler, SearchSpace<Config> space, ToDoubleFunction<Config> f, int trials) {
-    List<FrozenTrial> history = new ArrayList<>();
-    for (int n = 0; n < trials; n++) {
-      Config config = sampler.sample(context(space, n, history));
-      history.add(FrozenTrial.complete(n, config, f.applyAsDouble(config), Instant.EPOCH));
-    }
-    return history;
   }
 
   private static double share(List<FrozenTrial> trials, Predicate<FrozenTrial> p) {
