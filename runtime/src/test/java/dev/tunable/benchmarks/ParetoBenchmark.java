@@ -4,9 +4,14 @@ import dev.tunable.Config;
 import dev.tunable.Direction;
 import dev.tunable.FrozenTrial;
 import dev.tunable.Sampler;
+import dev.tunable.SamplerContext;
 import dev.tunable.Samplers;
 import dev.tunable.SearchSpace;
 import dev.tunable.Study;
+import dev.tunable.TrialState;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -14,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Compares samplers on two-objective test problems by the hypervolume of the Pareto front they
@@ -29,9 +35,17 @@ import java.util.Map;
  * </pre>
  *
  * <p>Samplers: {@code nsga2} (population 50), {@code nsga2-<population>}, {@code random}.
+ *
+ * <p>{@code timing=nsga2:1000:5,nsga2-20:1000:30} instead measures the sampler's own CPU time per
+ * {@code sample} call (sampler:trials:dimensions) on ZDT1: the sampler runs a study of that many
+ * trials through {@link Sampler#sample} with a growing history, one sampler across the calls, as
+ * a study would; after at least 3 s of such runs to warm up the JIT, one more run is timed. It
+ * prints the mean over all its calls, and the mean and median over its last 100 calls (which
+ * include the first calls of their generations).
  */
 public final class ParetoBenchmark {
   private static final double REFERENCE = 1.1;
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
   private ParetoBenchmark() {}
 
@@ -47,11 +61,22 @@ public final class ParetoBenchmark {
         continue;
       }
       int eq = arg.indexOf('=');
-      if (eq < 0 || !options.containsKey(arg.substring(0, eq))) {
+      if (eq < 0 || !options.containsKey(arg.substring(0, eq)) && !arg.startsWith("timing=")) {
         throw new IllegalArgumentException("unknown argument '" + arg
-            + "'; expected samplers=, problems=, dims=, seeds= or budgets=");
+            + "'; expected samplers=, problems=, dims=, seeds=, budgets= or timing=");
       }
       options.put(arg.substring(0, eq), arg.substring(eq + 1));
+    }
+    if (options.containsKey("timing")) {
+      for (String spec : options.get("timing").split(",")) {
+        String[] parts = spec.split(":");
+        if (parts.length != 3) {
+          throw new IllegalArgumentException("timing spec '" + spec
+              + "' is not sampler:trials:dimensions, e.g. nsga2:1000:5");
+        }
+        timing(parts[0], Integer.parseInt(parts[1]), Integer.parseInt(parts[2]));
+      }
+      return;
     }
     int seeds = Integer.parseInt(options.get("seeds"));
     int[] budgets = Arrays.stream(options.get("budgets").split(",")).mapToInt(Integer::parseInt)
@@ -102,6 +127,48 @@ public final class ParetoBenchmark {
           quantile(sorted, 0.75) - quantile(sorted, 0.25), truth,
           nanos / 1e6 / seeds / largest);
     }
+  }
+
+  /** The sampler's CPU time per call over a run of {@code trials} trials of d-D ZDT1. */
+  private static void timing(String name, int trials, int d) {
+    long warmUpEnd = System.nanoTime() + 3_000_000_000L;
+    long seed = 100;
+    while (System.nanoTime() < warmUpEnd) {
+      timedRun(sampler(name, seed++), trials, d);
+    }
+    long[] times = timedRun(sampler(name, seed), trials, d);
+    long total = 0;
+    for (long t : times) {
+      total += t;
+    }
+    int last = Math.min(100, trials);
+    long[] tail = Arrays.copyOfRange(times, trials - last, trials);
+    long tailTotal = 0;
+    for (long t : tail) {
+      tailTotal += t;
+    }
+    Arrays.sort(tail);
+    System.out.printf(Locale.ROOT, "timing %-10s %5d trials %3d-D zdt1: mean %.3f ms per call;"
+        + " last %d calls: mean %.3f ms, median %.3f ms%n", name, trials, d,
+        total / 1e6 / trials, last, tailTotal / 1e6 / last, tail[last / 2] / 1e6);
+  }
+
+  /** The CPU time of each sample call of one ask-and-tell run of {@code sampler} on ZDT1. */
+  private static long[] timedRun(Sampler sampler, int trials, int d) {
+    SearchSpace<Config> space = cube(d);
+    List<Direction> directions = List.of(Direction.MINIMIZE, Direction.MINIMIZE);
+    List<FrozenTrial> history = new ArrayList<>();
+    long[] times = new long[trials];
+    for (int n = 0; n < trials; n++) {
+      SamplerContext context = new SamplerContext(space, n, directions, List.copyOf(history));
+      long start = THREADS.getCurrentThreadCpuTime();
+      Config params = sampler.sample(context);
+      times[n] = THREADS.getCurrentThreadCpuTime() - start;
+      history.add(new FrozenTrial(n, TrialState.COMPLETE,
+          evaluate("zdt1", params, d), params, new TreeMap<>(), Map.of(), Instant.EPOCH,
+          Instant.EPOCH, null));
+    }
+    return times;
   }
 
   private static Sampler sampler(String name, long seed) {
