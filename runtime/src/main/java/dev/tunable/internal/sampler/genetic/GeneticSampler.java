@@ -13,7 +13,9 @@ import dev.tunable.TrialState;
 import dev.tunable.internal.Seeds;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -23,10 +25,16 @@ import java.util.SplittableRandom;
  * <p>Trial {@code n} belongs to generation {@code n / populationSize}. The parents of generation
  * {@code g} are the best {@code populationSize} of the parents of generation {@code g − 1} and
  * the complete trials of generation {@code g − 1} (elitism), ranked by constrained non-dominated
- * sorting and, within the last front that fits, by crowding distance. Replaying this from the
- * history rebuilds the parents at every call. Generation 0, and any generation with no complete
- * trial before it, is drawn at random. Running, failed and pruned trials are left out: with
- * parallel workers a generation is bred from the trials of the one before that have finished.
+ * sorting and, within the last front that fits, by crowding distance. Generation 0, and any
+ * generation with no complete trial before it, is drawn at random. Running, failed and pruned
+ * trials are left out: with parallel workers a generation is bred from the trials of the one
+ * before that have finished.
+ *
+ * <p>The parents are a function of the history, replayed from it. Those of each generation are
+ * cached under a 128-bit digest of the complete trials before it, so a call costs a pass over the
+ * history and, at a generation's first call, the selection of the generations since the latest
+ * one cached. A straggler that finishes late changes the digests from its generation on, and the
+ * replay resumes before it. Same history and seed, same proposal, with or without the cache.
  *
  * <p>A child comes from two parents, each the winner of a tournament of {@code tournamentSize}
  * parents drawn at random (lower front first, then larger crowding distance). With probability
@@ -39,6 +47,8 @@ import java.util.SplittableRandom;
 public final class GeneticSampler implements Sampler {
   private static final double ETA_CROSSOVER = 20;
   private static final double ETA_MUTATION = 20;
+  /** Generations whose parents are kept: a study needs its latest, stragglers a few before. */
+  private static final int CACHE_SIZE = 64;
 
   private final long seed;
   private final int populationSize;
@@ -46,6 +56,8 @@ public final class GeneticSampler implements Sampler {
   private final double crossoverProbability;
   private final double mutationProbability;
   private final boolean multiObjective;
+  /** The parents of recent generations, under the key of the trials that decided them. */
+  private final RecentCache<Key, List<Individual>> cache = new RecentCache<>(CACHE_SIZE);
 
   /**
    * @param mutationProbability the probability that a coordinate mutates; NaN for 1/d
@@ -92,7 +104,7 @@ public final class GeneticSampler implements Sampler {
     int d = space.size();
     long generation = context.trialNumber() / populationSize;
     List<Individual> parents =
-        generation == 0 ? List.of() : parents(context, generation * populationSize);
+        generation == 0 ? List.of() : parents(context, generation);
     double[] child = new double[d];
     if (parents.isEmpty()) {
       for (int i = 0; i < d; i++) {
@@ -127,18 +139,45 @@ public final class GeneticSampler implements Sampler {
     return space.fromUnit(child);
   }
 
-  /** The parents of the generation starting at trial {@code start}, replayed from the history. */
-  private List<Individual> parents(SamplerContext context, long start) {
-    List<Individual> evaluated = evaluated(context, start);
-    List<Individual> parents = new ArrayList<>();
+  /**
+   * The parents of {@code generation} (at least 1): those of the latest generation cached under
+   * the digest of the trials that decided them, bred forward through the generations since.
+   */
+  private List<Individual> parents(SamplerContext context, long generation) {
+    int generations = Math.toIntExact(generation);
+    List<Individual> evaluated = evaluated(context, generation * populationSize);
+    List<Dimension<?>> dimensions = context.space().dimensions();
+    List<Direction> directions = context.directions();
+    // keys[g] digests the trials numbered below g * populationSize, which decide the parents of
+    // generation g; ends[g] counts them.
+    Key[] keys = new Key[generations + 1];
+    int[] ends = new int[generations + 1];
+    Digest digest = new Digest();
     int next = 0;
-    for (long from = 0; from < start; from += populationSize) {
-      List<Individual> pool = new ArrayList<>(parents);
-      while (next < evaluated.size() && evaluated.get(next).number < from + populationSize) {
-        pool.add(evaluated.get(next++));
+    for (int g = 1; g <= generations; g++) {
+      long end = (long) g * populationSize;
+      while (next < evaluated.size() && evaluated.get(next).number < end) {
+        digest.add(evaluated.get(next++));
       }
-      parents = select(pool);
+      ends[g] = next;
+      keys[g] = new Key(digest.high, digest.low, g, dimensions, directions);
     }
+    int from = generations;
+    List<Individual> parents = cache.get(keys[from]);
+    while (parents == null && --from > 0) {
+      parents = cache.get(keys[from]);
+    }
+    if (parents == null) {
+      parents = List.of();
+    }
+    Map<Key, List<Individual>> bred = new LinkedHashMap<>();
+    for (int g = from + 1; g <= generations; g++) {
+      List<Individual> pool = new ArrayList<>(parents);
+      pool.addAll(evaluated.subList(ends[g - 1], ends[g]));
+      parents = select(pool);
+      bred.put(keys[g], parents);
+    }
+    cache.putAll(bred);
     return parents;
   }
 
@@ -179,7 +218,7 @@ public final class GeneticSampler implements Sampler {
         chosen.set(front[k], individual.ranked(rank, crowding[k]));
       }
     }
-    return chosen;
+    return List.copyOf(chosen);
   }
 
   private static List<int[]> fronts(List<Individual> pool) {
@@ -290,6 +329,36 @@ public final class GeneticSampler implements Sampler {
   public String toString() {
     return (multiObjective ? "Samplers.nsga2(" : "Samplers.genetic(") + seed + ", population "
         + populationSize + ")";
+  }
+
+  /**
+   * What the parents of a generation depend on: the space, the directions, the generation and a
+   * 128-bit digest of the complete trials before it (numbers, points, scores, violations).
+   */
+  private record Key(
+      long high, long low, int generation, List<Dimension<?>> dimensions,
+      List<Direction> directions) {}
+
+  /** Two 64-bit hashes folded over a sequence of individuals. */
+  private static final class Digest {
+    long high = 0x243F6A8885A308D3L;
+    long low = 0x13198A2E03707344L;
+
+    void add(Individual individual) {
+      add(individual.number);
+      for (double u : individual.unit) {
+        add(Double.doubleToLongBits(u));
+      }
+      for (double score : individual.scores) {
+        add(Double.doubleToLongBits(score));
+      }
+      add(Double.doubleToLongBits(individual.violation));
+    }
+
+    private void add(long bits) {
+      high = Seeds.mix(high ^ bits) + 0x9E3779B97F4A7C15L;
+      low = Seeds.mix(low + bits * 0xC2B2AE3D27D4EB4FL) ^ 0x165667B19E3779F9L;
+    }
   }
 
   /** A complete trial as a member of a population. */
