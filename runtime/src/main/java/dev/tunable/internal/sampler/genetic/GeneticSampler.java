@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A genetic algorithm on the unit cube, as a stateless {@link Sampler}: NSGA-II (Deb et al. 2002)
@@ -58,6 +59,8 @@ public final class GeneticSampler implements Sampler {
   private final boolean multiObjective;
   /** The parents of recent generations, under the key of the trials that decided them. */
   private final RecentCache<Key, List<Individual>> cache = new RecentCache<>(CACHE_SIZE);
+  /** What the previous call made of its trials; null before the first call. */
+  private final AtomicReference<Conversions> conversions = new AtomicReference<>();
 
   /**
    * @param mutationProbability the probability that a coordinate mutates; NaN for 1/d
@@ -287,33 +290,57 @@ public final class GeneticSampler implements Sampler {
 
   /**
    * The complete trials numbered below {@code end} that have every dimension of the space and a
-   * value per objective, by number, as minimization scores.
+   * value per objective, by number, as minimization scores. A trial the previous call converted
+   * is taken from it, not converted again: snapshots are immutable, and a study hands out the same
+   * snapshot of a trial until the trial changes.
    */
-  private static List<Individual> evaluated(SamplerContext context, long end) {
+  private List<Individual> evaluated(SamplerContext context, long end) {
     SearchSpace<?> space = context.space();
     List<Direction> directions = context.directions();
+    List<FrozenTrial> trials = context.trials();
+    Conversions last = conversions.get();
+    List<FrozenTrial> lastTrials = last != null && last.dimensions.equals(space.dimensions())
+        && last.directions.equals(directions) ? last.trials : List.of();
+    Individual[] converted = new Individual[trials.size()];
     List<Individual> individuals = new ArrayList<>();
-    for (FrozenTrial trial : context.trials()) {
-      if (trial.number() >= end || trial.state() != TrialState.COMPLETE
-          || trial.values().length != directions.size() || !covers(space, trial.params())) {
-        continue;
+    for (int i = 0; i < converted.length; i++) {
+      FrozenTrial trial = trials.get(i);
+      converted[i] = i < lastTrials.size() && lastTrials.get(i) == trial
+          ? last.individuals[i]
+          : individual(space, directions, trial);
+      if (converted[i] != null && trial.number() < end) {
+        individuals.add(converted[i]);
       }
-      double[] unit;
-      try {
-        unit = space.toUnit(trial.params());
-      } catch (IllegalArgumentException outsideTheSpace) {
-        continue; // a trial of another space sharing the names
-      }
-      double[] values = trial.values();
-      double[] scores = new double[values.length];
-      for (int m = 0; m < values.length; m++) {
-        scores[m] = directions.get(m) == Direction.MINIMIZE ? values[m] : -values[m];
-      }
-      individuals.add(new Individual(
-          trial.number(), unit, scores, Pareto.violation(trial.constraints()), 0, 0));
     }
+    conversions.set(new Conversions(trials, space.dimensions(), directions, converted));
     individuals.sort((a, b) -> Long.compare(a.number, b.number));
     return individuals;
+  }
+
+  /**
+   * A complete trial with every dimension of the space and a value per objective as an
+   * individual, its scores those to minimize; null for any other trial.
+   */
+  private static Individual individual(
+      SearchSpace<?> space, List<Direction> directions, FrozenTrial trial) {
+    if (trial.state() != TrialState.COMPLETE || !covers(space, trial.params())) {
+      return null;
+    }
+    double[] values = trial.values();
+    if (values.length != directions.size()) {
+      return null;
+    }
+    double[] unit;
+    try {
+      unit = space.toUnit(trial.params());
+    } catch (IllegalArgumentException outsideTheSpace) {
+      return null; // a trial of another space sharing the names
+    }
+    double[] scores = new double[values.length];
+    for (int m = 0; m < values.length; m++) {
+      scores[m] = directions.get(m) == Direction.MINIMIZE ? values[m] : -values[m];
+    }
+    return Individual.of(trial.number(), unit, scores, Pareto.violation(trial.constraints()));
   }
 
   private static boolean covers(SearchSpace<?> space, Config params) {
@@ -339,33 +366,52 @@ public final class GeneticSampler implements Sampler {
       long high, long low, int generation, List<Dimension<?>> dimensions,
       List<Direction> directions) {}
 
-  /** Two 64-bit hashes folded over a sequence of individuals. */
+  /** Two 64-bit hashes folded over a sequence of numbers or individuals. */
   private static final class Digest {
     long high = 0x243F6A8885A308D3L;
     long low = 0x13198A2E03707344L;
 
     void add(Individual individual) {
-      add(individual.number);
-      for (double u : individual.unit) {
-        add(Double.doubleToLongBits(u));
-      }
-      for (double score : individual.scores) {
-        add(Double.doubleToLongBits(score));
-      }
-      add(Double.doubleToLongBits(individual.violation));
+      add(individual.hashHigh);
+      add(individual.hashLow);
     }
 
-    private void add(long bits) {
+    void add(long bits) {
       high = Seeds.mix(high ^ bits) + 0x9E3779B97F4A7C15L;
       low = Seeds.mix(low + bits * 0xC2B2AE3D27D4EB4FL) ^ 0x165667B19E3779F9L;
     }
   }
 
-  /** A complete trial as a member of a population. */
-  private record Individual(
-      long number, double[] unit, double[] scores, double violation, int rank, double crowding) {
+  /**
+   * A complete trial as a member of a population; {@code hashHigh} and {@code hashLow} digest its
+   * number, point, scores and violation.
+   */
+  private record Individual(long number, double[] unit, double[] scores, double violation,
+      int rank, double crowding, long hashHigh, long hashLow) {
+    static Individual of(long number, double[] unit, double[] scores, double violation) {
+      Digest digest = new Digest();
+      digest.add(number);
+      for (double u : unit) {
+        digest.add(Double.doubleToLongBits(u));
+      }
+      for (double score : scores) {
+        digest.add(Double.doubleToLongBits(score));
+      }
+      digest.add(Double.doubleToLongBits(violation));
+      return new Individual(
+          number, unit, scores, violation, 0, 0, digest.high, digest.low);
+    }
+
     Individual ranked(int newRank, double newCrowding) {
-      return new Individual(number, unit, scores, violation, newRank, newCrowding);
+      return new Individual(
+          number, unit, scores, violation, newRank, newCrowding, hashHigh, hashLow);
     }
   }
+
+  /**
+   * The previous call's trials (compared by identity), the space and directions it converted
+   * them for, and what each became: its individual, or null.
+   */
+  private record Conversions(List<FrozenTrial> trials, List<Dimension<?>> dimensions,
+      List<Direction> directions, Individual[] individuals) {}
 }
