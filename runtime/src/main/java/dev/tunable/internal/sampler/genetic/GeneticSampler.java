@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -61,6 +62,8 @@ public final class GeneticSampler implements Sampler {
   private final RecentCache<Key, List<Individual>> cache = new RecentCache<>(CACHE_SIZE);
   /** What the previous call made of its trials; null before the first call. */
   private final AtomicReference<Conversions> conversions = new AtomicReference<>();
+  /** How many generations' parents this sampler has selected, to test that the cache works. */
+  private final AtomicLong selections = new AtomicLong();
 
   /**
    * @param mutationProbability the probability that a coordinate mutates; NaN for 1/d
@@ -178,6 +181,7 @@ public final class GeneticSampler implements Sampler {
       List<Individual> pool = new ArrayList<>(parents);
       pool.addAll(evaluated.subList(ends[g - 1], ends[g]));
       parents = select(pool);
+      selections.incrementAndGet();
       bred.put(keys[g], parents);
     }
     cache.putAll(bred);
@@ -350,6 +354,11 @@ public final class GeneticSampler implements Sampler {
       }
     }
     return true;
+  }
+
+  /** How many generations' parents this sampler has selected so far; for tests. */
+  long selections() {
+    return selections.get();
   }
 
   @Override
