@@ -109,8 +109,7 @@ public final class GeneticSampler implements Sampler {
     SplittableRandom random = Seeds.forTrial(seed, context.trialNumber());
     int d = space.size();
     long generation = context.trialNumber() / populationSize;
-    List<Individual> parents =
-        generation == 0 ? List.of() : parents(context, generation);
+    List<Individual> parents = generation == 0 ? List.of() : parents(context, generation);
     double[] child = new double[d];
     if (parents.isEmpty()) {
       for (int i = 0; i < d; i++) {
