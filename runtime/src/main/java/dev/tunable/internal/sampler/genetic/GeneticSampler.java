@@ -305,18 +305,23 @@ public final class GeneticSampler implements Sampler {
     List<FrozenTrial> lastTrials = last != null && last.dimensions.equals(space.dimensions())
         && last.directions.equals(directions) ? last.trials : List.of();
     Individual[] converted = new Individual[trials.size()];
-    List<Individual> individuals = new ArrayList<>();
+    List<Individual> individuals = new ArrayList<>(converted.length);
+    boolean ascending = true;
     for (int i = 0; i < converted.length; i++) {
       FrozenTrial trial = trials.get(i);
       converted[i] = i < lastTrials.size() && lastTrials.get(i) == trial
           ? last.individuals[i]
           : individual(space, directions, trial);
       if (converted[i] != null && trial.number() < end) {
+        ascending &= individuals.isEmpty()
+            || individuals.get(individuals.size() - 1).number < trial.number();
         individuals.add(converted[i]);
       }
     }
     conversions.set(new Conversions(trials, space.dimensions(), directions, converted));
-    individuals.sort((a, b) -> Long.compare(a.number, b.number));
+    if (!ascending) { // a study hands out its trials by number; a caller may not
+      individuals.sort((a, b) -> Long.compare(a.number, b.number));
+    }
     return individuals;
   }
 
@@ -380,8 +385,8 @@ public final class GeneticSampler implements Sampler {
     long low = 0x13198A2E03707344L;
 
     void add(Individual individual) {
-      add(individual.hashHigh);
-      add(individual.hashLow);
+      high = Seeds.mix(high ^ individual.hashHigh) + 0x9E3779B97F4A7C15L;
+      low = Seeds.mix(low + individual.hashLow * 0xC2B2AE3D27D4EB4FL) ^ 0x165667B19E3779F9L;
     }
 
     void add(long bits) {
