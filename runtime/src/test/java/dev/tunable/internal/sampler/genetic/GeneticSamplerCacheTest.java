@@ -13,9 +13,11 @@ import dev.tunable.TrialState;
 import dev.tunable.annotations.Scale;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
@@ -102,6 +104,20 @@ class GeneticSamplerCacheTest {
         SamplerContext context = context(n, directions, study.subList(0, n));
         assertEquals(nsga2().sample(context), shared.sample(context), "trial " + n);
       }
+    }
+  }
+
+  @Test
+  void aHistoryOutOfNumberOrderGivesTheProposalsOfTheOrderedOne() {
+    List<FrozenTrial> history = history(120, 9);
+    List<FrozenTrial> shuffled = new ArrayList<>(history);
+    Collections.shuffle(shuffled, new Random(9));
+    List<Direction> directions = List.of(Direction.MINIMIZE, Direction.MAXIMIZE);
+    GeneticSampler shared = nsga2();
+    for (int n = 100; n < 120; n++) {
+      Config ordered = nsga2().sample(context(n, directions, history));
+      assertEquals(ordered, shared.sample(context(n, directions, shuffled)), "trial " + n);
+      assertEquals(ordered, shared.sample(context(n, directions, history)), "trial " + n);
     }
   }
 
