@@ -21,8 +21,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * The tree-structured Parzen estimator (Bergstra et al. 2011), with Optuna's refinements. After
  * {@code startupTrials} random trials, it ranks the history, calls the best {@code min(⌈n/10⌉,
  * 25)} trials "good" and the rest "bad", fits a Parzen estimator l to the good and g to the bad,
- * draws {@code candidates} points from l and proposes the one with the highest l/g. Older trials
- * weigh less once there are more than 25 in a group.
+ * draws {@code candidates} points from l and proposes the one with the highest l/g. Every trial
+ * in a group weighs the same (see {@link MixtureWeights}).
  *
  * <p>Ranking: complete trials by value; then pruned trials, those stopped at a later step first
  * and, at the same step, by their last reported value; then pruned trials that reported nothing.

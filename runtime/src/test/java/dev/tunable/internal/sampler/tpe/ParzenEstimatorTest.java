@@ -205,13 +205,12 @@ class ParzenEstimatorTest {
   }
 
   @Test
-  void recentObservationsWeighMoreOnceThereAreMoreThan25() {
-    assertArrayEquals(new double[] {1, 1, 1}, MixtureWeights.raw(3));
-    double[] weights = MixtureWeights.raw(30);
-    assertEquals(1.0 / 30, weights[0], 1e-12);
-    assertEquals(1.0 / 30 + (1 - 1.0 / 30) / 4, weights[1], 1e-12);
-    assertEquals(1, weights[4], 1e-12);
-    assertEquals(1, weights[29], 1e-12);
+  void everyObservationAndThePriorWeighTheSame() {
+    MixtureWeights weights = MixtureWeights.of(30);
+    for (int k = 0; k <= 30; k++) {
+      assertEquals(Math.log(1.0 / 31), weights.logWeights()[k], 1e-12, "component " + k);
+      assertEquals((k + 1) / 31.0, weights.cumulative()[k], 1e-12, "component " + k);
+    }
   }
 
   private static ParzenEstimator estimator(Coordinate coordinate, double... observations) {

@@ -50,11 +50,16 @@ class TpeSamplerTest {
   void bothVariantsConvergeOnTheSphere() {
     TestFunction sphere = TestFunction.sphere(10);
     for (boolean multivariate : new boolean[] {false, true}) {
-      Sampler tpe = new TpeSampler(3, 10, 24, multivariate, true);
-      double best = minimise(tpe, sphere.space(), sphere::apply, 200);
-      double random = minimise(Samplers.random(3), sphere.space(), sphere::apply, 200);
-      // 200 random points of [-5, 5]^10 get no nearer than about 30.
-      assertTrue(best < random / 4, "multivariate " + multivariate + ": " + best + " vs " + random);
+      double[] tpe = new double[5];
+      double[] random = new double[5];
+      for (int seed = 0; seed < 5; seed++) {
+        Sampler sampler = new TpeSampler(seed, 10, 24, multivariate, true);
+        tpe[seed] = minimise(sampler, sphere.space(), sphere::apply, 200);
+        random[seed] = minimise(Samplers.random(seed), sphere.space(), sphere::apply, 200);
+      }
+      // 200 random points of [-5, 5]^10 get no nearer than about 30; TPE gets below 10.
+      assertTrue(median(tpe) < median(random) / 3,
+          "multivariate " + multivariate + ": " + median(tpe) + " vs " + median(random));
     }
   }
 
