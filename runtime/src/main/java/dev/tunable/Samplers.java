@@ -4,10 +4,10 @@ import dev.tunable.internal.Seeds;
 import dev.tunable.internal.sampler.GridSampler;
 import dev.tunable.internal.sampler.RandomSampler;
 import dev.tunable.internal.sampler.SobolSampler;
-import dev.tunable.internal.sampler.cmaes.CmaEsSampler;
 import dev.tunable.internal.sampler.genetic.GeneticSampler;
 import dev.tunable.internal.sampler.gp.GpSampler;
-import dev.tunable.internal.sampler.tpe.TpeSampler;
+import dev.tunable.sampler.CmaEsSampler;
+import dev.tunable.sampler.TpeSampler;
 
 /**
  * The built-in {@link Sampler}s. Every one is stateless and thread-safe, and with a seed gives the
@@ -78,8 +78,11 @@ public final class Samplers {
    * letting a choice's probability drop below 1/(nλ(k−1)). Failed and pruned trials rank worst;
    * trials lacking a dimension of the space are ignored. With parallel workers, trials beyond a
    * generation still running are drawn from its distribution. Single-objective studies only.
+   *
+   * <p>Its settings (step size, population, restarts, start point) change with the returned
+   * sampler's {@code with...} methods, e.g. {@code Samplers.cmaEs(7).withPopulationSize(16)}.
    */
-  public static Sampler cmaEs(long seed) {
+  public static CmaEsSampler cmaEs(long seed) {
     return new CmaEsSampler(seed);
   }
 
@@ -89,7 +92,7 @@ public final class Samplers {
    * the sampler benchmark's functions at 20 and 100 trials, level with {@link
    * #multivariateTpe(long)} at 50 (BENCHMARKS.md).
    */
-  public static Sampler cmaEs() {
+  public static CmaEsSampler cmaEs() {
     return cmaEs(Seeds.fresh());
   }
 
@@ -173,13 +176,16 @@ public final class Samplers {
    * integers, steps, categoricals, booleans) and with dimensions that only some trials have. Pruned
    * trials rank after complete ones, by how far they got; running trials count as bad, so parallel
    * workers spread out. Single-objective studies only.
+   *
+   * <p>Its settings (start-up trials, candidates, multivariate, constant liar) change with the
+   * returned sampler's {@code with...} methods, e.g. {@code Samplers.tpe(7).withCandidates(48)}.
    */
-  public static Sampler tpe(long seed) {
-    return new TpeSampler(seed, 10, 24, false, true);
+  public static TpeSampler tpe(long seed) {
+    return new TpeSampler(seed);
   }
 
   /** {@link #tpe(long)} with a seed drawn from the system's entropy. */
-  public static Sampler tpe() {
+  public static TpeSampler tpe() {
     return tpe(Seeds.fresh());
   }
 
@@ -190,7 +196,7 @@ public final class Samplers {
    * Hartmann6 and Rosenbrock, behind on Branin. It learns only from trials that have every
    * dimension of the space.
    */
-  public static Sampler multivariateTpe(long seed) {
-    return new TpeSampler(seed, 10, 24, true, true);
+  public static TpeSampler multivariateTpe(long seed) {
+    return new TpeSampler(seed).withMultivariate(true);
   }
 }

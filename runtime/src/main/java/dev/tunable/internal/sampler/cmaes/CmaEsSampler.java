@@ -42,6 +42,7 @@ public final class CmaEsSampler implements Sampler {
   private static final int CACHE_SIZE = 256;
 
   private final long seed;
+  private final Settings settings;
   /** Generations told so far, by the digest of the history that produced them. */
   private final Map<Key, Search> cache =
       Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
@@ -54,7 +55,12 @@ public final class CmaEsSampler implements Sampler {
       });
 
   public CmaEsSampler(long seed) {
+    this(seed, Settings.DEFAULTS);
+  }
+
+  public CmaEsSampler(long seed, Settings settings) {
     this.seed = seed;
+    this.settings = settings;
   }
 
   @Override
@@ -80,7 +86,7 @@ public final class CmaEsSampler implements Sampler {
       search = cache.get(keys[start]);
     }
     if (search == null) {
-      search = Search.first(layout, seed);
+      search = Search.first(layout, settings, seed);
     }
     int[] finishedFrom = finishedFrom(members);
     while (start + search.lambda() <= members.size()

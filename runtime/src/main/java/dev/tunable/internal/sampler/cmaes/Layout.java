@@ -2,6 +2,7 @@ package dev.tunable.internal.sampler.cmaes;
 
 import dev.tunable.BooleanDimension;
 import dev.tunable.CategoricalDimension;
+import dev.tunable.Config;
 import dev.tunable.Dimension;
 import dev.tunable.IntegerDimension;
 import dev.tunable.RealDimension;
@@ -64,6 +65,31 @@ final class Layout {
 
   int size() {
     return space.size();
+  }
+
+  /**
+   * The unit coordinates of {@code start}'s values on the ordered dimensions, 0.5 (the centre)
+   * for those it does not name; all centres when {@code start} is null.
+   *
+   * @throws IllegalArgumentException if a value is not one its dimension allows
+   */
+  double[] start(Config start) {
+    double[] mean = new double[ordered.length];
+    for (int j = 0; j < ordered.length; j++) {
+      Dimension<?> dimension = space.dimensions().get(ordered[j]);
+      mean[j] = start != null && start.has(dimension.name())
+          ? unitOf(dimension, start.get(dimension.name()))
+          : 0.5;
+    }
+    return mean;
+  }
+
+  private static <T> double unitOf(Dimension<T> dimension, Object value) {
+    try {
+      return dimension.toUnit(dimension.check(value));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("CMA-ES's start point: " + e.getMessage(), e);
+    }
   }
 
   /** How many dimensions the Gaussian covers. */

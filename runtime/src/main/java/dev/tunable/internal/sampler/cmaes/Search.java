@@ -15,13 +15,12 @@ import org.apache.commons.math3.distribution.NormalDistribution;
  * gives the next generation, or the first generation of a restart with twice the population.
  */
 final class Search {
-  /** Initial step size: a sixth of the unit cube's side, so ±3σ spans it. */
-  static final double SIGMA0 = 1.0 / 6;
   /** Samples outside the cube are drawn again this many times, then mirrored into it. */
   private static final int RESAMPLES = 10;
   private static final NormalDistribution NORMAL = new NormalDistribution(null, 0, 1);
 
   private final Layout layout;
+  private final Settings settings;
   private final long seed;
   private final int restart;
   private final int lambda;
@@ -36,9 +35,10 @@ final class Search {
   private final double[] medians;
 
   private Search(
-      Layout layout, long seed, int restart, int lambda, Cma cma, double[] scale,
+      Layout layout, Settings settings, long seed, int restart, int lambda, Cma cma, double[] scale,
       double[][] probabilities, double[] bests, double[] medians) {
     this.layout = layout;
+    this.settings = settings;
     this.seed = seed;
     this.restart = restart;
     this.lambda = lambda;
@@ -49,17 +49,26 @@ final class Search {
     this.medians = medians;
   }
 
-  /** The first generation: mean at the cube's centre, σ = 1/6, uniform categorical choices. */
+  /** The first generation with the default settings. */
   static Search first(Layout layout, long seed) {
-    int total = layout.size();
-    double[] centre = new double[layout.orderedCount()];
-    Arrays.fill(centre, 0.5);
-    return begin(layout, seed, 0, Cma.defaultLambda(total), centre);
+    return first(layout, Settings.DEFAULTS, seed);
   }
 
-  private static Search begin(Layout layout, long seed, int restart, int lambda, double[] mean) {
+  /**
+   * The first generation: mean at the settings' start (the cube's centre where it names no
+   * value), their step size and population, uniform categorical choices.
+   */
+  static Search first(Layout layout, Settings settings, long seed) {
+    int lambda = settings.populationSize() > 0
+        ? settings.populationSize()
+        : Cma.defaultLambda(layout.size());
+    return begin(layout, settings, seed, 0, lambda, layout.start(settings.start()));
+  }
+
+  private static Search begin(
+      Layout layout, Settings settings, long seed, int restart, int lambda, double[] mean) {
     int n = layout.orderedCount();
-    Cma cma = n == 0 ? null : Cma.start(mean, SIGMA0, lambda);
+    Cma cma = n == 0 ? null : Cma.start(mean, settings.initialStepSize(), lambda);
     double[] scale = new double[n];
     Arrays.fill(scale, 1);
     double[][] probabilities = new double[layout.unorderedCount()][];
@@ -67,8 +76,8 @@ final class Search {
       probabilities[j] = new double[layout.choices(j)];
       Arrays.fill(probabilities[j], 1.0 / layout.choices(j));
     }
-    Search search = new Search(
-        layout, seed, restart, lambda, cma, scale, probabilities, new double[0], new double[0]);
+    Search search = new Search(layout, settings, seed, restart, lambda, cma, scale, probabilities,
+        new double[0], new double[0]);
     return search.withMargin();
   }
 
@@ -224,17 +233,16 @@ final class Search {
     nextBests[bests.length] = sorted[0];
     double[] nextMedians = Arrays.copyOf(medians, medians.length + 1);
     nextMedians[medians.length] = sorted[sorted.length / 2];
-    Search successor = new Search(
-        layout, seed, restart, lambda, next, scale, nextProbabilities, nextBests, nextMedians)
-        .withMargin();
-    if (successor.shouldRestart(sorted)) {
+    Search successor = new Search(layout, settings, seed, restart, lambda, next, scale,
+        nextProbabilities, nextBests, nextMedians).withMargin();
+    if (settings.restarts() && successor.shouldRestart(sorted)) {
       SplittableRandom random = new SplittableRandom(
           Seeds.mix(seed ^ Seeds.mix(0xD1B54A32D192ED03L + restart + 1)));
       double[] mean = new double[layout.orderedCount()];
       for (int i = 0; i < mean.length; i++) {
         mean[i] = random.nextDouble();
       }
-      return begin(layout, seed, restart + 1, 2 * lambda, mean);
+      return begin(layout, settings, seed, restart + 1, 2 * lambda, mean);
     }
     return successor;
   }
@@ -341,7 +349,7 @@ final class Search {
     }
     Cma adjusted = moved ? cma.withMean(mean) : cma;
     return new Search(
-        layout, seed, restart, lambda, adjusted, nextScale, probabilities, bests, medians);
+        layout, settings, seed, restart, lambda, adjusted, nextScale, probabilities, bests, medians);
   }
 
   /** The least probability of a choice: α = 1/(nλ) shared by the other choices, at most 1/(2k). */
