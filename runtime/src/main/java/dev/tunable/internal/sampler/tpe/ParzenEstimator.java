@@ -157,6 +157,16 @@ final class ParzenEstimator {
     return new ParzenEstimator(coordinates, weights, line);
   }
 
+  /**
+   * {@link #forDensity} for one continuous coordinate whose observations are given in increasing
+   * order, which spares sorting them.
+   */
+  static ParzenEstimator forDensityOfSorted(
+      Coordinate coordinate, double[] sorted, MixtureWeights weights) {
+    Line line = Line.ofSorted(sorted, weights.logWeights());
+    return new ParzenEstimator(new Coordinate[] {coordinate}, weights, line);
+  }
+
   private ParzenEstimator(Coordinate[] coordinates, MixtureWeights weights, Line line) {
     this.coordinates = coordinates;
     this.components = weights.logWeights().length;
@@ -183,10 +193,10 @@ final class ParzenEstimator {
    * within one proposal on one thread.
    */
   private static final class Line {
-    /** Kernel centres, bandwidths and log weights, in order of centre. */
+    /** Kernel centres and bandwidths, in order of centre, and every kernel's log weight. */
     private final double[] mu;
     private final double[] sigma;
-    private final double[] logWeight;
+    private final double logWeight;
     /** The kernels' quadratics, valid where {@code known}. */
     private final double[] a;
     private final double[] b;
@@ -199,7 +209,7 @@ final class ParzenEstimator {
     private final double maxSigma;
     private final double maxPeak;
 
-    private Line(double[] mu, double[] sigma, double[] logWeight, double[] prior, double maxSigma,
+    private Line(double[] mu, double[] sigma, double logWeight, double[] prior, double maxSigma,
         double maxPeak) {
       this.mu = mu;
       this.sigma = sigma;
@@ -220,45 +230,50 @@ final class ParzenEstimator {
      * scored by shape as every univariate kernel is.
      */
     static Line of(double[] observed, int n, double[] logWeights) {
-      int components = n + 1;
-      double[] all = Arrays.copyOf(observed, components);
-      all[n] = 0.5;
-      int[] order = sortedOrder(all);
-      double[] sorted = new double[components];
-      for (int position = 0; position < components; position++) {
-        sorted[position] = all[order[position]];
+      double[] sorted = Arrays.copyOf(observed, n);
+      Arrays.sort(sorted);
+      return ofSorted(sorted, logWeights);
+    }
+
+    /**
+     * {@link #of} for observations already in increasing order. Every observation weighs the
+     * same ({@link MixtureWeights}), so the kernels' order is all that matters, not which trial
+     * each came from.
+     */
+    static Line ofSorted(double[] sorted, double[] logWeights) {
+      int n = sorted.length;
+      double logWeight = n == 0 ? 0 : logWeights[0];
+      // The prior's centre, 0.5, is a neighbour too; it goes after observations equal to it.
+      int at = n;
+      while (at > 0 && sorted[at - 1] > 0.5) {
+        at--;
       }
-      double minimum = 1.0 / Math.min(100.0, 1.0 + components);
+      double[] centres = new double[n + 1];
+      System.arraycopy(sorted, 0, centres, 0, at);
+      centres[at] = 0.5;
+      System.arraycopy(sorted, at, centres, at + 1, n - at);
+      double minimum = 1.0 / Math.min(100.0, 2.0 + n);
       double[] mu = new double[n];
       double[] sigma = new double[n];
-      double[] logWeight = new double[n];
-      double[] prior = new double[3];
       double maxSigma = 0;
-      double maxLogWeight = Double.NEGATIVE_INFINITY;
-      int i = 0;
-      for (int position = 0; position < components; position++) {
-        int k = order[position];
-        double m = sorted[position];
-        if (k == n) {
-          // The prior spans the whole range: bandwidth 1.
-          double mass = mass(-m, 1 - m);
-          prior[0] = -0.5;
-          prior[1] = m;
-          prior[2] = -0.5 * m * m - LOG_SQRT_2PI - (mass == 1 ? 0 : Math.log(mass)) + logWeights[k];
+      for (int position = 0, i = 0; position <= n; position++) {
+        if (position == at) {
           continue;
         }
-        double s = Math.min(1.0, Math.max(minimum, neighbourGap(sorted, position)));
-        mu[i] = m;
+        double s = Math.min(1.0, Math.max(minimum, neighbourGap(centres, position)));
+        mu[i] = centres[position];
         sigma[i] = s;
-        logWeight[i] = logWeights[k];
         maxSigma = Math.max(maxSigma, s);
-        maxLogWeight = Math.max(maxLogWeight, logWeights[k]);
         i++;
       }
+      // The prior spans the whole range: bandwidth 1.
+      double mass = mass(-0.5, 0.5);
+      double[] prior = {-0.5, 0.5, -0.125 - LOG_SQRT_2PI - Math.log(mass) + logWeights[n]};
       // A kernel's peak term is its log weight - log(√(2π) Z); its centre and bandwidth lie in
       // [0, 1], so it keeps at least the mass Z of a standard normal between 0 and 1 (0.3413).
       // The bound spares working out every kernel's Z; a looser bound only widens the search.
-      double maxPeak = maxLogWeight - LOG_SQRT_2PI - LOG_LEAST_MASS;
+      double maxPeak = (n == 0 ? Double.NEGATIVE_INFINITY : logWeight)
+          - LOG_SQRT_2PI - LOG_LEAST_MASS;
       return new Line(mu, sigma, logWeight, prior, maxSigma, maxPeak);
     }
 
@@ -273,7 +288,7 @@ final class ParzenEstimator {
       c[k] = -0.5 * m * m * precision
           - LOG_SQRT_2PI
           - (mass == 1 ? 0 : Math.log(mass))
-          + logWeight[k];
+          + logWeight;
       known[k] = true;
     }
 

@@ -10,6 +10,7 @@ import dev.tunable.SearchSpace;
 import dev.tunable.TrialState;
 import dev.tunable.internal.Seeds;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -89,7 +90,8 @@ public final class TpeSampler implements Sampler {
       coordinates.add(Coordinate.of(dimension));
     }
     // Every trial's coordinates, NaN where a trial lacks a dimension, split oldest first.
-    double[][] rows = rows(space, considered, coordinates);
+    RowCache history = rows(space, considered, coordinates);
+    double[][] rows = history.rows;
     double[][] below = new double[coordinates.size()][good];
     double[][] above = new double[coordinates.size()][considered.size() - good];
     for (int i = 0, b = 0, a = 0; i < rows.length; i++) {
@@ -106,16 +108,21 @@ public final class TpeSampler implements Sampler {
       for (int i = 0; i < all.length; i++) {
         all[i] = i;
       }
-      propose(random, coordinates, all, below, above, weights, unit);
+      propose(random, coordinates, all, below, above, weights, unit, null);
     } else {
       for (int i = 0; i < coordinates.size(); i++) {
-        propose(random, coordinates, new int[] {i}, below, above, weights, unit);
+        double[] sortedAbove = history.order[i] == null ? null : history.sortedExcept(i, isGood);
+        propose(random, coordinates, new int[] {i}, below, above, weights, unit, sortedAbove);
       }
     }
     return space.fromUnit(unit);
   }
 
-  /** Fills {@code unit} at {@code group}'s dimensions with the best of the candidates. */
+  /**
+   * Fills {@code unit} at {@code group}'s dimensions with the best of the candidates; {@code
+   * sortedAbove}, when not null, holds the bad trials' values of the group's one continuous
+   * dimension in increasing order.
+   */
   private void propose(
       SplittableRandom random,
       List<Coordinate> coordinates,
@@ -123,13 +130,17 @@ public final class TpeSampler implements Sampler {
       double[][] below,
       double[][] above,
       Map<Integer, MixtureWeights> weights,
-      double[] unit) {
+      double[] unit,
+      double[] sortedAbove) {
     Coordinate[] members = new Coordinate[group.length];
     for (int j = 0; j < group.length; j++) {
       members[j] = coordinates.get(group[j]);
     }
     ParzenEstimator l = estimator(members, group, below, weights, true);
-    ParzenEstimator g = estimator(members, group, above, weights, false);
+    ParzenEstimator g = sortedAbove != null
+        ? ParzenEstimator.forDensityOfSorted(members[0], sortedAbove,
+            weights.computeIfAbsent(sortedAbove.length, MixtureWeights::of))
+        : estimator(members, group, above, weights, false);
     double[][] points = new double[candidates][group.length];
     for (double[] point : points) {
       l.sample(random, point);
@@ -183,11 +194,12 @@ public final class TpeSampler implements Sampler {
   }
 
   /**
-   * The coordinates of each trial. A trial's row is read again only if the last call did not see
-   * that very snapshot: studies keep a finished trial's snapshot, so reading a long history costs
-   * one comparison per trial. Results do not depend on the cache.
+   * The coordinates of each trial, and for univariate TPE the order of their values on each
+   * continuous dimension. A trial's row is read again only if the last call did not see that very
+   * snapshot: studies keep a finished trial's snapshot, so reading a long history costs one
+   * comparison per trial. Results do not depend on the cache.
    */
-  private double[][] rows(SearchSpace<?> space, List<Ranked> trials, List<Coordinate> coordinates) {
+  private RowCache rows(SearchSpace<?> space, List<Ranked> trials, List<Coordinate> coordinates) {
     RowCache previous = cache.get();
     boolean usable = previous != null && previous.space == space;
     FrozenTrial[] snapshots = new FrozenTrial[trials.size()];
@@ -211,12 +223,95 @@ public final class TpeSampler implements Sampler {
       }
       rows[i] = row;
     }
-    cache.set(new RowCache(space, snapshots, rows));
-    return rows;
+    int[][] order = new int[coordinates.size()][];
+    if (!multivariate) {
+      // A study's trials only grow, so this call's trials usually extend the last call's.
+      int kept = usable && extendsTrials(previous.trials, snapshots) ? previous.trials.length : 0;
+      for (int j = 0; j < order.length; j++) {
+        if (coordinates.get(j).kind() == Coordinate.Kind.CONTINUOUS) {
+          order[j] = merge(kept == 0 ? new int[0] : previous.order[j], rows, j, kept);
+        }
+      }
+    }
+    RowCache next = new RowCache(space, snapshots, rows, order);
+    cache.set(next);
+    return next;
   }
 
-  /** The rows read on the last call; never modified. */
-  private record RowCache(SearchSpace<?> space, FrozenTrial[] trials, double[][] rows) {}
+  /** Whether {@code trials} starts with trials of the same numbers as {@code earlier}. */
+  private static boolean extendsTrials(FrozenTrial[] earlier, FrozenTrial[] trials) {
+    if (earlier.length > trials.length) {
+      return false;
+    }
+    for (int i = 0; i < earlier.length; i++) {
+      if (earlier[i].number() != trials[i].number()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The rows from {@code kept} on that have column {@code j}, sorted by it, merged into {@code
+   * sorted}, the rows below {@code kept} that have it in increasing order of it.
+   */
+  private static int[] merge(int[] sorted, double[][] rows, int j, int kept) {
+    int[] added = new int[rows.length - kept];
+    int count = 0;
+    for (int i = kept; i < rows.length; i++) {
+      if (!Double.isNaN(rows[i][j])) {
+        added[count++] = i;
+      }
+    }
+    if (count > 16) {
+      double[] values = new double[count];
+      for (int k = 0; k < count; k++) {
+        values[k] = rows[added[k]][j];
+      }
+      int[] order = ParzenEstimator.sortedOrder(values);
+      int[] reordered = new int[count];
+      for (int k = 0; k < count; k++) {
+        reordered[k] = added[order[k]];
+      }
+      added = reordered;
+    } else {
+      for (int k = 1; k < count; k++) {
+        int index = added[k];
+        int at = k;
+        while (at > 0 && rows[added[at - 1]][j] > rows[index][j]) {
+          added[at] = added[at - 1];
+          at--;
+        }
+        added[at] = index;
+      }
+    }
+    int[] merged = new int[sorted.length + count];
+    for (int a = 0, b = 0, m = 0; m < merged.length; m++) {
+      boolean fromSorted =
+          b == count || a < sorted.length && rows[sorted[a]][j] <= rows[added[b]][j];
+      merged[m] = fromSorted ? sorted[a++] : added[b++];
+    }
+    return merged;
+  }
+
+  /**
+   * The rows read on the last call, never modified; {@code order[j]}, for a continuous
+   * dimension of univariate TPE, lists the rows that have it in increasing order of it.
+   */
+  private record RowCache(
+      SearchSpace<?> space, FrozenTrial[] trials, double[][] rows, int[][] order) {
+    /** Column {@code j} of the rows not marked, in increasing order. */
+    double[] sortedExcept(int j, boolean[] marked) {
+      double[] values = new double[order[j].length];
+      int count = 0;
+      for (int i : order[j]) {
+        if (!marked[i]) {
+          values[count++] = rows[i][j];
+        }
+      }
+      return Arrays.copyOf(values, count);
+    }
+  }
 
   /** Which of {@code trials} are the {@code good} best, by a selection that keeps them sorted. */
   private static boolean[] best(List<Ranked> trials, int good) {

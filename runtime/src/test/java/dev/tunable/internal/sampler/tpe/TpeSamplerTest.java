@@ -137,6 +137,26 @@ class TpeSamplerTest {
   }
 
   @Test
+  void oneSamplerAcrossAGrowingStudyProposesAsAFreshOneWould() {
+    TestFunction function = TestFunction.mixed();
+    Sampler used = Samplers.tpe(6);
+    List<FrozenTrial> history = new ArrayList<>();
+    for (int n = 0; n < 80; n++) {
+      // Trial n - 1 is still running when trial n is asked for, and finishes after.
+      Config config = used.sample(context(function.space(), n, history));
+      assertEquals(Samplers.tpe(6).sample(context(function.space(), n, history)), config,
+          "trial " + n);
+      if (n > 0) {
+        FrozenTrial running = history.remove(history.size() - 1);
+        history.add(FrozenTrial.complete(
+            n - 1, running.params(), function.apply(running.params()), Instant.EPOCH));
+      }
+      history.add(new FrozenTrial(n, TrialState.RUNNING, new double[0], config,
+          new TreeMap<>(), Map.of(), Instant.EPOCH, null, null));
+    }
+  }
+
+  @Test
   void usesTheTrialsThatHaveADimensionAndSkipsOthers() {
     SearchSpace<Config> space =
         SearchSpace.builder().real("x", 0, 1).categorical("kind", "a", "b").build();
