@@ -462,7 +462,7 @@ public final class Study {
     }
     List<FrozenTrial> front = new ArrayList<>();
     if (!candidates.isEmpty()) {
-      for (int k : Pareto.fronts(scores, new double[scores.length]).get(0)) {
+      for (int k : Pareto.firstFront(scores)) {
         front.add(candidates.get(k));
       }
     }

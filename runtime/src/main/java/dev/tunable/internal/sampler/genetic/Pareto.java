@@ -89,6 +89,29 @@ public final class Pareto {
   }
 
   /**
+   * The first of {@link #fronts} for feasible points, found by comparing each point with the
+   * current front only: O(n·f) for a front of f points, where sorting every front costs O(n²).
+   */
+  public static int[] firstFront(double[][] points) {
+    List<Integer> front = new ArrayList<>();
+    for (int i = 0; i < points.length; i++) {
+      boolean dominated = false;
+      for (int k = front.size() - 1; k >= 0 && !dominated; k--) {
+        int j = front.get(k);
+        if (dominates(points[j], 0, points[i], 0)) {
+          dominated = true;
+        } else if (dominates(points[i], 0, points[j], 0)) {
+          front.remove(k);
+        }
+      }
+      if (!dominated) {
+        front.add(i);
+      }
+    }
+    return front.stream().mapToInt(Integer::intValue).sorted().toArray();
+  }
+
+  /**
    * The crowding distance of each member of {@code front} (indices into {@code points}), in the
    * front's order: per objective, the gap between a member's two neighbours divided by the
    * objective's range over the front, summed; infinite for the members at either end.

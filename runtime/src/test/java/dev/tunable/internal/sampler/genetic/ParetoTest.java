@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class ParetoTest {
@@ -20,6 +21,22 @@ class ParetoTest {
       {5, 5}, // 6: dominated by 3, 4 and 5 -> front 2
       {4, 1}, // 7: equal to 2, neither dominates -> front 0
   };
+
+  @Test
+  void theFirstFrontAloneIsTheFirstOfTheFronts() {
+    assertArrayEquals(new int[] {0, 1, 2, 7}, Pareto.firstFront(POINTS));
+    SplittableRandom random = new SplittableRandom(3);
+    for (int objectives = 2; objectives <= 4; objectives++) {
+      double[][] points = new double[600][objectives];
+      for (double[] point : points) {
+        for (int m = 0; m < objectives; m++) {
+          point[m] = random.nextInt(40); // coarse values, so that ties and duplicates occur
+        }
+      }
+      assertArrayEquals(Pareto.fronts(points, new double[points.length]).get(0),
+          Pareto.firstFront(points), objectives + " objectives");
+    }
+  }
 
   @Test
   void nonDominatedSortFindsTheFrontsWorkedOutByHand() {
