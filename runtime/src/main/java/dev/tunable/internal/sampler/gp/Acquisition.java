@@ -36,8 +36,12 @@ final class Acquisition {
   double logEi(double[] point) {
     double[] prediction = new double[2];
     gp.predict(point, prediction, null, null);
-    double sigma = Math.sqrt(prediction[1]);
-    return Math.log(sigma) + LogEi.logH((best - prediction[0]) / sigma);
+    return logEi(prediction[0], prediction[1]);
+  }
+
+  private double logEi(double mean, double variance) {
+    double sigma = Math.sqrt(variance);
+    return Math.log(sigma) + LogEi.logH((best - mean) / sigma);
   }
 
   /** Minus log EI and its gradient along ordered coordinates, for the minimizer. */
@@ -74,7 +78,12 @@ final class Acquisition {
       }
       encoding.snap(point);
       candidates[c] = point;
-      scores[c] = orWorst(logEi(point));
+    }
+    double[] means = new double[CANDIDATES];
+    double[] variances = new double[CANDIDATES];
+    gp.predictAll(candidates, means, variances);
+    for (int c = 0; c < CANDIDATES; c++) {
+      scores[c] = orWorst(logEi(means[c], variances[c]));
     }
     Integer[] order = new Integer[CANDIDATES];
     for (int c = 0; c < CANDIDATES; c++) {

@@ -86,4 +86,79 @@ final class GaussianProcess {
       }
     }
   }
+
+  /** Points whose kernel columns are solved together by {@link #predictAll}. */
+  private static final int BLOCK = 32;
+
+  /**
+   * The posterior means and variances at many points, written to {@code means} and {@code
+   * variances}: what {@link #predict} gives point by point, at about half the cost, because the
+   * triangular solve runs over a block of points at once. Each row of the factor is then read
+   * once per block, and the innermost loop runs over the block's points, independent of each
+   * other, which the JIT compiles to vector instructions.
+   */
+  void predictAll(double[][] points, double[] means, double[] variances) {
+    double scale = kernel.scale();
+    // Column j of the block, entry i, at v[i * BLOCK + j].
+    double[] v = new double[n * BLOCK];
+    for (int from = 0; from < points.length; from += BLOCK) {
+      int size = Math.min(BLOCK, points.length - from);
+      for (int j = 0; j < size; j++) {
+        double[] point = points[from + j];
+        double mean = 0;
+        for (int i = 0; i < n; i++) {
+          double r = Math.sqrt(kernel.squaredDistance(point, x[i], categorical));
+          double k = scale * Kernel.shape(r);
+          v[i * BLOCK + j] = k;
+          mean += k * alpha[i];
+        }
+        means[from + j] = mean;
+      }
+      forwardBlock(v, size);
+      double[] explained = new double[size];
+      for (int i = 0; i < n; i++) {
+        int row = i * BLOCK;
+        for (int j = 0; j < size; j++) {
+          explained[j] += v[row + j] * v[row + j];
+        }
+      }
+      for (int j = 0; j < size; j++) {
+        variances[from + j] = Math.max(scale - explained[j], 1e-12 * scale);
+      }
+    }
+  }
+
+  /** {@code V ← L⁻¹V} for the first {@code size} columns of a block laid out as above. */
+  private void forwardBlock(double[] v, int size) {
+    for (int i = 0; i < n; i++) {
+      int row = i * n;
+      int vi = i * BLOCK;
+      int k = 0;
+      // Four rows of V per pass: a quarter of the loads and stores of row i.
+      for (; k + 3 < i; k += 4) {
+        double l0 = lower[row + k];
+        double l1 = lower[row + k + 1];
+        double l2 = lower[row + k + 2];
+        double l3 = lower[row + k + 3];
+        int v0 = k * BLOCK;
+        int v1 = v0 + BLOCK;
+        int v2 = v1 + BLOCK;
+        int v3 = v2 + BLOCK;
+        for (int j = 0; j < size; j++) {
+          v[vi + j] -= l0 * v[v0 + j] + l1 * v[v1 + j] + l2 * v[v2 + j] + l3 * v[v3 + j];
+        }
+      }
+      for (; k < i; k++) {
+        double l = lower[row + k];
+        int vk = k * BLOCK;
+        for (int j = 0; j < size; j++) {
+          v[vi + j] -= l * v[vk + j];
+        }
+      }
+      double pivot = lower[row + i];
+      for (int j = 0; j < size; j++) {
+        v[vi + j] /= pivot;
+      }
+    }
+  }
 }

@@ -48,6 +48,25 @@ class GaussianProcessTest {
   }
 
   @Test
+  void predictingManyPointsAtOnceGivesWhatEachPointGives() {
+    double[][] x = points(45, 5);
+    GaussianProcess gp =
+        new GaussianProcess(x, values(x), MIXED, new Kernel(new double[] {5, 2, 0.7}, 1.1, 1e-5));
+    // 70 points: two full blocks and a partial one; the last ones repeat training points.
+    double[][] points = points(70, 6);
+    System.arraycopy(x, 0, points, 60, 10);
+    double[] means = new double[points.length];
+    double[] variances = new double[points.length];
+    gp.predictAll(points, means, variances);
+    double[] out = new double[2];
+    for (int p = 0; p < points.length; p++) {
+      gp.predict(points[p], out, null, null);
+      assertEquals(out[0], means[p], 1e-12, "mean at point " + p);
+      assertEquals(out[1], variances[p], 1e-12, "variance at point " + p);
+    }
+  }
+
+  @Test
   void gradientsOfMeanAndVarianceMatchFiniteDifferences() {
     double[][] x = points(15, 2);
     GaussianProcess gp =
