@@ -5,8 +5,8 @@ import dev.tunable.internal.sampler.GridSampler;
 import dev.tunable.internal.sampler.RandomSampler;
 import dev.tunable.internal.sampler.SobolSampler;
 import dev.tunable.internal.sampler.genetic.GeneticSampler;
-import dev.tunable.internal.sampler.gp.GpSampler;
 import dev.tunable.sampler.CmaEsSampler;
+import dev.tunable.sampler.GpSampler;
 import dev.tunable.sampler.TpeSampler;
 
 /**
@@ -107,8 +107,11 @@ public final class Samplers {
    * complete trials inform the model: pruned and failed ones are ignored, as are trials lacking a
    * dimension of the space; running trials count as the worst value seen so far, so that parallel
    * workers spread out. Single-objective studies only.
+   *
+   * <p>Its settings (start-up trials, deterministic objective) change with the returned
+   * sampler's {@code with...} methods, e.g. {@code Samplers.gp(7).withStartupTrials(20)}.
    */
-  public static Sampler gp(long seed) {
+  public static GpSampler gp(long seed) {
     return new GpSampler(seed);
   }
 

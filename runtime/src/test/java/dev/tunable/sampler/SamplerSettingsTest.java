@@ -23,7 +23,7 @@ import java.util.TreeMap;
 import java.util.function.ToDoubleFunction;
 import org.junit.jupiter.api.Test;
 
-/** The settings of {@link TpeSampler} and {@link CmaEsSampler} reach the algorithms. */
+/** The settings of {@link TpeSampler}, {@link CmaEsSampler} and {@link GpSampler} reach the algorithms. */
 class SamplerSettingsTest {
   private static final SearchSpace<Config> PLANE =
       SearchSpace.builder().real("x", -5, 5).real("y", -5, 5).build();
@@ -166,7 +166,29 @@ class SamplerSettingsTest {
   }
 
   @Test
+  void gpModelsOnlyAfterItsStartupTrials() {
+    List<FrozenTrial> bowl = history(12, SPHERE);
+    List<FrozenTrial> ridge = history(12, c -> -SPHERE.applyAsDouble(c));
+    Sampler patient = Samplers.gp(3).withStartupTrials(15);
+    assertEquals(next(patient, bowl), next(patient, ridge), "still Sobol at trial 12");
+    Sampler usual = Samplers.gp(3);
+    assertNotEquals(next(usual, bowl), next(usual, ridge), "modelling from trial 10 on");
+    IllegalArgumentException none =
+        assertThrows(IllegalArgumentException.class, () -> Samplers.gp(3).withStartupTrials(0));
+    assertTrue(none.getMessage().contains("at least 1"), none.getMessage());
+  }
+
+  @Test
+  void aDeterministicGpStillFindsTheMinimum() {
+    Sampler sampler = Samplers.gp(2).withDeterministicObjective(true);
+    List<FrozenTrial> history = SamplerRuns.run(sampler, PLANE, Direction.MINIMIZE, SPHERE, 25);
+    assertTrue(SamplerRuns.best(history) < 1e-2, "best " + SamplerRuns.best(history));
+  }
+
+  @Test
   void settingsShowInTheSamplersName() {
+    assertEquals("Samplers.gp(1).withStartupTrials(20).withDeterministicObjective(true)",
+        Samplers.gp(1).withDeterministicObjective(true).withStartupTrials(20).toString());
     assertEquals("Samplers.tpe(3)", Samplers.tpe(3).toString());
     assertEquals("Samplers.tpe(3).withCandidates(48).withMultivariate(true)",
         Samplers.tpe(3).withMultivariate(true).withCandidates(48).toString());

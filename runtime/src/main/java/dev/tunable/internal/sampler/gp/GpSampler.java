@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Gaussian-process Bayesian optimization: after {@link #STARTUP_TRIALS} Sobol points, each trial
+ * Gaussian-process Bayesian optimization: after {@code startupTrials} Sobol points, each trial
  * fits a Matérn-5/2 ARD Gaussian process to the complete trials (values standardized, kernel
  * hyperparameters by maximum a posteriori, see {@link KernelFit}) and proposes the point of
  * highest log expected improvement ({@link Acquisition}).
@@ -30,14 +30,30 @@ import java.util.SplittableRandom;
  * point.
  */
 public final class GpSampler implements Sampler {
-  /** Trials proposed by the Sobol sequence before the first model is fitted. */
+  /** Trials proposed by the Sobol sequence before the first model is fitted, by default. */
   public static final int STARTUP_TRIALS = 10;
 
   private final long seed;
+  private final int startupTrials;
+  private final boolean noiseless;
   private final SobolSampler startup;
 
   public GpSampler(long seed) {
+    this(seed, STARTUP_TRIALS, false);
+  }
+
+  /**
+   * @param startupTrials complete trials needed before the first model, at least 1
+   * @param noiseless whether the objective is deterministic, so that the noise is not fitted
+   */
+  public GpSampler(long seed, int startupTrials, boolean noiseless) {
+    if (startupTrials < 1) {
+      throw new IllegalArgumentException("the GP sampler needs at least 1 start-up trial to fit"
+          + " a model to, got " + startupTrials);
+    }
     this.seed = seed;
+    this.startupTrials = startupTrials;
+    this.noiseless = noiseless;
     this.startup = new SobolSampler(seed);
   }
 
@@ -54,7 +70,7 @@ public final class GpSampler implements Sampler {
     }
     Encoding encoding = new Encoding(space);
     List<Observation> observations = observations(context, encoding);
-    if (observations.size() < STARTUP_TRIALS) {
+    if (observations.size() < startupTrials) {
       return startup.sample(context);
     }
     int n = observations.size();
@@ -77,7 +93,7 @@ public final class GpSampler implements Sampler {
     }
     SplittableRandom random = Seeds.forTrial(seed, context.trialNumber());
     boolean[] categorical = encoding.categorical();
-    Kernel kernel = KernelFit.fit(x, y, categorical, random);
+    Kernel kernel = KernelFit.fit(x, y, categorical, random, noiseless);
     GaussianProcess gp = new GaussianProcess(x, y, categorical, kernel);
     List<double[]> pending = pending(context, encoding);
     if (!pending.isEmpty()) {

@@ -35,13 +35,20 @@ final class KernelFit {
   private static final double POLISH_BUDGET = 1.2e7;
 
   private final double[] y;
+  private final boolean noiseless;
   private final int n;
   private final int dims;
   /** Per pair i > j, per coordinate: the squared (or Hamming) difference. */
   private final double[] differences;
 
   KernelFit(double[][] x, double[] y, boolean[] categorical) {
+    this(x, y, categorical, false);
+  }
+
+  /** @param noiseless whether the noise stays at {@link #NOISE_FLOOR} instead of being fitted */
+  KernelFit(double[][] x, double[] y, boolean[] categorical, boolean noiseless) {
     this.y = y;
+    this.noiseless = noiseless;
     this.n = x.length;
     this.dims = categorical.length;
     this.differences = new double[n * (n - 1) / 2 * dims];
@@ -58,9 +65,15 @@ final class KernelFit {
 
   /** The MAP kernel for points {@code x} (unit cube) and standardized values {@code y}. */
   static Kernel fit(double[][] x, double[] y, boolean[] categorical, SplittableRandom random) {
+    return fit(x, y, categorical, random, false);
+  }
+
+  /** {@link #fit}, with the noise held at {@link #NOISE_FLOOR} if {@code noiseless}. */
+  static Kernel fit(double[][] x, double[] y, boolean[] categorical, SplittableRandom random,
+      boolean noiseless) {
     int n = x.length;
     if (n <= SUBSET) {
-      KernelFit all = new KernelFit(x, y, categorical);
+      KernelFit all = new KernelFit(x, y, categorical, noiseless);
       return all.kernel(all.multiStart(random));
     }
     // Each evaluation costs O(n³): search on a random subset, then polish on every point.
@@ -71,8 +84,8 @@ final class KernelFit {
       xs[i] = x[chosen[i]];
       ys[i] = y[chosen[i]];
     }
-    double[] parameters = new KernelFit(xs, ys, categorical).multiStart(random);
-    KernelFit all = new KernelFit(x, y, categorical);
+    double[] parameters = new KernelFit(xs, ys, categorical, noiseless).multiStart(random);
+    KernelFit all = new KernelFit(x, y, categorical, noiseless);
     // L-BFGS only accepts steps that improve, so the polished point is never worse.
     int iterations = (int) Math.max(1, Math.min(30, POLISH_BUDGET / ((double) n * n * n)));
     all.minimize(parameters, iterations);
@@ -106,7 +119,7 @@ final class KernelFit {
     double[] high = new double[dims + 2];
     Arrays.fill(high, 0, dims, Math.log(1e4));
     high[dims] = Math.log(1e2);
-    high[dims + 1] = Math.log(2);
+    high[dims + 1] = noiseless ? Math.log(1e-9) : Math.log(2);
     return high;
   }
 
@@ -129,8 +142,8 @@ final class KernelFit {
         start[d] = s == 0 ? 0 : Math.log(0.1) + random.nextDouble() * Math.log(1e3);
       }
       start[dims] = s == 0 ? 0 : Math.log(0.5) + random.nextDouble() * Math.log(4);
-      start[dims + 1] =
-          s == 0 ? Math.log(1e-3) : Math.log(1e-6) + random.nextDouble() * Math.log(1e5);
+      start[dims + 1] = noiseless ? Math.log(1e-9)
+          : s == 0 ? Math.log(1e-3) : Math.log(1e-6) + random.nextDouble() * Math.log(1e5);
       values[s] = negativeObjective(start, scratch);
     }
     Integer[] order = new Integer[STARTS];

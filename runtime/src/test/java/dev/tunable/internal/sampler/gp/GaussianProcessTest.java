@@ -143,6 +143,9 @@ class GaussianProcessTest {
     // Mostly noise: about 0.75 of the standardized variance is noise.
     Kernel kernel = KernelFit.fit(x, y, new boolean[1], new SplittableRandom(7));
     assertTrue(kernel.noise() > 0.3 && kernel.noise() < 1.2, "noise " + kernel.noise());
+    // Told the objective is deterministic, the fit keeps the noise at its floor regardless.
+    Kernel noiseless = KernelFit.fit(x, y, new boolean[1], new SplittableRandom(7), true);
+    assertEquals(KernelFit.NOISE_FLOOR, noiseless.noise(), 1e-8);
   }
 
   private static void standardize(double[] y) {
