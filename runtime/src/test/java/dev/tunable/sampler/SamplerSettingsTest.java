@@ -23,7 +23,10 @@ import java.util.TreeMap;
 import java.util.function.ToDoubleFunction;
 import org.junit.jupiter.api.Test;
 
-/** The settings of {@link TpeSampler}, {@link CmaEsSampler} and {@link GpSampler} reach the algorithms. */
+/**
+ * The settings of {@link TpeSampler}, {@link CmaEsSampler} and {@link GpSampler} reach the
+ * algorithms.
+ */
 class SamplerSettingsTest {
   private static final SearchSpace<Config> PLANE =
       SearchSpace.builder().real("x", -5, 5).real("y", -5, 5).build();
