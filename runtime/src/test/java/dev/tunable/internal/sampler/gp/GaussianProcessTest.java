@@ -39,11 +39,12 @@ class GaussianProcessTest {
       assertEquals(y[i], out[0], 1e-4, "mean at point " + i);
       assertEquals(0, out[1], 1e-4, "variance at point " + i);
     }
-    // Far away in every ordered coordinate and on a choice never seen: back to the prior.
+    // Far away in every ordered coordinate and on a choice never seen: back to the prior, whose
+    // constant mean weighs two symmetric observations equally.
     GaussianProcess oneChoice = new GaussianProcess(
         new double[][] {{0, 0, 0.5 / 3}, {0.1, 0, 0.5 / 3}}, new double[] {1, 2}, MIXED, kernel);
     oneChoice.predict(new double[] {50, 50, 2.5 / 3}, out, null, null);
-    assertEquals(0, out[0], 1e-9);
+    assertEquals(1.5, out[0], 1e-9);
     assertEquals(2, out[1], 1e-9);
   }
 

@@ -150,8 +150,8 @@ class GpSamplerTest {
   @Test
   void parallelWorkersDoNotAllGetTheSamePoint() {
     List<FrozenTrial> history =
-        run(Samplers.gp(14), BRANIN, Direction.MINIMIZE, GpSamplerTest::branin, 15);
-    Sampler sampler = Samplers.gp(14);
+        run(Samplers.gp(15), BRANIN, Direction.MINIMIZE, GpSamplerTest::branin, 15);
+    Sampler sampler = Samplers.gp(15);
     Config first =
         sampler.sample(new SamplerContext(BRANIN, 15, List.of(Direction.MINIMIZE), history));
     List<FrozenTrial> withRunning = new ArrayList<>(history);
