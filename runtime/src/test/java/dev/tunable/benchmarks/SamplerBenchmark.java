@@ -70,9 +70,8 @@ public final class SamplerBenchmark {
       int eq = arg.indexOf('=');
       if (eq < 0 || !options.containsKey(arg.substring(0, eq)) && !arg.startsWith("timing=")) {
         throw new IllegalArgumentException(
-            "unknown argument '" + arg
-                + "'; expected samplers=, functions=, seeds=, seedStart=, budgets=, escape=, workers="
-                + " or timing=");
+            "unknown argument '" + arg + "'; expected samplers=, functions=, seeds=, seedStart=,"
+                + " budgets=, escape=, workers= or timing=");
       }
       options.put(arg.substring(0, eq), arg.substring(eq + 1));
     }

@@ -156,8 +156,8 @@ class SamplerSettingsTest {
     for (double sigma : new double[] {0, -0.1, 1.5, Double.NaN}) {
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
           () -> Samplers.cmaEs(1).withInitialStepSize(sigma));
-      assertTrue(e.getMessage().contains("(0, 1]") && e.getMessage().contains(String.valueOf(sigma)),
-          e.getMessage());
+      String message = e.getMessage();
+      assertTrue(message.contains("(0, 1]") && message.contains(String.valueOf(sigma)), message);
     }
     IllegalArgumentException population = assertThrows(
         IllegalArgumentException.class, () -> Samplers.cmaEs(1).withPopulationSize(1));

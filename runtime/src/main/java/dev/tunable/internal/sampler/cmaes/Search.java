@@ -348,8 +348,8 @@ final class Search {
       }
     }
     Cma adjusted = moved ? cma.withMean(mean) : cma;
-    return new Search(
-        layout, settings, seed, restart, lambda, adjusted, nextScale, probabilities, bests, medians);
+    return new Search(layout, settings, seed, restart, lambda, adjusted, nextScale, probabilities,
+        bests, medians);
   }
 
   /** The least probability of a choice: α = 1/(nλ) shared by the other choices, at most 1/(2k). */

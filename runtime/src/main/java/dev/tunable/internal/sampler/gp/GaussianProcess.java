@@ -8,12 +8,12 @@ import java.util.Arrays;
  * at a point (and their gradients along ordered coordinates) cost {@code O(n²)}.
  *
  * <p>The constant mean is the generalized least-squares estimate {@code m = 1ᵀK⁻¹y / 1ᵀK⁻¹1}
- * (ordinary kriging, as in Jones et al. 1998), not zero: the prior mean of a zero-mean process is
- * the average of the observations, so far from them the model predicts an average value, while
- * with the GLS mean it predicts the level the observations are correlated with. Measured (100
- * seeds, GP sampler): Hartmann6 median log10 regret at 50 trials -1.29 to -3.08, with seeds
- * leaving its local minimum 52 to 59 of 100 at 50 trials and 64 to 62 at 100; Rosenbrock5
- * 2.21 to 2.04 and most other benchmark functions better (BENCHMARKS.md).
+ * (ordinary kriging, as in Jones et al. 1998), not zero. On standardized values zero is their
+ * plain average, which clusters of similar observations skew; the GLS estimate discounts
+ * correlated observations, so far from the data the model returns to a level the data as a whole
+ * support. Measured (GP sampler): Hartmann6 median log10 regret at 50 trials -1.29 to -3.08 over
+ * 100 seeds, with seeds leaving its local minimum 52 to 59 of 100 at 50 trials and 64 to 62 at
+ * 100; Rosenbrock5 2.21 to 2.05 over 30 seeds, and most other functions better (BENCHMARKS.md).
  */
 final class GaussianProcess {
   private final double[][] x;

@@ -263,33 +263,16 @@ public final class TpeSampler implements Sampler {
         added[count++] = i;
       }
     }
-    if (count > 16) {
-      double[] values = new double[count];
-      for (int k = 0; k < count; k++) {
-        values[k] = rows[added[k]][j];
-      }
-      int[] order = ParzenEstimator.sortedOrder(values);
-      int[] reordered = new int[count];
-      for (int k = 0; k < count; k++) {
-        reordered[k] = added[order[k]];
-      }
-      added = reordered;
-    } else {
-      for (int k = 1; k < count; k++) {
-        int index = added[k];
-        int at = k;
-        while (at > 0 && rows[added[at - 1]][j] > rows[index][j]) {
-          added[at] = added[at - 1];
-          at--;
-        }
-        added[at] = index;
-      }
+    double[] values = new double[count];
+    for (int k = 0; k < count; k++) {
+      values[k] = rows[added[k]][j];
     }
+    int[] order = ParzenEstimator.sortedOrder(values);
     int[] merged = new int[sorted.length + count];
     for (int a = 0, b = 0, m = 0; m < merged.length; m++) {
       boolean fromSorted =
-          b == count || a < sorted.length && rows[sorted[a]][j] <= rows[added[b]][j];
-      merged[m] = fromSorted ? sorted[a++] : added[b++];
+          b == count || a < sorted.length && rows[sorted[a]][j] <= values[order[b]];
+      merged[m] = fromSorted ? sorted[a++] : added[order[b++]];
     }
     return merged;
   }
