@@ -50,6 +50,7 @@ public record TestFunction(
         rastrigin(5),
         sixHumpCamel(),
         sphere(10),
+        offCentreSphere(6),
         mixed());
   }
 
@@ -249,6 +250,26 @@ public record TestFunction(
           double sum = 0;
           for (double xi : vector(c, d)) {
             sum += xi * xi;
+          }
+          return sum;
+        });
+  }
+
+  /**
+   * A sphere whose minimum 0 lies near a corner, at 4 on [-5, 5]^d (90% of each range): checks
+   * that a sampler's model does not presume the optimum to be central.
+   */
+  public static TestFunction offCentreSphere(int d) {
+    SearchSpace<Config> space = cube(d, -5, 5);
+    return new TestFunction(
+        "offcentresphere" + d,
+        space,
+        0,
+        point(space, filled(d, 4)),
+        c -> {
+          double sum = 0;
+          for (double xi : vector(c, d)) {
+            sum += (xi - 4) * (xi - 4);
           }
           return sum;
         });
