@@ -4,16 +4,20 @@ import java.util.Arrays;
 
 /**
  * A Gaussian process posterior on standardized observations: the Cholesky factor of the training
- * covariance, a constant prior mean m and {@code α = K⁻¹(y - m)}, from which the mean and variance
- * at a point (and their gradients along ordered coordinates) cost {@code O(n²)}.
+ * covariance, a prior mean {@code m(x)} and {@code α = K⁻¹(y - m)}, from which the mean and
+ * variance at a point (and their gradients along ordered coordinates) cost {@code O(n²)}.
  *
- * <p>The constant mean is the generalized least-squares estimate {@code m = 1ᵀK⁻¹y / 1ᵀK⁻¹1}
- * (ordinary kriging, as in Jones et al. 1998), not zero. On standardized values zero is their
- * plain average, which clusters of similar observations skew; the GLS estimate discounts
- * correlated observations, so far from the data the model returns to a level the data as a whole
- * support. Measured (GP sampler): Hartmann6 median log10 regret at 50 trials -1.29 to -3.08 over
- * 100 seeds, with seeds leaving its local minimum 52 to 59 of 100 at 50 trials and 64 to 62 at
- * 100; Rosenbrock5 2.21 to 2.05 over 30 seeds, and most other functions better (BENCHMARKS.md).
+ * <p>The prior mean is a trend {@code m(x) = β₀ + β₁·q(x)}, with {@code q(x) = Σ (x_d - ½)²} over
+ * the ordered coordinates: a bowl, or a dome, about the centre of the cube. Its coefficients are
+ * the generalized least-squares estimate {@code β = (HᵀK⁻¹H)⁻¹HᵀK⁻¹y}, {@code H = [1, q]}
+ * (universal kriging, as in Jones et al. 1998 for the constant alone). Far from the data the
+ * model returns to this trend rather than to the plain average of the values: GLS discounts
+ * clusters of correlated observations, and the curvature lets the edges of the cube, where the
+ * volume of a many-dimensional cube lies, be as good or as poor as the data there say. With the
+ * constant alone, expected improvement kept spending trials on untried corners of Hartmann6.
+ * Measured (GP sampler): the constant (before, zero) moved Hartmann6's median log10 regret at 50
+ * trials from -1.29 to -3.08 over 100 seeds and Rosenbrock5 from 2.21 to 2.05; the curvature
+ * moved Hartmann6 at 50 trials on seeds 0–29 from -3.34 to -3.96 (BENCHMARKS.md).
  */
 final class GaussianProcess {
   private final double[][] x;
@@ -22,8 +26,11 @@ final class GaussianProcess {
   private final int n;
   /** Lower Cholesky factor of K + noise·I, row-major n×n. */
   private final double[] lower;
-  /** The constant prior mean. */
+  /** Below this many points the prior mean is the constant alone. */
+  static final int CURVED_FROM = 5;
+  /** The prior mean's constant {@code β₀} and curvature {@code β₁}. */
   private final double offset;
+  private final double curvature;
   private final double[] alpha;
 
   GaussianProcess(double[][] x, double[] y, boolean[] categorical, Kernel kernel) {
@@ -34,19 +41,55 @@ final class GaussianProcess {
     this.lower = Cholesky.factor(covariance(x, categorical, kernel), n);
     double[] ones = new double[n];
     Arrays.fill(ones, 1);
-    double[] onesSolved = Cholesky.solve(lower, n, ones);
-    double[] alpha = Cholesky.solve(lower, n, y);
-    double weighted = 0;
-    double weights = 0;
+    double[] bowl = new double[n];
     for (int i = 0; i < n; i++) {
-      weighted += alpha[i];
-      weights += onesSolved[i];
+      bowl[i] = bowl(x[i]);
     }
-    this.offset = weighted / weights;
+    double[] onesSolved = Cholesky.solve(lower, n, ones);
+    double[] bowlSolved = Cholesky.solve(lower, n, bowl);
+    double[] alpha = Cholesky.solve(lower, n, y);
+    // The 2×2 normal equations (HᵀK⁻¹H)β = HᵀK⁻¹y.
+    double a11 = 0;
+    double a12 = 0;
+    double a22 = 0;
+    double b1 = 0;
+    double b2 = 0;
     for (int i = 0; i < n; i++) {
-      alpha[i] -= offset * onesSolved[i];
+      a11 += onesSolved[i];
+      a12 += bowlSolved[i];
+      a22 += bowl[i] * bowlSolved[i];
+      b1 += alpha[i];
+      b2 += bowl[i] * alpha[i];
+    }
+    double determinant = a11 * a22 - a12 * a12;
+    if (n >= CURVED_FROM && determinant > 1e-12 * a11 * a22) {
+      this.offset = (a22 * b1 - a12 * b2) / determinant;
+      this.curvature = (a11 * b2 - a12 * b1) / determinant;
+    } else {
+      // Too few points, or q (nearly) the same at all, as with categorical coordinates only.
+      this.offset = b1 / a11;
+      this.curvature = 0;
+    }
+    for (int i = 0; i < n; i++) {
+      alpha[i] -= offset * onesSolved[i] + curvature * bowlSolved[i];
     }
     this.alpha = alpha;
+  }
+
+  /** {@code q(x)}: the squared distance from the centre of the cube along ordered coordinates. */
+  private double bowl(double[] point) {
+    double sum = 0;
+    for (int d = 0; d < point.length; d++) {
+      if (!categorical[d]) {
+        sum += (point[d] - 0.5) * (point[d] - 0.5);
+      }
+    }
+    return sum;
+  }
+
+  /** The prior mean at {@code point}. */
+  private double trend(double[] point) {
+    return offset + curvature * bowl(point);
   }
 
   /** The training covariance {@code K + noise·I}, row-major, lower triangle filled. */
@@ -87,7 +130,7 @@ final class GaussianProcess {
     for (double vi : v) {
       explained += vi * vi;
     }
-    out[0] = offset + mean;
+    out[0] = trend(point) + mean;
     out[1] = Math.max(scale - explained, 1e-12 * scale);
     if (meanGradient == null) {
       return;
@@ -95,8 +138,10 @@ final class GaussianProcess {
     // dk_i/dx_d = s m'(r)/r θ_d (x_d - X_id); dvar/dx = -2 (K⁻¹k)·dk/dx.
     double[] w = Cholesky.backward(lower, n, v);
     int dims = point.length;
-    Arrays.fill(meanGradient, 0);
     Arrays.fill(varianceGradient, 0);
+    for (int d = 0; d < dims; d++) {
+      meanGradient[d] = categorical[d] ? 0 : 2 * curvature * (point[d] - 0.5);
+    }
     for (int i = 0; i < n; i++) {
       double[] xi = x[i];
       double a = slope[i] * alpha[i];
@@ -136,7 +181,7 @@ final class GaussianProcess {
           v[i * BLOCK + j] = k;
           mean += k * alpha[i];
         }
-        means[from + j] = offset + mean;
+        means[from + j] = trend(point) + mean;
       }
       forwardBlock(v, size);
       double[] explained = new double[size];

@@ -40,12 +40,39 @@ class GaussianProcessTest {
       assertEquals(0, out[1], 1e-4, "variance at point " + i);
     }
     // Far away in every ordered coordinate and on a choice never seen: back to the prior, whose
-    // constant mean weighs two symmetric observations equally.
+    // mean, with too few points for a curvature, is a constant that weighs two symmetric
+    // observations equally.
     GaussianProcess oneChoice = new GaussianProcess(
         new double[][] {{0, 0, 0.5 / 3}, {0.1, 0, 0.5 / 3}}, new double[] {1, 2}, MIXED, kernel);
     oneChoice.predict(new double[] {50, 50, 2.5 / 3}, out, null, null);
     assertEquals(1.5, out[0], 1e-9);
     assertEquals(2, out[1], 1e-9);
+  }
+
+  @Test
+  void farFromTheDataTheMeanFollowsTheBowlTheDataShow() {
+    // Values on a bowl about the centre, 2 + 3·q(x), seen only in the middle of the square.
+    double[][] x = new double[9][];
+    double[] y = new double[9];
+    for (int i = 0; i < 9; i++) {
+      x[i] = new double[] {0.35 + 0.15 * (i % 3), 0.35 + 0.15 * (i / 3)};
+      y[i] = 2 + 3 * ((x[i][0] - 0.5) * (x[i][0] - 0.5) + (x[i][1] - 0.5) * (x[i][1] - 0.5));
+    }
+    GaussianProcess gp = new GaussianProcess(
+        x, y, new boolean[2], new Kernel(new double[] {400, 400}, 1, 1e-8));
+    double[] out = new double[2];
+    double[] meanGradient = new double[2];
+    double[] varianceGradient = new double[2];
+    // A corner, many length scales from every point: the trend alone, 2 + 3·0.5.
+    gp.predict(new double[] {1, 1}, out, meanGradient, varianceGradient);
+    assertEquals(3.5, out[0], 1e-6);
+    assertEquals(3, meanGradient[0], 1e-6);
+    assertEquals(3, meanGradient[1], 1e-6);
+    assertEquals(1, out[1], 1e-6);
+    double[] means = new double[1];
+    double[] variances = new double[1];
+    gp.predictAll(new double[][] {{0, 1}}, means, variances);
+    assertEquals(3.5, means[0], 1e-6);
   }
 
   @Test
