@@ -97,7 +97,7 @@ public final class Samplers {
   }
 
   /**
-   * Gaussian-process Bayesian optimization: after 10 Sobol trials, each trial fits a Matérn-5/2
+   * Gaussian-process Bayesian optimization: after 5 Sobol trials, each trial fits a Matérn-5/2
    * Gaussian process with one length scale per dimension to the complete trials (hyperparameters
    * by maximum a posteriori, noise estimated) and proposes the point of highest log expected
    * improvement. The most sample-efficient built-in sampler on smooth objectives with up to ~20

@@ -173,7 +173,8 @@ class SamplerSettingsTest {
   @Test
   void gpModelsOnlyAfterItsStartupTrials() {
     assertFalse(learnsFrom(Samplers.gp(3).withStartupTrials(15), 12), "Sobol at trial 12");
-    assertTrue(learnsFrom(Samplers.gp(3), 12), "modelling from trial 10 on");
+    assertFalse(learnsFrom(Samplers.gp(3), 4), "Sobol below trial 5");
+    assertTrue(learnsFrom(Samplers.gp(3), 5), "modelling from trial 5 on");
     IllegalArgumentException none =
         assertThrows(IllegalArgumentException.class, () -> Samplers.gp(3).withStartupTrials(0));
     assertTrue(none.getMessage().contains("at least 1"), none.getMessage());
