@@ -78,6 +78,29 @@ public final class GpSampler implements Sampler {
     if (observations.size() < startupTrials) {
       return startup.sample(context);
     }
+    SplittableRandom random = Seeds.forTrial(seed, context.trialNumber());
+    Acquisition acquisition = acquisition(context, encoding, observations, random);
+    List<double[]> bestPoints = observations.stream()
+        .sorted(Comparator.comparingDouble(Observation::score))
+        .limit(Acquisition.OBSERVED_STARTS)
+        .map(Observation::point)
+        .toList();
+    return space.fromUnit(acquisition.maximize(random, bestPoints));
+  }
+
+  /**
+   * The acquisition this sampler maximizes at {@code context}'s trial, fitted with the same
+   * random draws {@link #sample} makes (for tests); needs at least one complete trial.
+   */
+  Acquisition acquisition(SamplerContext context) {
+    Encoding encoding = new Encoding(context.space());
+    return acquisition(context, encoding, observations(context, encoding),
+        Seeds.forTrial(seed, context.trialNumber()));
+  }
+
+  /** Standardizes the observations, fits the kernel and builds the posterior's acquisition. */
+  private Acquisition acquisition(SamplerContext context, Encoding encoding,
+      List<Observation> observations, SplittableRandom random) {
     int n = observations.size();
     double[][] x = new double[n][];
     double[] y = new double[n];
@@ -96,7 +119,6 @@ public final class GpSampler implements Sampler {
       y[i] = (observations.get(i).score - mean) / deviation;
       best = Math.min(best, y[i]);
     }
-    SplittableRandom random = Seeds.forTrial(seed, context.trialNumber());
     boolean[] categorical = encoding.categorical();
     Kernel kernel = KernelFit.fit(x, y, categorical, random, noiseless);
     GaussianProcess gp = new GaussianProcess(x, y, categorical, kernel);
@@ -104,13 +126,7 @@ public final class GpSampler implements Sampler {
     if (!pending.isEmpty()) {
       gp = withLiars(x, y, pending, categorical, kernel);
     }
-    List<double[]> bestPoints = observations.stream()
-        .sorted(Comparator.comparingDouble(Observation::score))
-        .limit(Acquisition.OBSERVED_STARTS)
-        .map(Observation::point)
-        .toList();
-    double[] point = new Acquisition(gp, encoding, best).maximize(random, bestPoints);
-    return space.fromUnit(point);
+    return new Acquisition(gp, encoding, best);
   }
 
   /**
