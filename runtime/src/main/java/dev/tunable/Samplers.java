@@ -100,9 +100,11 @@ public final class Samplers {
    * Gaussian-process Bayesian optimization: after 5 Sobol trials, each trial fits a Matérn-5/2
    * Gaussian process with one length scale per dimension to the complete trials (hyperparameters
    * by maximum a posteriori, noise estimated) and proposes the point of highest log expected
-   * improvement. The most sample-efficient built-in sampler on smooth objectives with up to ~20
-   * dimensions and budgets of tens to a few hundred trials; its cost per trial grows with the
-   * cube of the number of trials (tens of milliseconds at 200). Integers and steps are proposed
+   * improvement; once progress stalls, every other trial looks away from the best point's
+   * neighbourhood, so that a local optimum does not hold the study. The most sample-efficient
+   * built-in sampler on smooth objectives with up to ~20 dimensions and budgets of tens to a few
+   * hundred trials; its cost per trial grows with the cube of the number of trials (tens of
+   * milliseconds at 200). Integers and steps are proposed
    * rounded; categoricals and booleans are modelled as unordered choices, each one tried. Only
    * complete trials inform the model: pruned and failed ones are ignored, as are trials lacking a
    * dimension of the space; running trials count as the worst value seen so far, so that parallel

@@ -3,6 +3,7 @@ package dev.tunable.internal.sampler.gp;
 import static dev.tunable.SamplerRuns.best;
 import static dev.tunable.SamplerRuns.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -71,6 +72,30 @@ class GpSamplerTest {
         assertTrue(promised <= proposed + 0.1, "seed " + seed + ": log EI " + promised + " at "
             + Arrays.toString(near) + ", near the best point, above the proposal's " + proposed);
       }
+    }
+  }
+
+  @Test
+  void progressStallsWhenTheLastTrialsBarelyImproveOnTheFirstOnes() {
+    double[] y = new double[25];
+    for (int i = 0; i < y.length; i++) {
+      y[i] = i < 15 ? 10 - i : -4 - 1e-5 * i;  // from 10 down to -4, then tiny steps
+    }
+    assertTrue(GpSampler.stalled(y));
+    y[24] = -4.01;  // a step of 0.01 against 5 since the best of the first ten trials
+    assertFalse(GpSampler.stalled(y));
+    assertFalse(GpSampler.stalled(Arrays.copyOf(new double[] {1, 0}, 19)), "too few to judge");
+  }
+
+  @Test
+  void oncePastItsStallTheSamplerLeavesHartmannsLocalMinimum() {
+    // Seeds whose first trials fall into the local minimum's basin (-3.20316): before the
+    // sampler set that neighbourhood aside on stalling, both ended there after 100 trials.
+    TestFunction hartmann = TestFunction.hartmann6();
+    for (long seed : new long[] {5, 28}) {
+      List<FrozenTrial> history =
+          run(new GpSampler(seed), hartmann.space(), Direction.MINIMIZE, hartmann::apply, 100);
+      assertTrue(best(history) < -3.21, "seed " + seed + ": best " + best(history));
     }
   }
 
