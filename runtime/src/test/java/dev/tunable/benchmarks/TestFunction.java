@@ -240,19 +240,7 @@ public record TestFunction(
 
   /** The sphere (sum of squares) on [-5, 5]^d; minimum 0 at the origin. */
   public static TestFunction sphere(int d) {
-    SearchSpace<Config> space = cube(d, -5, 5);
-    return new TestFunction(
-        "sphere" + d,
-        space,
-        0,
-        point(space, filled(d, 0)),
-        c -> {
-          double sum = 0;
-          for (double xi : vector(c, d)) {
-            sum += xi * xi;
-          }
-          return sum;
-        });
+    return sphereAround("sphere" + d, d, 0);
   }
 
   /**
@@ -260,16 +248,21 @@ public record TestFunction(
    * that a sampler's model does not presume the optimum to be central.
    */
   public static TestFunction offCentreSphere(int d) {
+    return sphereAround("offcentresphere" + d, d, 4);
+  }
+
+  /** The squared distance from {@code (centre, ..., centre)} on [-5, 5]^d. */
+  private static TestFunction sphereAround(String name, int d, double centre) {
     SearchSpace<Config> space = cube(d, -5, 5);
     return new TestFunction(
-        "offcentresphere" + d,
+        name,
         space,
         0,
-        point(space, filled(d, 4)),
+        point(space, filled(d, centre)),
         c -> {
           double sum = 0;
           for (double xi : vector(c, d)) {
-            sum += (xi - 4) * (xi - 4);
+            sum += (xi - centre) * (xi - centre);
           }
           return sum;
         });
