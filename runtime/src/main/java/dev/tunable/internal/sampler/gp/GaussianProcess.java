@@ -13,8 +13,7 @@ import java.util.Arrays;
  * (universal kriging, as in Jones et al. 1998 for the constant alone). Far from the data the
  * model returns to this trend rather than to the plain average of the values: GLS discounts
  * clusters of correlated observations, and the curvature lets the edges of the cube, where the
- * volume of a many-dimensional cube lies, be as good or as poor as the data there say. With the
- * constant alone, expected improvement kept spending trials on untried corners of Hartmann6.
+ * volume of a many-dimensional cube lies, be as good or as poor as the data there say.
  * Measured (GP sampler): the constant (before, zero) moved Hartmann6's median log10 regret at 50
  * trials from -1.29 to -3.08 over 100 seeds and Rosenbrock5 from 2.21 to 2.05; the curvature
  * moved Hartmann6 at 50 trials on seeds 0–29 from -3.34 to -3.96 (BENCHMARKS.md).

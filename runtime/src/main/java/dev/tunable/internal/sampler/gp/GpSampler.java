@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 /**
  * Gaussian-process Bayesian optimization: after {@code startupTrials} Sobol points, each trial
@@ -141,10 +142,7 @@ public final class GpSampler implements Sampler {
     boolean lookElsewhere = context.trialNumber() % 2 == 0 && stalled(y);
     List<Integer> kept = lookElsewhere ? outsideBestNeighbourhood(x, y, categorical, kernel) : null;
     if (kept == null || kept.size() < MIN_KEPT) {
-      kept = new ArrayList<>();
-      for (int i = 0; i < n; i++) {
-        kept.add(i);
-      }
+      kept = IntStream.range(0, n).boxed().toList();
     }
     double[][] keptX = new double[kept.size()][];
     double[] keptY = new double[kept.size()];
