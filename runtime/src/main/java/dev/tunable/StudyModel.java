@@ -69,6 +69,11 @@ final class StudyModel {
     return entry < queue.size() ? entry : -1;
   }
 
+  /** Whether a trial has taken enqueued entry {@code entry}. */
+  boolean isClaimed(int entry) {
+    return claimed.get(entry);
+  }
+
   Map<String, Object> queueEntry(int entry) {
     return queue.get(entry);
   }
@@ -81,6 +86,20 @@ final class StudyModel {
     return snapshots;
   }
 
+  /** {@code "12 trials, 9 COMPLETE, 3 FAIL"}, for messages. */
+  String countsByState() {
+    int[] counts = new int[TrialState.values().length];
+    for (TrialRecord trial : trials) {
+      counts[trial.state.ordinal()]++;
+    }
+    StringBuilder text = new StringBuilder().append(trials.size()).append(" trials");
+    for (TrialState state : TrialState.values()) {
+      if (counts[state.ordinal()] > 0) {
+        text.append(", ").append(counts[state.ordinal()]).append(' ').append(state);
+      }
+    }
+    return text.toString();
+  }
 
   void apply(Event event) {
     if (!event.study().equals(name)) {

@@ -2,6 +2,11 @@ package dev.tunable.internal;
 
 import dev.tunable.FrozenTrial;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -83,6 +88,28 @@ public final class TrialExport {
       array.add(object);
     }
     out.append(Json.write(array)).append('\n');
+  }
+
+  /** {@link #csv(List, Appendable)} to {@code file}, replacing it; {@code what} names the trials' study. */
+  public static void csv(List<FrozenTrial> trials, Path file, String what) {
+    write(file, what, out -> csv(trials, out));
+  }
+
+  /** {@link #json(List, Appendable)} to {@code file}, replacing it; {@code what} names the trials' study. */
+  public static void json(List<FrozenTrial> trials, Path file, String what) {
+    write(file, what, out -> json(trials, out));
+  }
+
+  private interface Export {
+    void to(Writer out) throws IOException;
+  }
+
+  private static void write(Path file, String what, Export export) {
+    try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      export.to(out);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write trials of " + what + " to " + file, e);
+    }
   }
 
   private static void row(Appendable out, List<String> cells) throws IOException {

@@ -4,6 +4,7 @@ import dev.tunable.Samplers;
 import dev.tunable.Storages;
 import dev.tunable.Study;
 import dev.tunable.storage.Event;
+import dev.tunable.storage.ForwardingStorage;
 import dev.tunable.storage.Storage;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -175,19 +176,18 @@ public final class LockHoldBenchmark {
   }
 
   /** A storage that times how long its appends hold the lock, and how long its reads take. */
-  private static final class TimedStorage implements Storage {
-    private final Storage delegate;
+  private static final class TimedStorage extends ForwardingStorage {
     private final Stats stats;
 
     TimedStorage(Storage delegate, Stats stats) {
-      this.delegate = delegate;
+      super(delegate);
       this.stats = stats;
     }
 
     @Override
     public Batch read(long cursor) {
       long start = System.nanoTime();
-      Batch batch = delegate.read(cursor);
+      Batch batch = super.read(cursor);
       synchronized (stats) {
         stats.readNanos += System.nanoTime() - start;
       }
@@ -197,7 +197,7 @@ public final class LockHoldBenchmark {
     @Override
     public long append(long cursor, Function<Batch, List<Event>> plan) {
       long[] locked = new long[1];
-      long after = delegate.append(cursor, batch -> {
+      long after = super.append(cursor, batch -> {
         locked[0] = System.nanoTime();
         return plan.apply(batch);
       });
@@ -208,21 +208,6 @@ public final class LockHoldBenchmark {
         stats.maxHoldNanos = Math.max(stats.maxHoldNanos, held);
       }
       return after;
-    }
-
-    @Override
-    public String workerId() {
-      return delegate.workerId();
-    }
-
-    @Override
-    public boolean isAlive(String workerId) {
-      return delegate.isAlive(workerId);
-    }
-
-    @Override
-    public void close() {
-      delegate.close();
     }
   }
 }
