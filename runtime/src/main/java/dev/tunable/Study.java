@@ -134,7 +134,7 @@ public final class Study {
 
   /**
    * Runs trials of {@code objective} over {@code space} within {@code budget}, on {@link
-   * Budget#workers} threads, and returns the study's best trial (over all its trials, earlier
+   * Budget#withWorkers} threads, and returns the study's best trial (over all its trials, earlier
    * runs included).
    *
    * <p>A trial whose objective throws, or returns NaN or an infinity, is recorded as {@link

@@ -128,7 +128,7 @@ public final class OverheadBenchmark {
       long start = System.nanoTime();
       long cpuStart = SYSTEM.getProcessCpuTime();
       long threadStart = THREADS.getCurrentThreadCpuTime();
-      study.optimize(SPACE, Budget.trials(trials).workers(workers),
+      study.optimize(SPACE, Budget.trials(trials).withWorkers(workers),
           trial -> trial.params().getDouble("x"));
       long elapsed = System.nanoTime() - start;
       long cpu = SYSTEM.getProcessCpuTime() - cpuStart;

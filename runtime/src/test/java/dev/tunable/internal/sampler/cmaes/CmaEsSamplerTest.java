@@ -310,7 +310,7 @@ class CmaEsSamplerTest {
     study.enqueue(Map.of("x1", 3.0, "x2", 2.0));
     // Four threads tell results in an order the scheduler decides, so runs differ: over 40 runs
     // 150 trials left the best 0.17 above the minimum once, 300 trials never more than 4e-6.
-    Trial<Config> best = study.optimize(BRANIN, Budget.trials(300).workers(4),
+    Trial<Config> best = study.optimize(BRANIN, Budget.trials(300).withWorkers(4),
         trial -> branin(trial.params()));
     assertEquals(300, study.trials().size());
     assertTrue(best.value() - BRANIN_MINIMUM < 0.05, "best " + best.value());

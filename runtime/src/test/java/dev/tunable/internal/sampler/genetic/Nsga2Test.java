@@ -152,7 +152,7 @@ class Nsga2Test {
     Study study = Study.builder().directions(Direction.MINIMIZE, Direction.MINIMIZE)
         .sampler(Samplers.nsga2(6, 10)).progress(false).build();
     List<FrozenTrial> front = study.optimizeMulti(
-        cube(d), dev.tunable.Budget.trials(200).workers(2), t -> zdt1(t.params(), d));
+        cube(d), dev.tunable.Budget.trials(200).withWorkers(2), t -> zdt1(t.params(), d));
     assertEquals(200, study.trials().size());
     assertTrue(study.trials().stream().allMatch(t -> t.state() == TrialState.COMPLETE));
     double random = zdt1Hypervolume(Samplers.random(6), d, 200);
