@@ -4,6 +4,7 @@ import dev.tunable.internal.Pareto;
 import dev.tunable.internal.StoredValues;
 import dev.tunable.internal.TrialExport;
 import dev.tunable.storage.Event.TrialAttributeSet;
+import dev.tunable.storage.Event.TrialConstraintsSet;
 import dev.tunable.storage.Event.TrialEnqueued;
 import dev.tunable.storage.Event.TrialFinished;
 import dev.tunable.storage.Event.TrialReported;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -254,8 +256,8 @@ public final class Study {
       return; // finish() reports the second tell
     }
     FrozenTrial complete = new FrozenTrial(running.number(), TrialState.COMPLETE, values,
-        running.params(), running.intermediateValues(), running.userAttributes(), running.start(),
-        Instant.now(), null);
+        running.params(), running.intermediateValues(), Collections.emptySortedMap(),
+        running.constraints(), running.userAttributes(), running.start(), Instant.now(), null);
     double[] reported = constraints.apply(complete);
     if (reported == null) {
       throw new IllegalStateException("the constraints function of study '" + name
@@ -440,20 +442,16 @@ public final class Study {
 
   void setUserAttribute(long number, String key, Object value) {
     Objects.requireNonNull(key, "key");
-    if (key.equals(FrozenTrial.CONSTRAINTS_ATTRIBUTE)) {
-      throw new IllegalArgumentException("the user attribute '" + key + "' of trial #" + number
-          + " holds its constraint values; set them with trial.setConstraints(...)");
-    }
     Object stored = StoredValues.of(Objects.requireNonNull(value, "value"));
     log.write(model -> List.of(new TrialAttributeSet(name, number, key, stored)));
   }
 
-  /** Records constraint values, encoded by {@link Trial#setConstraints}, while the trial runs. */
-  void setConstraints(long number, String encoded) {
+  /** Records constraint values while the trial runs. */
+  void setConstraints(long number, double[] constraints) {
+    TrialConstraintsSet event = new TrialConstraintsSet(name, number, constraints);
     log.write(model -> {
       requireRunning(model, number, "set constraints");
-      return List.of(
-          new TrialAttributeSet(name, number, FrozenTrial.CONSTRAINTS_ATTRIBUTE, encoded));
+      return List.of(event);
     });
   }
 

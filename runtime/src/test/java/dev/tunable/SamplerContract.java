@@ -39,7 +39,7 @@ public abstract class SamplerContract {
       Config proposal = sampler.sample(context(SPACE, n, List.copyOf(history)));
       Config checked = SPACE.check(proposal.asMap());
       assertEquals(SPACE.dimensions().size(), checked.names().size());
-      history.add(FrozenTrial.complete(n, storedForm(proposal), n, Instant.EPOCH));
+      history.add(Snapshots.complete(n, storedForm(proposal), n));
     }
   }
 
