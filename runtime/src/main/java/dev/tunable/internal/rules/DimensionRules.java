@@ -78,7 +78,7 @@ public final class DimensionRules {
     boolean held = realBound(low, Part.LOW, type, found) & realBound(high, Part.HIGH, type, found);
     double l = type.round(low);
     double h = type.round(high);
-    boolean rangeValid = held && range(l, h, found);
+    boolean rangeValid = held && range(l, h, l, found);
     if (rangeValid && !Double.isFinite(h - l)) {
       found.add(Violation.of(RANGE_TOO_WIDE, Part.RANGE, null));
       rangeValid = false;
@@ -121,7 +121,7 @@ public final class DimensionRules {
     List<Violation> found = new ArrayList<>();
     boolean held = integerBound(low, Part.LOW, type, found)
         & integerBound(high, Part.HIGH, type, found);
-    boolean rangeValid = held && range(low, high, found);
+    boolean rangeValid = held && range(low, high, low, found);
     if (rangeValid && scale == Scale.LOG && low < 1) {
       found.add(Violation.of(LOG_SCALE_BOUND, Part.LOW, low, 1L));
     }
@@ -227,25 +227,19 @@ public final class DimensionRules {
     return true;
   }
 
-  private static boolean range(double low, double high, List<Violation> found) {
+  /**
+   * Whether {@code low < high}, after reporting a single value or an inverted range; {@code
+   * lowAsDeclared} is the lower bound in its own type, for the violation. Integer bounds compare
+   * exactly as doubles, since they are within ±2^53 once their bounds are held.
+   */
+  private static boolean range(double low, double high, Object lowAsDeclared,
+      List<Violation> found) {
     if (low == high) {
-      found.add(Violation.of(SINGLE_VALUE_RANGE, Part.RANGE, low));
+      found.add(Violation.of(SINGLE_VALUE_RANGE, Part.RANGE, lowAsDeclared));
       return false;
     }
     if (low > high) {
-      found.add(Violation.of(INVERTED_RANGE, Part.RANGE, low));
-      return false;
-    }
-    return true;
-  }
-
-  private static boolean range(long low, long high, List<Violation> found) {
-    if (low == high) {
-      found.add(Violation.of(SINGLE_VALUE_RANGE, Part.RANGE, low));
-      return false;
-    }
-    if (low > high) {
-      found.add(Violation.of(INVERTED_RANGE, Part.RANGE, low));
+      found.add(Violation.of(INVERTED_RANGE, Part.RANGE, lowAsDeclared));
       return false;
     }
     return true;
