@@ -113,6 +113,8 @@ final class Checks {
 
   /** {@code " (did you mean 'x'?)"} or the empty string. */
   static String didYouMean(String name, Collection<String> candidates) {
-    return Spelling.closest(name, candidates).map(c -> " (did you mean " + quote(c) + "?)").orElse("");
+    return Spelling.closest(name, candidates)
+        .map(c -> " (did you mean " + quote(c) + "?)")
+        .orElse("");
   }
 }

@@ -12,7 +12,8 @@ import java.util.Objects;
 
 /**
  * An integer dimension over {@code [low, high]}, both included. Values are {@link Long}s; the
- * generated code narrows them to the field's type, whose range the compiler has checked.
+ * generated code narrows them to the field's type, whose range the compiler has checked and, for
+ * an {@code int} field, {@link #asInt()} checks again.
  *
  * <p>On the unit interval every allowed value owns a cell of equal width (of equal width in the
  * logarithm, on a {@link Scale#LOG} dimension, where value {@code v} owns {@code [v - ½, v + ½]}),

@@ -204,7 +204,8 @@ class DimensionTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> Dimension.real("x", -1e308, 1e308));
     assertEquals("[RangeTooWide] dimension 'x': range [-1.0E308, 1.0E308] is wider than the"
-        + " largest double, so values inside it cannot be computed; narrow the range", e.getMessage());
+        + " largest double, so values inside it cannot be computed; narrow the range",
+        e.getMessage());
     RealDimension widest = Dimension.real("x", -Double.MAX_VALUE / 2, Double.MAX_VALUE / 2);
     assertEquals(-Double.MAX_VALUE / 2, widest.fromUnit(0));
     assertEquals(Double.MAX_VALUE / 2, widest.fromUnit(1));

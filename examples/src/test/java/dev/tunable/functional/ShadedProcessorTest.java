@@ -57,7 +57,8 @@ class ShadedProcessorTest {
 
   /** The artifact ids of a POM's dependencies. */
   private static List<String> dependencies(Path pom) throws Exception {
-    Document document = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(pom.toFile());
+    Document document =
+        DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(pom.toFile());
     List<String> ids = new ArrayList<>();
     NodeList children = document.getDocumentElement().getChildNodes();
     for (int i = 0; i < children.getLength(); i++) {
@@ -101,8 +102,8 @@ class ShadedProcessorTest {
     try (Stream<Path> files = Files.walk(resource(fixture))) {
       sources = files.filter(p -> p.toString().endsWith(".java")).map(Path::toString).toList();
     }
-    String processorPath = String.join(File.pathSeparator,
-        jar.toString(), location(JavaFile.class).toString(), location(Hyperparameter.class).toString());
+    String processorPath = String.join(File.pathSeparator, jar.toString(),
+        location(JavaFile.class).toString(), location(Hyperparameter.class).toString());
     String classPath = String.join(File.pathSeparator,
         location(Hyperparameter.class).toString(), location(SearchSpace.class).toString());
     List<String> arguments = new ArrayList<>(List.of(

@@ -5,7 +5,6 @@ import com.palantir.javapoet.TypeName;
 import dev.tunable.annotations.Scale;
 import dev.tunable.internal.rules.DimensionRules;
 import dev.tunable.internal.rules.NumberType;
-import dev.tunable.internal.rules.Rule;
 import dev.tunable.internal.rules.Spelling;
 import dev.tunable.internal.rules.Violation;
 import java.math.BigDecimal;
@@ -292,7 +291,8 @@ final class HyperparameterValidator {
       subject.errorOn("range", Message.RANGE_NOT_TWO_BOUNDS, subject.name(), braces(range));
       return null;
     }
-    if (!(range.get(0).getValue() instanceof Number) || !(range.get(1).getValue() instanceof Number)) {
+    if (!(range.get(0).getValue() instanceof Number)
+        || !(range.get(1).getValue() instanceof Number)) {
       return null; // javac reports the broken constant itself
     }
     return range;
@@ -312,7 +312,8 @@ final class HyperparameterValidator {
       return false;
     }
     if (value != Math.rint(value)) {
-      subject.errorAt(bound, "range", Message.FRACTIONAL_BOUND, subject.name(), typeName(subject), value);
+      subject.errorAt(bound, "range", Message.FRACTIONAL_BOUND, subject.name(), typeName(subject),
+          value);
       return false;
     }
     return true;
@@ -325,56 +326,44 @@ final class HyperparameterValidator {
     }
   }
 
+  /** Reports one violation of a numeric domain on the value at fault, in the source's terms. */
   private static void report(Subject subject, Kind kind, Violation violation) {
     String name = subject.name();
     Message message = Message.of(violation.rule());
     List<? extends AnnotationValue> range = subject.values().array("range");
+    AnnotationValue bound = switch (violation.part()) {
+      case LOW -> range.get(0);
+      case HIGH -> range.get(1);
+      default -> null;
+    };
+    // Bounds as the field holds them, for rules found once both bounds were numbers.
+    double low = range.size() == 2 ? kind.type().round(Mirrors.Values.number(range.get(0))) : 0;
+    double high = range.size() == 2 ? kind.type().round(Mirrors.Values.number(range.get(1))) : 0;
     double step = step(subject);
-    switch (violation.part()) {
-      case LOW, HIGH -> {
-        AnnotationValue bound = range.get(violation.part() == Violation.Part.LOW ? 0 : 1);
-        double value = Mirrors.Values.number(bound);
-        if (violation.rule() == Rule.BOUND_OUT_OF_TYPE) {
-          subject.errorAt(bound, "range", message, name, typeName(subject), format(kind, value),
-              format(kind, kind.type().min()), format(kind, kind.type().max()), kind.boundFix());
-        } else if (violation.rule() == Rule.LOG_SCALE_BOUND) {
-          subject.errorAt(bound, "range", message, name, format(kind, value),
-              violation.suggestion());
-        } else {
-          subject.errorAt(bound, "range", message, name, value);
-        }
+    switch (violation.rule()) {
+      case NON_FINITE_BOUND -> subject.errorAt(bound, "range", message, name, violation.actual());
+      case BOUND_OUT_OF_TYPE -> subject.errorAt(bound, "range", message, name, typeName(subject),
+          format(kind, Mirrors.Values.number(bound)), format(kind, kind.type().min()),
+          format(kind, kind.type().max()), kind.boundFix());
+      case LOG_SCALE_BOUND -> subject.errorAt(bound, "range", message, name, format(kind, low),
+          violation.suggestion());
+      case SINGLE_VALUE_RANGE, RANGE_TOO_WIDE ->
+          subject.errorOn("range", message, name, format(kind, low), format(kind, high));
+      case INVERTED_RANGE -> subject.errorOn("range", message, name, format(kind, low),
+          format(kind, high), format(kind, high), format(kind, low));
+      case STEP_NOT_POSITIVE -> subject.errorOn("step", message, name, step);
+      case STEP_WITH_LOG_SCALE -> subject.errorOn("step", message, name, format(kind, step));
+      case STEP_NOT_DIVIDING -> {
+        double suggestion = ((Number) violation.suggestion()).doubleValue();
+        subject.errorOn("step", message, name, format(kind, step), format(kind, low),
+            format(kind, high), significant((high - low) / step, 6),
+            kind == Kind.DOUBLE ? significant(suggestion, 12) : format(kind, suggestion));
       }
-      case RANGE -> {
-        String low = format(kind, Mirrors.Values.number(range.get(0)));
-        String high = format(kind, Mirrors.Values.number(range.get(1)));
-        if (violation.rule() == Rule.INVERTED_RANGE) {
-          subject.errorOn("range", message, name, low, high, high, low);
-        } else {
-          subject.errorOn("range", message, name, low, high);
-        }
-      }
-      case STEP -> {
-        switch (violation.rule()) {
-          case STEP_NOT_POSITIVE -> subject.errorOn("step", message, name, step);
-          case STEP_WITH_LOG_SCALE -> subject.errorOn("step", message, name, format(kind, step));
-          case STEP_NOT_DIVIDING -> {
-            double low = kind.type().round(Mirrors.Values.number(range.get(0)));
-            double high = kind.type().round(Mirrors.Values.number(range.get(1)));
-            double suggestion = ((Number) violation.suggestion()).doubleValue();
-            subject.errorOn("step", message, name, format(kind, step), format(kind, low),
-                format(kind, high), significant((high - low) / step, 6),
-                kind == Kind.DOUBLE ? significant(suggestion, 12) : format(kind, suggestion));
-          }
-          case TOO_MANY_STEPS -> subject.errorOn("step", message, name, format(kind, step),
-              format(kind, Mirrors.Values.number(range.get(0))),
-              format(kind, Mirrors.Values.number(range.get(1))));
-          case INEXACT_FLOAT_STEP -> subject.errorOn("step", message, name, violation.actual(),
-              format(kind, Mirrors.Values.number(range.get(0))),
-              format(kind, Mirrors.Values.number(range.get(1))), format(kind, step));
-          default -> throw new IllegalStateException(violation.toString());
-        }
-      }
-      default -> throw new IllegalStateException(violation.toString());
+      case TOO_MANY_STEPS -> subject.errorOn("step", message, name, format(kind, step),
+          format(kind, low), format(kind, high));
+      case INEXACT_FLOAT_STEP -> subject.errorOn("step", message, name, violation.actual(),
+          format(kind, low), format(kind, high), format(kind, step));
+      default -> throw new IllegalStateException(violation + " is not about a numeric domain");
     }
   }
 
@@ -478,7 +467,8 @@ final class HyperparameterValidator {
     Object value = source.get();
     if (domain instanceof Domain.Real real && value instanceof Number number) {
       double v = real.isFloat() ? number.floatValue() : number.doubleValue();
-      Optional<Violation> violation = DimensionRules.realValue(v, real.low(), real.high(), real.step());
+      Optional<Violation> violation =
+          DimensionRules.realValue(v, real.low(), real.high(), real.step());
       violation.ifPresent(found -> subject.report().error(Message.of(found.rule()), subject.field(),
           subject.name(), text(v, real.isFloat()), text(real.low(), real.isFloat()),
           text(real.high(), real.isFloat()), text(real.step(), real.isFloat())));

@@ -110,7 +110,8 @@ enum Message {
           + " field's name"),
   INVALID_NAME(Rule.INVALID_NAME,
       "hyperparameter '%s': name \"%s\" cannot be a key in configuration files and key=value"
-          + " overrides; start with a letter or '_' and use only letters, digits, '_', '-' and '.'"),
+          + " overrides; start with a letter or '_' and use only letters, digits, '_', '-' and"
+          + " '.'"),
   BLANK_DESCRIPTION("BlankDescription",
       "hyperparameter '%s': description = \"%s\" is blank; say what the hyperparameter does or"
           + " leave description out"),

@@ -152,7 +152,8 @@ class RuleAgreementTest {
         integer().range(0, 10).step(2).initial("4").valid(),
         longInteger().range(1, 8).initial("-1").rejects(Message.INITIAL_VALUE_OUT_OF_RANGE),
         floating().range(0, 0.5).step(0.125).initial("0.25f").valid(),
-        floating().range(0, 0.5).step(0.125).initial("0.3f").rejects(Message.INITIAL_VALUE_OFF_STEP),
+        floating().range(0, 0.5).step(0.125).initial("0.3f")
+            .rejects(Message.INITIAL_VALUE_OFF_STEP),
         floating().range(0.1, 0.9).initial("0.1f").valid(),
         string("adam", "sgd").initial("\"adam\"").valid(),
         string("adam", "sgd").initial("\"rmsprop\"").rejects(Message.INITIAL_VALUE_NOT_A_CHOICE),
@@ -197,7 +198,8 @@ class RuleAgreementTest {
     ClassLoader loader = new GeneratedClassLoader(compilation);
     for (Row row : accepted) {
       Class<?> model = loader.loadClass("agreement." + row.className());
-      Class<?> hyperparameters = loader.loadClass("agreement." + row.className() + "Hyperparameters");
+      Class<?> hyperparameters =
+          loader.loadClass("agreement." + row.className() + "Hyperparameters");
       assertEquals(1, ((SearchSpace<?>) hyperparameters.getField("SPACE").get(null)).size(),
           row::toString);
       if (row.initial != null) { // without one, a field holds 0 or null, which the processor allows
@@ -418,8 +420,9 @@ class RuleAgreementTest {
         attributes.add(Arrays.stream(choices).map(Row::quoted)
             .collect(Collectors.joining(", ", "choices = {", "}")));
       }
-      return "@Hyperparameter" + (attributes.isEmpty() ? "" : "(" + String.join(", ", attributes) + ")")
-          + " " + type + " value" + (initial == null ? "" : " = " + initial);
+      String annotation = attributes.isEmpty() ? "" : "(" + String.join(", ", attributes) + ")";
+      return "@Hyperparameter" + annotation + " " + type + " value"
+          + (initial == null ? "" : " = " + initial);
     }
 
     /** The runtime's dimension for the same declaration. */

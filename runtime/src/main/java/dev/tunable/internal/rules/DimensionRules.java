@@ -69,7 +69,8 @@ public final class DimensionRules {
    * The rules of a real range: bounds finite and held by {@code type} (for {@link
    * NumberType#FLOAT}, judged after rounding to float, as the field holds them), {@code low <
    * high}, a width a double holds, LOG scale above 0, and the rules of the step ({@code 0} for
-   * none): {@link #realStep}, then dividing the range, and on a float grid every value exact.
+   * none): {@link #realStep}, then dividing the range into at most 2<sup>53</sup> steps, and on a
+   * float grid every value exact.
    */
   public static List<Violation> real(
       double low, double high, Scale scale, double step, NumberType type) {
@@ -84,7 +85,8 @@ public final class DimensionRules {
       rangeValid = false;
     }
     if (rangeValid && scale == Scale.LOG && !(l > 0)) {
-      found.add(Violation.of(LOG_SCALE_BOUND, Part.LOW, l, h > 0 ? Math.min(1e-6, h / 1000) : 1e-6));
+      double positive = h > 0 ? Math.min(1e-6, h / 1000) : 1e-6;
+      found.add(Violation.of(LOG_SCALE_BOUND, Part.LOW, l, positive));
     }
     List<Violation> stepFound = realStep(step, scale);
     found.addAll(stepFound);
@@ -116,7 +118,8 @@ public final class DimensionRules {
    * NumberType#LONG}), {@code low < high}, LOG scale from 1, and the rules of the step ({@code 1}
    * for every integer): {@link #integerStep}, then dividing the range.
    */
-  public static List<Violation> integer(long low, long high, Scale scale, long step, NumberType type) {
+  public static List<Violation> integer(
+      long low, long high, Scale scale, long step, NumberType type) {
     requireType(type, true);
     List<Violation> found = new ArrayList<>();
     boolean held = integerBound(low, Part.LOW, type, found)
@@ -200,11 +203,13 @@ public final class DimensionRules {
 
   private static void requireType(NumberType type, boolean integral) {
     if (type.isIntegral() != integral) {
-      throw new IllegalArgumentException(type + " is not the type of " + (integral ? "an integer" : "a real"));
+      throw new IllegalArgumentException(
+          type + " is not the type of " + (integral ? "an integer" : "a real"));
     }
   }
 
-  private static boolean realBound(double bound, Part part, NumberType type, List<Violation> found) {
+  private static boolean realBound(
+      double bound, Part part, NumberType type, List<Violation> found) {
     if (!Double.isFinite(bound)) {
       found.add(Violation.of(NON_FINITE_BOUND, part, bound));
       return false;
@@ -216,7 +221,8 @@ public final class DimensionRules {
     return true;
   }
 
-  private static boolean integerBound(long bound, Part part, NumberType type, List<Violation> found) {
+  private static boolean integerBound(
+      long bound, Part part, NumberType type, List<Violation> found) {
     // Compared as longs: as doubles, 2^53 + 1 would round to 2^53 and pass.
     long min = (long) type.min();
     long max = (long) type.max();
