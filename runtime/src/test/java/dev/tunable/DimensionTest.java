@@ -260,6 +260,15 @@ class DimensionTest {
   }
 
   @Test
+  void aStepThatDoesNotDivideTheRangeSuggestsAnUpperBoundItFits() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Dimension.real("rate", 0, 1).withStep(0.3));
+    assertEquals("[StepNotDividing] dimension 'rate': step 0.3 does not divide the range [0.0, 1.0];"
+        + " use a step that fits a whole number of times, or an upper bound of 0.9", e.getMessage());
+    assertEquals(4, Dimension.real("rate", 0, 0.9).withStep(0.3).gridValues(0).size());
+  }
+
+  @Test
   void everyProblemOfADeclarationIsNamedAtOnce() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> new RealDimension("a b", 0, 1, Scale.LOG, 0.3));

@@ -353,12 +353,9 @@ final class HyperparameterValidator {
           format(kind, high), format(kind, high), format(kind, low));
       case STEP_NOT_POSITIVE -> subject.errorOn("step", message, name, step);
       case STEP_WITH_LOG_SCALE -> subject.errorOn("step", message, name, format(kind, step));
-      case STEP_NOT_DIVIDING -> {
-        double suggestion = ((Number) violation.suggestion()).doubleValue();
-        subject.errorOn("step", message, name, format(kind, step), format(kind, low),
-            format(kind, high), significant((high - low) / step, 6),
-            kind == Kind.DOUBLE ? significant(suggestion, 12) : format(kind, suggestion));
-      }
+      case STEP_NOT_DIVIDING -> subject.errorOn("step", message, name, format(kind, step),
+          format(kind, low), format(kind, high), significant((high - low) / step, 6),
+          format(kind, ((Number) violation.suggestion()).doubleValue()));
       case TOO_MANY_STEPS -> subject.errorOn("step", message, name, format(kind, step),
           format(kind, low), format(kind, high));
       case INEXACT_FLOAT_STEP -> subject.errorOn("step", message, name, violation.actual(),

@@ -22,6 +22,8 @@ import static dev.tunable.internal.rules.Rule.TOO_MANY_STEPS;
 
 import dev.tunable.annotations.Scale;
 import dev.tunable.internal.rules.Violation.Part;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -261,7 +263,9 @@ public final class DimensionRules {
     }
     if (!isWhole(ratio)) {
       double fits = Math.max(1, Math.floor(ratio));
-      found.add(Violation.of(STEP_NOT_DIVIDING, Part.STEP, step, low + fits * step));
+      // 0.8999999999999999 reads as 0.9, and still fits: 12 digits are well inside the tolerance.
+      double upper = new BigDecimal(low + fits * step).round(new MathContext(12)).doubleValue();
+      found.add(Violation.of(STEP_NOT_DIVIDING, Part.STEP, step, upper));
       return;
     }
     if (type == NumberType.FLOAT) {
