@@ -87,16 +87,20 @@ final class HyperparametersWriter {
     Domain domain = field.domain();
     TypeName type;
     CodeBlock initializer;
+    // A float or int field's dimension says so (asFloat(), asInt()), so that the runtime holds
+    // it to the same rules as the compiler did.
     if (domain instanceof Domain.Real real) {
       type = REAL;
-      initializer = CodeBlock.of("new $T($S, $L, $L, $T.$L, $L)", REAL, field.name(),
+      initializer = CodeBlock.of("new $T($S, $L, $L, $T.$L, $L)$L", REAL, field.name(),
           Writers.realLiteral(real.low(), real.isFloat()), Writers.realLiteral(real.high(), real.isFloat()),
-          SCALE, real.scale().name(), Writers.realLiteral(real.step(), real.isFloat()));
+          SCALE, real.scale().name(), Writers.realLiteral(real.step(), real.isFloat()),
+          real.isFloat() ? ".asFloat()" : "");
     } else if (domain instanceof Domain.Integral integral) {
       type = INTEGER;
-      initializer = CodeBlock.of("new $T($S, $L, $L, $T.$L, $L)", INTEGER, field.name(),
+      initializer = CodeBlock.of("new $T($S, $L, $L, $T.$L, $L)$L", INTEGER, field.name(),
           Writers.longLiteral(integral.low()), Writers.longLiteral(integral.high()), SCALE,
-          integral.scale().name(), Writers.longLiteral(integral.step()));
+          integral.scale().name(), Writers.longLiteral(integral.step()),
+          field.type().equals(TypeName.INT) ? ".asInt()" : "");
     } else if (domain instanceof Domain.Categorical categorical) {
       type = ParameterizedTypeName.get(CATEGORICAL, field.type());
       CodeBlock choices = categorical.labels().stream()
