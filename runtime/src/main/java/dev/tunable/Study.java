@@ -579,7 +579,7 @@ public final class Study {
       directions = model.directions();
     }
     // Outside the lock, so that workers may consult the pruner at once.
-    return pruner.shouldPrune(new PrunerContext(trial, directions, this::snapshots));
+    return pruner.shouldPrune(new PrunerContext(trial, directions, this::freshSnapshots));
   }
 
   // ---- internals ----
@@ -664,6 +664,17 @@ public final class Study {
 
   private List<FrozenTrial> snapshots() {
     synchronized (lock) {
+      return model.snapshots();
+    }
+  }
+
+  /**
+   * {@link #snapshots()} after reading what other studies on the storage recorded since this one
+   * last wrote: a pruner must not decide on a history older than another worker's.
+   */
+  private List<FrozenTrial> freshSnapshots() {
+    synchronized (lock) {
+      refresh();
       return model.snapshots();
     }
   }
