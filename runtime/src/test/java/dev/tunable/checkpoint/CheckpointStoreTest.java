@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -70,6 +71,26 @@ class CheckpointStoreTest {
     CheckpointStore<double[]> reopened = CheckpointStore.directory(dir, VECTORS);
     assertArrayEquals(new double[] {7}, reopened.load("study a", 1).get());
     assertArrayEquals(new double[] {9}, reopened.load("other/study", 3).get());
+  }
+
+  /**
+   * Regression: the study names ".", ".." and "" were kept as file names, so "." and "" shared the
+   * store's directory and ".." wrote its checkpoints beside it (found by the checkpoint contract).
+   */
+  @Test
+  void studiesNamedDotDotDotOrNothingStayInsideTheStoreAndApart(@TempDir Path dir)
+      throws IOException {
+    Path root = dir.resolve("checkpoints");
+    CheckpointStore<double[]> store = CheckpointStore.directory(root, VECTORS);
+    store.save(".", 1, new double[] {1});
+    store.save("", 2, new double[] {2});
+    store.save("..", 3, new double[] {3});
+    assertEquals(List.of(1L), List.copyOf(store.trials(".")));
+    assertEquals(List.of(2L), List.copyOf(store.trials("")));
+    assertEquals(List.of(3L), List.copyOf(store.trials("..")));
+    try (Stream<Path> files = Files.list(dir)) {
+      assertEquals(List.of(root), files.toList(), "the store wrote outside its directory");
+    }
   }
 
   @Test
