@@ -142,10 +142,10 @@ public abstract class CheckpointStoreContract {
   @Test
   void concurrentSavesLoadsAndDeletesNeverShowHalfAState() throws Exception {
     CheckpointStore<double[]> store = create();
-    int writers = 3;
-    int readers = 3;
-    int saves = 40;
-    int length = 2_000;
+    int writers = 2;
+    int readers = 2;
+    int saves = 20;
+    int length = 512;
     store.save("s", 0, vector(-1, length));
     ExecutorService pool = Executors.newFixedThreadPool(writers + readers);
     AtomicBoolean writing = new AtomicBoolean(true);
@@ -197,7 +197,11 @@ public abstract class CheckpointStoreContract {
     }
     double last = store.load("s", 0).orElseThrow()[0];
     assertTrue(last % saves == saves - 1, "trial 0 ends with a writer's last save, not " + last);
-    assertEquals(List.of(0L, 1L, 2L, 3L), List.copyOf(reopen(store).trials("s")));
+    List<Long> trials = new ArrayList<>();
+    for (long trial = 0; trial <= writers; trial++) {
+      trials.add(trial);
+    }
+    assertEquals(trials, List.copyOf(reopen(store).trials("s")));
     for (int writer = 0; writer < writers; writer++) {
       assertArrayEquals(vector(saves - 1, 3), store.load("s", 1 + writer).orElseThrow());
     }
