@@ -10,6 +10,7 @@ import dev.tunable.PrunerScript.Finish;
 import dev.tunable.PrunerScript.Moment;
 import dev.tunable.PrunerScript.Replay;
 import dev.tunable.PrunerScript.Report;
+import dev.tunable.storage.Durability;
 import dev.tunable.storage.Storage;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -208,8 +209,8 @@ public abstract class PrunerContract {
   @Test
   void workersOnOneJournalAndAResumedStudyDecideAlike() {
     Path journal = directory.resolve("study.tunable");
-    try (Storage first = Storages.file(journal, Storages.Durability.WRITE);
-        Storage second = Storages.file(journal, Storages.Durability.WRITE)) {
+    try (Storage first = Storages.file(journal, Durability.WRITE);
+        Storage second = Storages.file(journal, Durability.WRITE)) {
       play(first, second, journal);
     }
   }
@@ -280,7 +281,7 @@ public abstract class PrunerContract {
    * open, so their running trials stay running: the study is resumed, not recovered.
    */
   private static List<FrozenTrial> readBack(Path journal, String name) {
-    try (Storage later = Storages.file(journal, Storages.Durability.WRITE)) {
+    try (Storage later = Storages.file(journal, Durability.WRITE)) {
       return Study.load(name, later).trials();
     }
   }

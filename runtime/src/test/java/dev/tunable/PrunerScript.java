@@ -1,9 +1,7 @@
 package dev.tunable;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 
@@ -151,8 +149,7 @@ final class PrunerScript {
     FrozenTrial snapshot(int trial) {
       TrialState state = states.get(trial);
       double[] value = state == TrialState.COMPLETE ? new double[] {values.get(trial)} : new double[0];
-      return new FrozenTrial(trial, state, value, Config.builder().build(), curves.get(trial),
-          Map.of(), Instant.EPOCH, state == TrialState.RUNNING ? null : Instant.EPOCH,
+      return Snapshots.trial(trial, state, value, Config.builder().build(), curves.get(trial),
           state == TrialState.FAIL ? "scripted" : null);
     }
 

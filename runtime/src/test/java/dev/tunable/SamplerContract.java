@@ -4,11 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import dev.tunable.annotations.Scale;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
@@ -78,7 +76,7 @@ public abstract class SamplerContract {
       Config proposal = sampler.sample(context(SPACE, n, List.copyOf(history)));
       Config checked = SPACE.check(proposal.asMap());
       assertEquals(SPACE.dimensions().size(), checked.names().size());
-      history.add(FrozenTrial.complete(n, storedForm(proposal), n, Instant.EPOCH));
+      history.add(Snapshots.complete(n, storedForm(proposal), n));
     }
   }
 
@@ -228,9 +226,8 @@ public abstract class SamplerContract {
     for (long step = 0; step < steps; step++) {
       curve.put(step, value + 1.0 / (step + 1));
     }
-    return new FrozenTrial(n, state,
+    return Snapshots.trial(n, state,
         state == TrialState.COMPLETE ? new double[] {value} : new double[0], params, curve,
-        Map.of(), Instant.EPOCH, state == TrialState.RUNNING ? null : Instant.EPOCH,
         state == TrialState.FAIL ? "diverged" : null);
   }
 
@@ -245,7 +242,7 @@ public abstract class SamplerContract {
       Histories histories = histories(space);
       for (List<FrozenTrial> history :
           List.of(histories.own, histories.revalued, histories.other)) {
-        List<FrozenTrial> trials = copies ? copy(space, history) : history;
+        List<FrozenTrial> trials = copies ? copy(history) : history;
         contexts.add(context(space, HISTORY, trials));
         if (history == histories.own) {
           contexts.add(context(space, HISTORY - 7, trials.subList(0, HISTORY - 7)));
@@ -256,12 +253,10 @@ public abstract class SamplerContract {
   }
 
   /** Snapshots equal to {@code trials}, none of them the same object. */
-  private static List<FrozenTrial> copy(SearchSpace<Config> space, List<FrozenTrial> trials) {
+  private static List<FrozenTrial> copy(List<FrozenTrial> trials) {
     List<FrozenTrial> copies = new ArrayList<>();
-    for (FrozenTrial t : trials) {
-      copies.add(new FrozenTrial(t.number(), t.state(), t.values(),
-          storedForm(space, t.params()), new TreeMap<>(t.intermediateValues()),
-          t.userAttributes(), t.start(), t.end().orElse(null), t.failureReason().orElse(null)));
+    for (FrozenTrial trial : trials) {
+      copies.add(Snapshots.copy(trial));
     }
     return List.copyOf(copies);
   }

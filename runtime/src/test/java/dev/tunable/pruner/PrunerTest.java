@@ -11,6 +11,7 @@ import dev.tunable.FrozenTrial;
 import dev.tunable.Pruner;
 import dev.tunable.PrunerContext;
 import dev.tunable.Pruners;
+import dev.tunable.Snapshots;
 import dev.tunable.TrialState;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,8 +33,7 @@ class PrunerTest {
     }
     double[] objective = state == TrialState.COMPLETE
         ? new double[] {values.get(steps - 1)} : new double[0];
-    return new FrozenTrial(number, state, objective, Config.builder().build(), values, Map.of(), T,
-        state == TrialState.RUNNING ? null : T, null);
+    return Snapshots.trial(number, state, objective, Config.builder().build(), values, null);
   }
 
   private static FrozenTrial running(long number, double... curve) {

@@ -1,6 +1,7 @@
 package dev.tunable.internal.storage;
 
 import dev.tunable.Storages;
+import dev.tunable.storage.Durability;
 import dev.tunable.storage.Storage;
 import dev.tunable.storage.StorageContract;
 import java.nio.file.Path;
@@ -14,11 +15,11 @@ class FileStorageWriteDurabilityContractTest extends StorageContract {
   @Override
   protected Storage create() {
     return Storages.file(directory.resolve("journal-" + files++ + ".tunable"),
-        Storages.Durability.WRITE);
+        Durability.WRITE);
   }
 
   @Override
   protected Storage reopen(Storage storage) {
-    return Storages.file(((FileStorage) storage).path(), Storages.Durability.WRITE);
+    return Storages.file(((FileStorage) storage).path(), Durability.WRITE);
   }
 }

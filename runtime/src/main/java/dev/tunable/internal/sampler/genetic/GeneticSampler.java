@@ -10,6 +10,7 @@ import dev.tunable.Sampler;
 import dev.tunable.SamplerContext;
 import dev.tunable.SearchSpace;
 import dev.tunable.TrialState;
+import dev.tunable.internal.Pareto;
 import dev.tunable.internal.Seeds;
 import java.util.ArrayList;
 import java.util.Arrays;
