@@ -457,9 +457,11 @@ public final class Study {
 
   boolean shouldPrune(long number) {
     FrozenTrial trial = snapshot(number);
-    // Outside every lock, so that workers may consult the pruner at once.
+    // Outside every lock, so that workers may consult the pruner at once. The history is read
+    // from the storage, when the pruner first asks for it: a pruner must not decide on a history
+    // older than another worker's.
     return pruner.shouldPrune(
-        new PrunerContext(trial, log.directions(), () -> log.peek(StudyModel::snapshots)));
+        new PrunerContext(trial, log.directions(), () -> log.read(StudyModel::snapshots)));
   }
 
   boolean isStopRequested() {

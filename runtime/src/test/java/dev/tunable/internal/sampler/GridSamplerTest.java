@@ -28,6 +28,17 @@ class GridSamplerTest extends SamplerContract {
     return Samplers.grid();
   }
 
+  @Override
+  protected boolean learnsFromValues() {
+    return false;
+  }
+
+  /** Without points for reals, a grid covers discrete spaces only. */
+  @Override
+  protected List<SearchSpace<Config>> spaces() {
+    return List.of(SPACE);
+  }
+
   private static final SearchSpace<Config> SMALL = SearchSpace.builder()
       .integer("n", 1, 3)
       .categorical("kind", "a", "b")
