@@ -28,7 +28,7 @@ import java.util.Map;
  * seeds of the hypervolume and the time per trial. Not a unit test: run it by hand, e.g.
  *
  * <pre>
- * mvn -q -B -o -pl runtime -Pbenchmarks test-compile exec:exec \
+ * mvn -q -B -pl runtime -am -Pbenchmarks test-compile exec:exec \
  *   -Dbenchmark.main=dev.tunable.benchmarks.ParetoBenchmark \
  *   -Dbenchmark.args="samplers=nsga2,random problems=zdt1,zdt2 dims=5,30 seeds=10 budgets=300,1000"
  * </pre>

@@ -27,7 +27,7 @@ import java.util.function.LongFunction;
  * (see BENCHMARKS.md), e.g.
  *
  * <pre>
- * mvn -q -B -o -pl runtime -Pbenchmarks test-compile exec:exec \
+ * mvn -q -B -pl runtime -am -Pbenchmarks test-compile exec:exec \
  *   -Dbenchmark.main=dev.tunable.benchmarks.SamplerBenchmark \
  *   -Dbenchmark.args="samplers=tpe,random functions=branin,hartmann6 seeds=30 budgets=50,100"
  * </pre>
