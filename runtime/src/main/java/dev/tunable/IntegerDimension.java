@@ -137,4 +137,9 @@ public record IntegerDimension(String name, long low, long high, Scale scale, lo
         + (scale == Scale.LOG ? " (log scale)" : "")
         + (step > 1 ? " in steps of " + step : "");
   }
+
+  @Override
+  public <R> R accept(Visitor<R> visitor) {
+    return visitor.visitInteger(this);
+  }
 }
