@@ -66,8 +66,9 @@ record Coordinate(Dimension<?> dimension, Kind kind, int size) {
       }
       if (dimension instanceof RealDimension real && value instanceof Double number) {
         double v = number;
-        if (kind == Kind.CONTINUOUS && real.scale() == Scale.LINEAR) {
-          // RealDimension.toUnit without its checks: the hot path of reading a long history.
+        if (kind == Kind.CONTINUOUS && real.scale() == Scale.LINEAR && real.step() == 0) {
+          // RealDimension.toUnit without its checks: the hot path of reading a long history. Not
+          // for a stepped real with too many values to be DISCRETE: its values must be checked.
           return v >= real.low() && v <= real.high()
               ? (v - real.low()) / (real.high() - real.low())
               : Double.NaN;
