@@ -23,9 +23,9 @@ public record LogisticRegressionHyperparameters(double learningRate, int batchSi
    */
   public static final RealDimension LEARNING_RATE = new RealDimension("learningRate", 1.0E-4, 0.1, Scale.LOG, 0.0);
 
-  public static final IntegerDimension BATCH_SIZE = new IntegerDimension("batchSize", 8, 256, Scale.LOG, 1);
+  public static final IntegerDimension BATCH_SIZE = new IntegerDimension("batchSize", 8, 256, Scale.LOG, 1).asInt();
 
-  public static final RealDimension DROPOUT = new RealDimension("dropout", 0.0f, 0.5f, Scale.LINEAR, 0.125f);
+  public static final RealDimension DROPOUT = new RealDimension("dropout", 0.0f, 0.5f, Scale.LINEAR, 0.125f).asFloat();
 
   public static final IntegerDimension ITERATIONS = new IntegerDimension("iterations", 100, 10000, Scale.LINEAR, 100);
 

@@ -3,6 +3,7 @@ package dev.tunable;
 import static dev.tunable.Checks.clampUnit;
 import static dev.tunable.Checks.invalid;
 
+import dev.tunable.internal.rules.DimensionRules;
 import java.util.List;
 
 /**
@@ -10,12 +11,13 @@ import java.util.List;
  * with two choices.
  *
  * @param name the dimension's name
+ * @throws IllegalArgumentException if the name is blank or cannot be a configuration key
  * @since 0.1
  */
 public record BooleanDimension(String name) implements Dimension<Boolean> {
 
   public BooleanDimension {
-    Checks.requireName(name);
+    Checks.requireValid(name, null, DimensionRules.name(name));
   }
 
   @Override

@@ -8,7 +8,7 @@ import java.util.Objects;
  * time limit, or both (whichever comes first), and how many trials run at once. Immutable.
  *
  * <pre>{@code
- * study.optimize(space, Budget.trials(200).timeout(Duration.ofMinutes(10)).workers(2), objective);
+ * study.optimize(space, Budget.trials(200).withTimeout(Duration.ofMinutes(10)).withWorkers(2), objective);
  * }</pre>
  *
  * <p>The time limit is checked before each trial starts; a running trial is never interrupted.
@@ -46,12 +46,12 @@ public final class Budget {
   }
 
   /** This budget, also stopping when {@code timeout} has passed. */
-  public Budget timeout(Duration timeout) {
+  public Budget withTimeout(Duration timeout) {
     return new Budget(trials, Objects.requireNonNull(timeout, "timeout"), workers);
   }
 
   /** This budget, running {@code n} trials at once on {@code n} threads. */
-  public Budget workers(int n) {
+  public Budget withWorkers(int n) {
     return new Budget(trials, timeout, n);
   }
 

@@ -3,9 +3,8 @@ package dev.tunable;
 import static dev.tunable.Checks.clampUnit;
 import static dev.tunable.Checks.quote;
 
-import java.util.HashSet;
+import dev.tunable.internal.rules.DimensionRules;
 import java.util.List;
-import java.util.Set;
 
 /**
  * A dimension over a fixed, ordered list of choices: strings, enum constants or other values.
@@ -15,25 +14,18 @@ import java.util.Set;
  * Enum#name()}, or the choice's {@link String#valueOf string form}.
  *
  * @param name the dimension's name
- * @param choices the allowed values: at least one, none {@code null}, no two with the same label
+ * @param choices the allowed values: at least one, none {@code null}, no two with the same label,
+ *     and no label blank or with white space at either end (configuration files drop it)
  * @param <T> the type of the choices
+ * @throws IllegalArgumentException naming every rule the declaration breaks
  * @since 0.1
  */
 public record CategoricalDimension<T>(String name, List<T> choices) implements Dimension<T> {
 
   public CategoricalDimension {
-    Checks.requireName(name);
     choices = List.copyOf(choices);
-    if (choices.isEmpty()) {
-      throw new IllegalArgumentException("dimension " + quote(name) + " needs at least one choice");
-    }
-    Set<String> labels = new HashSet<>();
-    for (T choice : choices) {
-      if (!labels.add(label(choice))) {
-        throw new IllegalArgumentException(
-            "dimension " + quote(name) + ": choice " + quote(label(choice)) + " appears twice");
-      }
-    }
+    Checks.requireValid(name, null, DimensionRules.name(name),
+        DimensionRules.choices(choices.stream().map(CategoricalDimension::label).toList()));
   }
 
   /** The position of {@code value} among the choices. */

@@ -1,19 +1,87 @@
 package dev.tunable;
 
+import dev.tunable.internal.rules.Spelling;
+import dev.tunable.internal.rules.Violation;
+import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
-import java.util.Locale;
-import java.util.Optional;
+import java.util.List;
 
 /** Argument checks and the wording shared by every error message about hyperparameter values. */
 final class Checks {
   private Checks() {}
 
-  static String requireName(String name) {
-    if (name == null || name.isBlank()) {
-      throw new IllegalArgumentException("a dimension needs a non-blank name, got " + quote(name));
+  /**
+   * Throws if the rules of a dimension's declaration found anything, with one sentence per
+   * violation, each starting with the rule's tag as the processor's diagnostics do.
+   *
+   * @param range the declared range as {@code [low, high]}, or {@code null} for a dimension
+   *     without one
+   */
+  @SafeVarargs
+  static void requireValid(String name, String range, List<Violation>... found) {
+    List<String> problems = new ArrayList<>();
+    for (List<Violation> violations : found) {
+      for (Violation violation : violations) {
+        problems.add("[" + violation.rule().tag() + "] " + sentence(name, range, violation));
+      }
     }
-    return name;
+    if (problems.size() == 1) {
+      throw new IllegalArgumentException(problems.get(0));
+    }
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException(problems.size() + " problems in the declaration of"
+          + " dimension " + quote(name) + ":\n  - " + String.join("\n  - ", problems));
+    }
+  }
+
+  private static String sentence(String name, String range, Violation violation) {
+    String dimension = "dimension " + quote(name) + ": ";
+    Object actual = violation.actual();
+    Object suggestion = violation.suggestion();
+    return switch (violation.rule()) {
+      case BLANK_NAME -> "a dimension's name must not be blank, got " + quote(name)
+          + "; give it a name such as 'learningRate'";
+      case INVALID_NAME -> "dimension name " + quote(name) + " cannot be a key in configuration"
+          + " files and key=value overrides; start with a letter or '_' and use only letters,"
+          + " digits, '_', '-' and '.'";
+      case NON_FINITE_BOUND -> dimension + "bound " + actual + " is not a finite number; use"
+          + " finite bounds";
+      case BOUND_OUT_OF_TYPE -> dimension + "bound " + actual + " is beyond the range of the"
+          + " values' type, which ends at " + suggestion + "; narrow the range, or hold the values"
+          + " in a wider type";
+      case SINGLE_VALUE_RANGE -> dimension + "range " + range + " holds a single value, and a"
+          + " fixed value is not searched; widen the range or leave the dimension out";
+      case INVERTED_RANGE -> dimension + "range " + range + " is inverted; give the lower bound"
+          + " first";
+      case RANGE_TOO_WIDE -> dimension + "range " + range + " is wider than the largest double,"
+          + " so values inside it cannot be computed; narrow the range";
+      case LOG_SCALE_BOUND -> dimension + "LOG scale needs bounds above 0, got " + actual
+          + "; use a positive lower bound (such as " + suggestion + ") or Scale.LINEAR";
+      case STEP_NOT_POSITIVE -> dimension + "step must be above 0, got " + actual + "; use a"
+          + " positive step" + (actual instanceof Long ? ", or 1 for every integer"
+              : ", or 0 for a continuous range");
+      case STEP_WITH_LOG_SCALE -> dimension + "step " + actual + " cannot be combined with LOG"
+          + " scale, which has no even grid; remove the step or use Scale.LINEAR";
+      case STEP_NOT_DIVIDING -> dimension + "step " + actual + " does not divide the range "
+          + range + "; use a step that fits a whole number of times, or an upper bound of "
+          + suggestion;
+      case TOO_MANY_STEPS -> dimension + "step " + actual + " cuts the range " + range
+          + " into more than 2^53 values, too many to count; use a larger step, or 0 for a"
+          + " continuous range";
+      case INEXACT_FLOAT_STEP -> dimension + actual + ", a value of the grid over " + range
+          + ", is not an exact float, so values held as float cannot be checked against the"
+          + " grid; use a step such as 0.5 or 0.25, or hold the values as double";
+      case EMPTY_CHOICES -> dimension + "no choices; give at least one";
+      case DUPLICATE_CHOICE -> dimension + "choice " + quote((String) actual) + " appears twice;"
+          + " remove the repetition";
+      case BLANK_CHOICE -> dimension + "choice " + quote((String) actual) + " is blank and cannot"
+          + " be written in a configuration file; use a visible label";
+      case PADDED_CHOICE -> dimension + "choice " + quote((String) actual) + " starts or ends"
+          + " with white space, which configuration files drop, so it could not be read back;"
+          + " use " + quote((String) suggestion);
+      case OUT_OF_RANGE, OFF_STEP -> throw new IllegalStateException(
+          violation + " is about a value, not a declaration");
+    };
   }
 
   static double clampUnit(double u) {
@@ -43,35 +111,10 @@ final class Checks {
     return text == null ? "null" : "'" + text + "'";
   }
 
-  /** The candidate nearest to {@code name} by edit distance, if it is near enough to be a typo. */
-  static Optional<String> closest(String name, Collection<String> candidates) {
-    String lower = name.toLowerCase(Locale.ROOT);
-    return candidates.stream()
-        .filter(c -> editDistance(lower, c.toLowerCase(Locale.ROOT)) <= Math.max(2, c.length() / 3))
-        .min(Comparator.comparingInt(c -> editDistance(lower, c.toLowerCase(Locale.ROOT))));
-  }
-
   /** {@code " (did you mean 'x'?)"} or the empty string. */
   static String didYouMean(String name, Collection<String> candidates) {
-    return closest(name, candidates).map(c -> " (did you mean " + quote(c) + "?)").orElse("");
-  }
-
-  static int editDistance(String a, String b) {
-    int[] previous = new int[b.length() + 1];
-    int[] current = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      previous[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      current[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-        current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-      }
-      int[] swap = previous;
-      previous = current;
-      current = swap;
-    }
-    return previous[b.length()];
+    return Spelling.closest(name, candidates)
+        .map(c -> " (did you mean " + quote(c) + "?)")
+        .orElse("");
   }
 }

@@ -23,60 +23,42 @@ import java.util.TreeMap;
  * @since 0.1
  */
 public final class FrozenTrial {
-  /**
-   * The user attribute under which {@link Trial#setConstraints} records a trial's constraint
-   * values, as their decimal forms joined by commas.
-   */
-  public static final String CONSTRAINTS_ATTRIBUTE = "tunable.constraints";
+  private static final double[] NONE = {};
+
   private final long number;
   private final TrialState state;
   private final double[] values;
   private final Config params;
   private final SortedMap<Long, Double> intermediateValues;
+  private final SortedMap<Long, double[]> reportedVectors;
+  private final double[] constraints;
   private final Map<String, Object> userAttributes;
   private final Instant start;
   private final Instant end;
   private final String failureReason;
-  private final SortedMap<Long, double[]> reportedVectors;
 
   /**
-   * A snapshot; mainly for tests of samplers and pruners.
+   * A snapshot; studies make them, and tests through the package's test fixtures.
    *
    * @param values the objective values, empty unless {@code state} is {@link TrialState#COMPLETE}
+   * @param reportedVectors the full reports of the steps that reported more than one value; their
+   *     first values are those of {@code intermediateValues}
+   * @param constraints the constraint values the trial set, empty if none
    * @param end {@code null} while {@code state} is {@link TrialState#RUNNING}
    * @param failureReason {@code null} unless {@code state} is {@link TrialState#FAIL}
    */
-  public FrozenTrial(
+  FrozenTrial(
       long number,
       TrialState state,
       double[] values,
       Config params,
       SortedMap<Long, Double> intermediateValues,
+      SortedMap<Long, double[]> reportedVectors,
+      double[] constraints,
       Map<String, Object> userAttributes,
       Instant start,
       Instant end,
       String failureReason) {
-    this(number, state, values, params, intermediateValues, userAttributes, start, end,
-        failureReason, Collections.emptySortedMap());
-  }
-
-  /**
-   * A snapshot whose reports may hold several values per step.
-   *
-   * @param reportedVectors the full reports of the steps that reported more than one value; their
-   *     first values are those of {@code intermediateValues}
-   */
-  public FrozenTrial(
-      long number,
-      TrialState state,
-      double[] values,
-      Config params,
-      SortedMap<Long, Double> intermediateValues,
-      Map<String, Object> userAttributes,
-      Instant start,
-      Instant end,
-      String failureReason,
-      SortedMap<Long, double[]> reportedVectors) {
     this.number = number;
     this.state = Objects.requireNonNull(state, "state");
     this.values = values.clone();
@@ -85,6 +67,7 @@ public final class FrozenTrial {
     this.intermediateValues = intermediateValues.isEmpty()
         ? Collections.emptySortedMap()
         : Collections.unmodifiableSortedMap(new TreeMap<>(intermediateValues));
+    this.constraints = constraints.length == 0 ? NONE : constraints.clone();
     this.userAttributes = userAttributes.isEmpty()
         ? Map.of()
         : Collections.unmodifiableMap(new LinkedHashMap<>(userAttributes));
@@ -109,13 +92,6 @@ public final class FrozenTrial {
     if (state == TrialState.COMPLETE && this.values.length == 0) {
       throw new IllegalArgumentException("trial #" + number + " is COMPLETE but has no value");
     }
-  }
-
-  /** A complete trial with one value, started and ended at {@code time}; for tests. */
-  public static FrozenTrial complete(long number, Config params, double value, Instant time) {
-    return new FrozenTrial(
-        number, TrialState.COMPLETE, new double[] {value}, params, new TreeMap<>(), Map.of(), time,
-        time, null);
   }
 
   /** The trial's number in its study: 0, 1, 2, … in the order trials were asked for. */
@@ -155,25 +131,12 @@ public final class FrozenTrial {
    * 0} means the constraint is met; empty if it reported none. A copy.
    */
   public double[] constraints() {
-    Object stored = userAttributes.get(CONSTRAINTS_ATTRIBUTE);
-    if (stored == null) {
-      return new double[0];
-    }
-    String text = stored.toString();
-    if (text.isEmpty()) {
-      return new double[0];
-    }
-    String[] parts = text.split(",");
-    double[] constraints = new double[parts.length];
-    for (int i = 0; i < parts.length; i++) {
-      constraints[i] = Double.parseDouble(parts[i]);
-    }
-    return constraints;
+    return constraints.clone();
   }
 
   /** Whether every constraint the trial reported is met ({@code c <= 0}); true if it has none. */
   public boolean isFeasible() {
-    for (double c : constraints()) {
+    for (double c : constraints) {
       if (!(c <= 0)) {
         return false;
       }
@@ -240,6 +203,7 @@ public final class FrozenTrial {
         && params.equals(that.params)
         && intermediateValues.equals(that.intermediateValues)
         && sameVectors(reportedVectors, that.reportedVectors)
+        && Arrays.equals(constraints, that.constraints)
         && userAttributes.equals(that.userAttributes)
         && start.equals(that.start)
         && Objects.equals(end, that.end)

@@ -2,61 +2,62 @@ package dev.tunable;
 
 import static dev.tunable.Checks.clampUnit;
 import static dev.tunable.Checks.invalid;
-import static dev.tunable.Checks.quote;
 
 import dev.tunable.annotations.Scale;
+import dev.tunable.internal.rules.DimensionRules;
+import dev.tunable.internal.rules.NumberType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * An integer dimension over {@code [low, high]}, both included. Values are {@link Long}s; the
- * generated code narrows them to the field's type, whose range the compiler has checked.
+ * generated code narrows them to the field's type, whose range the compiler has checked and, for
+ * an {@code int} field, {@link #asInt()} checks again.
  *
  * <p>On the unit interval every allowed value owns a cell of equal width (of equal width in the
  * logarithm, on a {@link Scale#LOG} dimension, where value {@code v} owns {@code [v - ½, v + ½]}),
  * so sampling the interval uniformly samples the values uniformly in the dimension's scale.
  *
  * @param name the dimension's name
- * @param low the smallest allowed value
- * @param high the largest allowed value, above {@code low}
+ * @param low the smallest allowed value, at least -2<sup>53</sup>
+ * @param high the largest allowed value, above {@code low} and at most 2<sup>53</sup>
  * @param scale {@link Scale#LOG} needs {@code low >= 1}
  * @param step the distance between allowed values counted from {@code low}, {@code 1} for every
  *     integer; it must divide the range and cannot exceed 1 on a {@link Scale#LOG} dimension
+ * @param isInt whether the values are held as {@code int}, so that the bounds must be within
+ *     int's range; see {@link #asInt()}
+ * @throws IllegalArgumentException naming every rule the declaration breaks
  * @since 0.1
  */
-public record IntegerDimension(String name, long low, long high, Scale scale, long step)
+public record IntegerDimension(
+    String name, long low, long high, Scale scale, long step, boolean isInt)
     implements Dimension<Long> {
 
   public IntegerDimension {
-    Checks.requireName(name);
     Objects.requireNonNull(scale, "scale");
-    if (!(low < high)) {
-      throw new IllegalArgumentException(
-          "dimension " + quote(name) + ": the range [" + low + ", " + high + "] needs low < high");
-    }
-    if (scale == Scale.LOG && low < 1) {
-      throw new IllegalArgumentException(
-          "dimension " + quote(name) + ": LOG scale needs a lower bound of at least 1, got " + low);
-    }
-    if (step < 1) {
-      throw new IllegalArgumentException(
-          "dimension " + quote(name) + ": step must be at least 1, got " + step);
-    }
-    if (step > 1 && scale == Scale.LOG) {
-      throw new IllegalArgumentException(
-          "dimension " + quote(name) + ": a step cannot be combined with LOG scale");
-    }
-    if ((high - low) % step != 0) {
-      throw new IllegalArgumentException(
-          "dimension " + quote(name) + ": step " + step + " does not divide the range ["
-              + low + ", " + high + "]");
-    }
+    Checks.requireValid(name, "[" + low + ", " + high + "]", DimensionRules.name(name),
+        DimensionRules.integer(low, high, scale, step, isInt ? NumberType.INT : NumberType.LONG));
+  }
+
+  /** A dimension whose values are held as {@code long}. */
+  public IntegerDimension(String name, long low, long high, Scale scale, long step) {
+    this(name, low, high, scale, step, false);
+  }
+
+  /**
+   * A copy of this dimension whose values are held as {@code int}, as an {@code int} field holds
+   * them.
+   *
+   * @throws IllegalArgumentException if a bound is beyond int's range
+   */
+  public IntegerDimension asInt() {
+    return new IntegerDimension(name, low, high, scale, step, true);
   }
 
   /** A copy of this dimension whose allowed values are {@code low, low + step, …, high}. */
   public IntegerDimension withStep(long step) {
-    return new IntegerDimension(name, low, high, scale, step);
+    return new IntegerDimension(name, low, high, scale, step, isInt);
   }
 
   /** How many values the dimension allows. */
@@ -102,7 +103,7 @@ public record IntegerDimension(String name, long low, long high, Scale scale, lo
     } else {
       throw invalid(this, value);
     }
-    if (v < low || v > high || (v - low) % step != 0) {
+    if (DimensionRules.integerValue(v, low, high, step).isPresent()) {
       throw invalid(this, value);
     }
     return v;

@@ -5,6 +5,8 @@ import static dev.tunable.Checks.invalid;
 import static dev.tunable.Checks.quote;
 
 import dev.tunable.annotations.Scale;
+import dev.tunable.internal.rules.DimensionRules;
+import dev.tunable.internal.rules.NumberType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -19,44 +21,44 @@ import java.util.Objects;
  * @param step {@code 0} for a continuous dimension, otherwise the distance between allowed values
  *     counted from {@code low}; it must divide the range and cannot be combined with {@link
  *     Scale#LOG}
+ * @param isFloat whether the values are held as {@code float}: the bounds are then rounded to
+ *     float and must be within float's range, and every value of a step's grid must be an exact
+ *     float; see {@link #asFloat()}
+ * @throws IllegalArgumentException naming every rule the declaration breaks
  * @since 0.1
  */
-public record RealDimension(String name, double low, double high, Scale scale, double step)
+public record RealDimension(
+    String name, double low, double high, Scale scale, double step, boolean isFloat)
     implements Dimension<Double> {
 
-  /** How far from a multiple of the step a value may be and still count as on the grid. */
-  private static final double STEP_TOLERANCE = 1e-9;
-
   public RealDimension {
-    Checks.requireName(name);
     Objects.requireNonNull(scale, "scale");
-    if (!Double.isFinite(low) || !Double.isFinite(high) || !(low < high)) {
-      throw new IllegalArgumentException(
-          "dimension " + quote(name) + ": the range [" + low + ", " + high
-              + "] must have finite bounds with low < high");
-    }
-    if (scale == Scale.LOG && low <= 0) {
-      throw new IllegalArgumentException(
-          "dimension " + quote(name) + ": LOG scale needs a lower bound above 0, got " + low);
-    }
-    if (step < 0 || !Double.isFinite(step)) {
-      throw new IllegalArgumentException(
-          "dimension " + quote(name) + ": step must be 0 (continuous) or positive, got " + step);
-    }
-    if (step > 0 && scale == Scale.LOG) {
-      throw new IllegalArgumentException(
-          "dimension " + quote(name) + ": a step cannot be combined with LOG scale");
-    }
-    if (step > 0 && !isMultiple(high - low, step)) {
-      throw new IllegalArgumentException(
-          "dimension " + quote(name) + ": step " + step + " does not divide the range ["
-              + low + ", " + high + "]");
-    }
+    NumberType type = isFloat ? NumberType.FLOAT : NumberType.DOUBLE;
+    Checks.requireValid(name, "[" + low + ", " + high + "]",
+        DimensionRules.name(name), DimensionRules.real(low, high, scale, step, type));
+    low = type.round(low);
+    high = type.round(high);
+  }
+
+  /** A dimension whose values are held as {@code double}. */
+  public RealDimension(String name, double low, double high, Scale scale, double step) {
+    this(name, low, high, scale, step, false);
+  }
+
+  /**
+   * A copy of this dimension whose values are held as {@code float}, as a {@code float} field
+   * holds them: the bounds rounded to float, and a step only if every value of its grid is an
+   * exact float (0.125 is, 0.1 is not).
+   *
+   * @throws IllegalArgumentException if a bound is beyond float's range or the grid is not exact
+   */
+  public RealDimension asFloat() {
+    return new RealDimension(name, low, high, scale, step, true);
   }
 
   /** A copy of this dimension whose allowed values are {@code low, low + step, …, high}. */
   public RealDimension withStep(double step) {
-    return new RealDimension(name, low, high, scale, step);
+    return new RealDimension(name, low, high, scale, step, isFloat);
   }
 
   @Override
@@ -90,7 +92,7 @@ public record RealDimension(String name, double low, double high, Scale scale, d
       throw invalid(this, value);
     }
     double v = number.doubleValue();
-    if (!(v >= low && v <= high) || (step > 0 && !isMultiple(v - low, step))) {
+    if (DimensionRules.realValue(v, low, high, step).isPresent()) {
       throw invalid(this, value);
     }
     return v;
@@ -152,16 +154,11 @@ public record RealDimension(String name, double low, double high, Scale scale, d
       throw new IllegalStateException(
           "dimension " + quote(name) + " is continuous: it has no steps to count");
     }
-    return Math.round((high - low) / step) + 1;
+    return DimensionRules.stepCount(low, high, step);
   }
 
   private double onGrid(long k) {
     return Math.min(high, low + k * step);
-  }
-
-  private static boolean isMultiple(double span, double step) {
-    double ratio = span / step;
-    return Math.abs(ratio - Math.rint(ratio)) <= STEP_TOLERANCE * Math.max(1, Math.abs(ratio));
   }
 
   private static boolean exactDouble(long value) {

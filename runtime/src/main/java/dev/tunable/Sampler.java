@@ -9,10 +9,13 @@ package dev.tunable;
  * randomness from their seed and {@link SamplerContext#trialNumber()} instead of keeping a random
  * generator between calls; this keeps results identical when a study is resumed.
  *
- * <p>Thread-safety: a study calls {@code sample} for one trial at a time, while it holds its
- * storage's write lock, so that the history it sees includes every trial asked for so far, also by
- * other processes. One sampler instance may serve several studies at once, so implementations must
- * be thread-safe; the built-in ones are stateless.
+ * <p>Thread-safety: a study calls {@code sample} while it holds no lock, so several workers
+ * (threads, processes, machines) may sample at once; one sampler instance may also serve several
+ * studies at once, so implementations must be thread-safe (the built-in ones are stateless). The
+ * history a sampler sees holds every trial started before it was called, running ones included.
+ * If another worker starts a trial before the proposal is recorded, the proposal takes the next
+ * free trial number, and the sampler is asked again if that trial holds the very same values (a
+ * grid point, or the proposal of a sampler seeded by the trial number).
  *
  * @since 0.1
  */

@@ -39,7 +39,10 @@ public final class SamplerContext {
     return space;
   }
 
-  /** The number the proposed trial will have. */
+  /**
+   * The number the proposed trial will have, unless another worker starts a trial before the
+   * proposal is recorded (see {@link Sampler}).
+   */
   public long trialNumber() {
     return trialNumber;
   }
@@ -57,8 +60,7 @@ public final class SamplerContext {
   /**
    * Every trial of the study so far, by number: finished ones, and running ones (so that a grid
    * does not hand out a point twice), as snapshots; unmodifiable. Trials may have been run on
-   * other spaces; their params hold whatever names they had. Call it during {@link
-   * Sampler#sample}, from the thread that called it: the study's lock is held then.
+   * other spaces; their params hold whatever names they had.
    */
   public synchronized List<FrozenTrial> trials() {
     if (history == null) {

@@ -118,6 +118,29 @@ public final class Samplers {
   }
 
   /**
+   * The sampler of studies that name none: {@link #cmaEs()} for one objective, {@link #nsga2()}
+   * for several, chosen when the first trial is proposed (the study's directions are known only
+   * once it is open).
+   */
+  static Sampler byDefault() {
+    long seed = Seeds.fresh();
+    return new ByObjectives(cmaEs(seed), nsga2(seed));
+  }
+
+  /** One sampler for studies with one objective, another for several. */
+  private record ByObjectives(Sampler single, Sampler multi) implements Sampler {
+    @Override
+    public Config sample(SamplerContext context) {
+      return (context.directions().size() == 1 ? single : multi).sample(context);
+    }
+
+    @Override
+    public String toString() {
+      return "the default sampler (" + single + " with one objective, " + multi + " with several)";
+    }
+  }
+
+  /**
    * NSGA-II (Deb et al. 2002), the genetic algorithm for several objectives, with a population of
    * 50: trial {@code n} belongs to generation {@code n / 50}; the first generation is random, and
    * each later one is bred from the best 50 of the previous generation's complete trials and its

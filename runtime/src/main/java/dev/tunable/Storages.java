@@ -2,6 +2,7 @@ package dev.tunable;
 
 import dev.tunable.internal.storage.FileStorage;
 import dev.tunable.internal.storage.MemoryStorage;
+import dev.tunable.storage.Durability;
 import dev.tunable.storage.Storage;
 import java.nio.file.Path;
 
@@ -12,23 +13,6 @@ import java.nio.file.Path;
  */
 public final class Storages {
   private Storages() {}
-
-  /**
-   * How far a {@link #file(Path, Durability) file storage} writes each change before the call that
-   * made it returns.
-   */
-  public enum Durability {
-    /**
-     * Written and forced to the disk ({@code fsync}): a finished trial survives the process being
-     * killed and the machine losing power. The default.
-     */
-    SYNC,
-    /**
-     * Written to the operating system, not forced: a finished trial survives the process being
-     * killed ({@code kill -9}), but the last changes may be lost if the machine loses power.
-     */
-    WRITE
-  }
 
   /**
    * A storage in this process's memory, lost when it ends; the default. Several studies, and {@link

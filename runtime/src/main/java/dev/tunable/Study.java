@@ -1,35 +1,27 @@
 package dev.tunable;
 
-import dev.tunable.internal.ProgressLine;
+import dev.tunable.internal.Pareto;
 import dev.tunable.internal.StoredValues;
 import dev.tunable.internal.TrialExport;
-import dev.tunable.internal.sampler.genetic.Pareto;
-import dev.tunable.storage.Event;
-import dev.tunable.storage.Event.StudyCreated;
 import dev.tunable.storage.Event.TrialAttributeSet;
+import dev.tunable.storage.Event.TrialConstraintsSet;
 import dev.tunable.storage.Event.TrialEnqueued;
 import dev.tunable.storage.Event.TrialFinished;
 import dev.tunable.storage.Event.TrialReported;
-import dev.tunable.storage.Event.TrialStarted;
 import dev.tunable.storage.Storage;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * A hyperparameter search: asks a {@link Sampler} for hyperparameters, runs the objective on them
@@ -65,31 +57,24 @@ public final class Study {
   private static final double[] NO_VALUES = {};
 
   private final String name;
-  private final Storage storage;
-  private final Sampler sampler;
+  private final StudyLog log;
+  private final TrialPlanner planner;
   private final Pruner pruner;
   private final Function<FrozenTrial, double[]> constraints;
   private final List<TrialCallback> callbacks;
   private final boolean progress;
-  private final Object lock = new Object();
-  private final Object callbackLock = new Object();
-  private final StudyModel model;
-  private long cursor;
   private volatile boolean stopRequested;
 
-  private Study(Builder builder, boolean mustExist) {
+  private Study(Builder builder, StudyLog.Opening opening) {
     this.name = builder.name != null ? builder.name : defaultName();
-    this.storage = builder.storage;
+    this.log = StudyLog.open(name, builder.storage, opening,
+        builder.directionSet ? builder.directions : null);
+    this.planner = new TrialPlanner(name, log,
+        builder.sampler != null ? builder.sampler : Samplers.byDefault());
     this.pruner = builder.pruner;
     this.constraints = builder.constraints;
     this.callbacks = List.copyOf(builder.callbacks);
     this.progress = builder.progress;
-    this.model = new StudyModel(name);
-    open(builder, mustExist);
-    // The default depends on the number of objectives, known only once the study is open.
-    this.sampler = builder.sampler != null
-        ? builder.sampler
-        : model.directions().size() > 1 ? Samplers.nsga2() : Samplers.cmaEs();
   }
 
   /** Starts building a new study (or, with {@link Builder#loadIfExists}, one to resume). */
@@ -107,7 +92,7 @@ public final class Study {
    * @throws NoSuchElementException if the storage has no such study
    */
   public static Study load(String name, Storage storage) {
-    return new Study(builder().name(name).storage(storage), true);
+    return new Study(builder().name(name).storage(storage), StudyLog.Opening.RESUME);
   }
 
   /** The study's name in its storage. */
@@ -117,17 +102,17 @@ public final class Study {
 
   /** Whether the study minimizes or maximizes (its first objective). */
   public Direction direction() {
-    return model.directions().get(0);
+    return log.directions().get(0);
   }
 
   /** The directions, one per objective. */
   public List<Direction> directions() {
-    return model.directions();
+    return log.directions();
   }
 
   /** Where the study's trials are recorded. */
   public Storage storage() {
-    return storage;
+    return log.storage();
   }
 
   /**
@@ -151,7 +136,7 @@ public final class Study {
 
   /**
    * Runs trials of {@code objective} over {@code space} within {@code budget}, on {@link
-   * Budget#workers} threads, and returns the study's best trial (over all its trials, earlier
+   * Budget#withWorkers} threads, and returns the study's best trial (over all its trials, earlier
    * runs included).
    *
    * <p>A trial whose objective throws, or returns NaN or an infinity, is recorded as {@link
@@ -166,11 +151,11 @@ public final class Study {
    */
   public <H> Trial<H> optimize(SearchSpace<H> space, Budget budget, Objective<H> objective) {
     Objects.requireNonNull(objective, "objective");
-    if (model.directions().size() != 1) {
+    List<Direction> directions = log.directions();
+    if (directions.size() != 1) {
       throw new IllegalStateException(
-          "study '" + name + "' has " + model.directions().size() + " objectives "
-              + model.directions() + "; run it with optimizeMulti and an objective returning"
-              + " one value per objective");
+          "study '" + name + "' has " + directions.size() + " objectives " + directions
+              + "; run it with optimizeMulti and an objective returning one value per objective");
     }
     run(space, budget, trial -> new double[] {objective.evaluate(trial)});
     return bestTrial(space);
@@ -206,81 +191,21 @@ public final class Study {
     Objects.requireNonNull(space, "space");
     Objects.requireNonNull(budget, "budget");
     stopRequested = false;
-    Run<H> run = new Run<>(space, budget, objective);
-    try (ProgressLine line = ProgressLine.create(progress, budget.maxTrials(), budget.timeLimit())) {
-      run.progress = line;
-      if (budget.workerCount() == 1) {
-        run.work();
-      } else {
-        List<Thread> threads = new ArrayList<>();
-        for (int i = 0; i < budget.workerCount(); i++) {
-          Thread thread = new Thread(run::work, "tunable-" + name + "-worker-" + i);
-          thread.setDaemon(true);
-          threads.add(thread);
-          thread.start();
-        }
-        for (Thread thread : threads) {
-          joinUninterruptibly(thread, run);
-        }
-      }
-    }
-    run.rethrow();
+    new OptimizeLoop<>(this, space, budget, objective, callbacks).run(progress);
   }
 
   /**
    * Asks for a new trial: the next enqueued hyperparameters if any, else the sampler's proposal.
    * Evaluate it and {@link #tell} the result. The trial is recorded as {@link TrialState#RUNNING}
-   * when this method returns.
+   * when this method returns. The sampler runs while no lock is held, so other workers (threads or
+   * processes) keep going meanwhile.
    *
    * @throws SearchExhaustedException if the sampler has nothing left to propose
    */
   public <H> Trial<H> ask(SearchSpace<H> space) {
     Objects.requireNonNull(space, "space");
-    synchronized (lock) {
-      Config[] checked = new Config[1];
-      List<Event> written = write(() -> startTrial(space, checked));
-      TrialStarted started = (TrialStarted) written.get(written.size() - 1);
-      return new Trial<>(this, started.number(), space.createChecked(checked[0]));
-    }
-  }
-
-  /**
-   * The events that start a trial; enqueued entries that do not fit the space fail on the way.
-   * Leaves the trial's checked configuration in {@code checked[0]}.
-   */
-  private List<Event> startTrial(SearchSpace<?> space, Config[] checked) {
-    List<Event> events = new ArrayList<>();
-    String worker = storage.workerId();
-    Instant now = Instant.now();
-    long number = model.trialCount();
-    for (int skipped = 0; ; skipped++, number++) {
-      int entry = model.nextQueueEntry(skipped);
-      if (entry >= 0) {
-        Map<String, Object> enqueued = model.queueEntry(entry);
-        try {
-          checked[0] = space.check(enqueued);
-        } catch (IllegalArgumentException e) {
-          events.add(new TrialStarted(name, number, enqueued, entry, worker, now));
-          events.add(new TrialFinished(name, number, TrialState.FAIL, NO_VALUES,
-              "the enqueued hyperparameters do not fit the search space: " + e.getMessage(), now));
-          continue;
-        }
-      } else {
-        SamplerContext context =
-            new SamplerContext(space, number, model.directions(), this::snapshots);
-        Config proposal = sampler.sample(context);
-        try {
-          checked[0] = space.check(proposal.asMap());
-        } catch (IllegalArgumentException e) {
-          throw new IllegalStateException(
-              "sampler " + sampler + " proposed hyperparameters outside the search space for trial #"
-                  + number + ": " + e.getMessage(), e);
-        }
-      }
-      events.add(
-          new TrialStarted(name, number, StoredValues.of(checked[0].asMap()), entry, worker, now));
-      return events;
-    }
+    TrialPlanner.Started started = planner.start(space);
+    return new Trial<>(this, started.number(), space.createChecked(started.params()));
   }
 
   /**
@@ -304,12 +229,12 @@ public final class Study {
    * @throws IllegalStateException if the trial has already finished
    */
   public FrozenTrial tell(Trial<?> trial, double... values) {
-    int objectives = model.directions().size();
-    if (values.length != objectives) {
+    List<Direction> directions = log.directions();
+    if (values.length != directions.size()) {
       throw new IllegalArgumentException(
           "trial #" + trial.number() + " of study '" + name + "' was told "
-              + Arrays.toString(values) + " but the study has " + objectives
-              + " objective" + (objectives == 1 ? "" : "s") + " " + model.directions()
+              + Arrays.toString(values) + " but the study has " + directions.size()
+              + " objective" + (directions.size() == 1 ? "" : "s") + " " + directions
               + "; tell one value per objective");
     }
     for (double value : values) {
@@ -331,8 +256,8 @@ public final class Study {
       return; // finish() reports the second tell
     }
     FrozenTrial complete = new FrozenTrial(running.number(), TrialState.COMPLETE, values,
-        running.params(), running.intermediateValues(), running.userAttributes(), running.start(),
-        Instant.now(), null);
+        running.params(), running.intermediateValues(), Collections.emptySortedMap(),
+        running.constraints(), running.userAttributes(), running.start(), Instant.now(), null);
     double[] reported = constraints.apply(complete);
     if (reported == null) {
       throw new IllegalStateException("the constraints function of study '" + name
@@ -362,18 +287,16 @@ public final class Study {
 
   private FrozenTrial finish(Trial<?> trial, TrialState state, double[] values, String reason) {
     long number = own(trial);
-    synchronized (lock) {
-      write(() -> {
-        TrialRecord record = model.trial(number);
-        if (record.state.isFinished()) {
-          throw new IllegalStateException(
-              "trial #" + number + " of study '" + name + "' has already finished as "
-                  + record.state + "; tell each trial once");
-        }
-        return List.of(new TrialFinished(name, number, state, values, reason, Instant.now()));
-      });
-      return model.trial(number).snapshot();
-    }
+    log.write(model -> {
+      TrialRecord record = model.trial(number);
+      if (record.state.isFinished()) {
+        throw new IllegalStateException(
+            "trial #" + number + " of study '" + name + "' has already finished as "
+                + record.state + "; tell each trial once");
+      }
+      return List.of(new TrialFinished(name, number, state, values, reason, Instant.now()));
+    });
+    return snapshot(number);
   }
 
   /**
@@ -383,9 +306,7 @@ public final class Study {
    */
   public void enqueue(Map<String, ?> params) {
     Map<String, Object> stored = StoredValues.of(params);
-    synchronized (lock) {
-      write(() -> List.of(new TrialEnqueued(name, stored, Instant.now())));
-    }
+    log.write(model -> List.of(new TrialEnqueued(name, stored, Instant.now())));
   }
 
   /** Enqueues the values of {@code params}; see {@link #enqueue(Map)}. */
@@ -402,10 +323,7 @@ public final class Study {
    * Snapshots of every trial, by number, including those other processes added to the storage.
    */
   public List<FrozenTrial> trials() {
-    synchronized (lock) {
-      refresh();
-      return List.copyOf(model.snapshots());
-    }
+    return log.read(model -> List.copyOf(model.snapshots()));
   }
 
   /**
@@ -416,10 +334,7 @@ public final class Study {
    * @throws NoSuchElementException if no trial is complete
    */
   public FrozenTrial bestTrial() {
-    synchronized (lock) {
-      refresh();
-      return bestRecord().snapshot();
-    }
+    return log.read(model -> bestRecord(model).snapshot());
   }
 
   /**
@@ -428,11 +343,8 @@ public final class Study {
    * @throws NoSuchElementException if no trial is complete
    */
   public <H> Trial<H> bestTrial(SearchSpace<H> space) {
-    synchronized (lock) {
-      refresh();
-      TrialRecord best = bestRecord();
-      return new Trial<>(this, best.number, space.create(best.params));
-    }
+    TrialRecord best = log.read(this::bestRecord);
+    return new Trial<>(this, best.number, space.create(best.params));
   }
 
   /**
@@ -441,17 +353,16 @@ public final class Study {
    * trials tied at the best value. Empty if no trial is complete and feasible.
    */
   public List<FrozenTrial> bestTrials() {
-    List<FrozenTrial> candidates = new ArrayList<>();
-    List<Direction> directions;
-    synchronized (lock) {
-      refresh();
-      directions = model.directions();
+    List<FrozenTrial> candidates = log.read(model -> {
+      List<FrozenTrial> feasible = new ArrayList<>();
       for (TrialRecord record : model.trials()) {
         if (record.state == TrialState.COMPLETE && record.snapshot().isFeasible()) {
-          candidates.add(record.snapshot());
+          feasible.add(record.snapshot());
         }
       }
-    }
+      return feasible;
+    });
+    List<Direction> directions = log.directions();
     double[][] scores = new double[candidates.size()][];
     for (int k = 0; k < scores.length; k++) {
       double[] values = candidates.get(k).values();
@@ -461,15 +372,13 @@ public final class Study {
       scores[k] = values;
     }
     List<FrozenTrial> front = new ArrayList<>();
-    if (!candidates.isEmpty()) {
-      for (int k : Pareto.firstFront(scores)) {
-        front.add(candidates.get(k));
-      }
+    for (int k : Pareto.firstFront(scores)) {
+      front.add(candidates.get(k));
     }
     return List.copyOf(front);
   }
 
-  private TrialRecord bestRecord() {
+  private TrialRecord bestRecord(StudyModel model) {
     if (model.directions().size() != 1) {
       throw new IllegalStateException(
           "study '" + name + "' has " + model.directions().size() + " objectives "
@@ -479,7 +388,7 @@ public final class Study {
     TrialRecord best = model.best();
     if (best == null) {
       throw new NoSuchElementException(
-          "no trial of study '" + name + "' is complete yet (" + countsByState() + ")");
+          "no trial of study '" + name + "' is complete yet (" + model.countsByState() + ")");
     }
     return best;
   }
@@ -494,12 +403,12 @@ public final class Study {
    * hyperparameter and per user attribute, failure reason.
    */
   public void exportCsv(Path file) {
-    export(file, true);
+    TrialExport.csv(trials(), file, "study '" + name + "'");
   }
 
   /** Writes every trial as a JSON array of objects. */
   public void exportJson(Path file) {
-    export(file, false);
+    TrialExport.json(trials(), file, "study '" + name + "'");
   }
 
   /** {@link #exportCsv(Path)} to {@code out}. */
@@ -512,159 +421,67 @@ public final class Study {
     TrialExport.json(trials(), out);
   }
 
-  private void export(Path file, boolean csv) {
-    try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      if (csv) {
-        exportCsv(out);
-      } else {
-        exportJson(out);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write trials of study '" + name + "' to " + file, e);
-    }
-  }
-
   @Override
   public String toString() {
-    synchronized (lock) {
-      return "Study '" + name + "' (" + model.directions() + ", " + countsByState() + ")";
-    }
+    return log.peek(model -> "Study '" + name + "' (" + model.directions() + ", "
+        + model.countsByState() + ")");
   }
 
-  // ---- called by Trial ----
+  // ---- called by Trial and OptimizeLoop ----
 
   FrozenTrial snapshot(long number) {
-    synchronized (lock) {
-      return model.trial(number).snapshot();
-    }
+    return log.peek(model -> model.trial(number).snapshot());
   }
 
   void report(long number, long step, double[] values) {
-    synchronized (lock) {
-      write(() -> {
-        requireRunning(number, "report a value");
-        return List.of(new TrialReported(name, number, step, values));
-      });
-    }
+    log.write(model -> {
+      requireRunning(model, number, "report a value");
+      return List.of(new TrialReported(name, number, step, values));
+    });
   }
 
   void setUserAttribute(long number, String key, Object value) {
     Objects.requireNonNull(key, "key");
-    if (key.equals(FrozenTrial.CONSTRAINTS_ATTRIBUTE)) {
-      throw new IllegalArgumentException("the user attribute '" + key + "' of trial #" + number
-          + " holds its constraint values; set them with trial.setConstraints(...)");
-    }
     Object stored = StoredValues.of(Objects.requireNonNull(value, "value"));
-    synchronized (lock) {
-      write(() -> List.of(new TrialAttributeSet(name, number, key, stored)));
-    }
+    log.write(model -> List.of(new TrialAttributeSet(name, number, key, stored)));
   }
 
-  /** Records constraint values, encoded by {@link Trial#setConstraints}, while the trial runs. */
-  void setConstraints(long number, String encoded) {
-    synchronized (lock) {
-      write(() -> {
-        requireRunning(number, "set constraints");
-        return List.of(
-            new TrialAttributeSet(name, number, FrozenTrial.CONSTRAINTS_ATTRIBUTE, encoded));
-      });
-    }
+  /** Records constraint values while the trial runs. */
+  void setConstraints(long number, double[] constraints) {
+    TrialConstraintsSet event = new TrialConstraintsSet(name, number, constraints);
+    log.write(model -> {
+      requireRunning(model, number, "set constraints");
+      return List.of(event);
+    });
   }
 
   boolean shouldPrune(long number) {
-    FrozenTrial trial;
-    List<Direction> directions;
-    synchronized (lock) {
-      trial = model.trial(number).snapshot();
-      directions = model.directions();
-    }
-    // Outside the lock, so that workers may consult the pruner at once.
-    return pruner.shouldPrune(new PrunerContext(trial, directions, this::snapshots));
+    FrozenTrial trial = snapshot(number);
+    // Outside every lock, so that workers may consult the pruner at once. The history is read
+    // from the storage, when the pruner first asks for it: a pruner must not decide on a history
+    // older than another worker's.
+    return pruner.shouldPrune(
+        new PrunerContext(trial, log.directions(), () -> log.read(StudyModel::snapshots)));
   }
 
-  // ---- internals ----
-
-  private void open(Builder builder, boolean mustExist) {
-    synchronized (lock) {
-      write(() -> {
-        if (!model.exists()) {
-          if (mustExist) {
-            throw new NoSuchElementException(
-                "no study named '" + name + "' in " + storage
-                    + "; create it with Study.builder().name(\"" + name + "\")");
-          }
-          return List.of(new StudyCreated(name, builder.directions, Instant.now()));
-        }
-        if (!mustExist && !builder.loadIfExists) {
-          throw new IllegalStateException(
-              "a study named '" + name + "' already exists in " + storage
-                  + "; resume it with Study.load(\"" + name + "\", storage) or"
-                  + " Study.builder().loadIfExists(true), or choose another name");
-        }
-        if (builder.directionSet && !model.directions().equals(builder.directions)) {
-          throw new IllegalArgumentException(
-              "study '" + name + "' was created to " + model.directions() + ", not "
-                  + (builder.directions.size() == 1 ? builder.directions.get(0)
-                      : builder.directions));
-        }
-        return failTrialsOfDeadWorkers();
-      });
-    }
+  boolean isStopRequested() {
+    return stopRequested;
   }
 
-  private List<Event> failTrialsOfDeadWorkers() {
-    List<Event> events = new ArrayList<>();
-    for (TrialRecord trial : model.trials()) {
-      if (trial.state == TrialState.RUNNING && !storage.isAlive(trial.worker)) {
-        events.add(new TrialFinished(name, trial.number, TrialState.FAIL, NO_VALUES,
-            "the process running the trial (worker " + trial.worker + ") died before it finished",
-            Instant.now()));
-      }
-    }
-    return events;
+  /** The best value this worker has seen, without reading the storage; null if none or several objectives. */
+  Double bestValueSeen() {
+    return log.peek(model -> {
+      TrialRecord best = model.directions().size() == 1 ? model.best() : null;
+      return best == null ? null : best.values[0];
+    });
   }
 
-  private void requireRunning(long number, String action) {
+  private void requireRunning(StudyModel model, long number, String action) {
     TrialRecord record = model.trial(number);
     if (record.state.isFinished()) {
       throw new IllegalStateException(
           "cannot " + action + " for trial #" + number + " of study '" + name + "': it is "
               + record.state);
-    }
-  }
-
-  /**
-   * Appends the events {@code plan} returns after catching up with the storage, and applies them.
-   * Caller holds {@link #lock}.
-   */
-  private List<Event> write(Supplier<List<Event>> plan) {
-    List<List<Event>> written = new ArrayList<>(1);
-    cursor = storage.append(cursor, news -> {
-      for (Event event : news.events()) {
-        model.apply(event);
-      }
-      cursor = news.cursor(); // kept even if the plan throws, so that no event is applied twice
-      List<Event> events = plan.get();
-      written.add(events);
-      return events;
-    });
-    for (Event event : written.get(0)) {
-      model.apply(event);
-    }
-    return written.get(0);
-  }
-
-  private void refresh() {
-    Storage.Batch batch = storage.read(cursor);
-    for (Event event : batch.events()) {
-      model.apply(event);
-    }
-    cursor = batch.cursor();
-  }
-
-  private List<FrozenTrial> snapshots() {
-    synchronized (lock) {
-      return model.snapshots();
     }
   }
 
@@ -677,171 +494,8 @@ public final class Study {
     return trial.number();
   }
 
-  private String countsByState() {
-    int[] counts = new int[TrialState.values().length];
-    for (TrialRecord trial : model.trials()) {
-      counts[trial.state.ordinal()]++;
-    }
-    StringBuilder text = new StringBuilder();
-    text.append(model.trialCount()).append(" trials");
-    for (TrialState state : TrialState.values()) {
-      if (counts[state.ordinal()] > 0) {
-        text.append(", ").append(counts[state.ordinal()]).append(' ').append(state);
-      }
-    }
-    return text.toString();
-  }
-
   private static String defaultName() {
     return "study-" + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 16);
-  }
-
-  private static String describe(Throwable failure) {
-    StackTraceElement[] trace = failure.getStackTrace();
-    return failure + (trace.length > 0 ? " (at " + trace[0] + ")" : "");
-  }
-
-  private static void joinUninterruptibly(Thread thread, Run<?> run) {
-    boolean interrupted = false;
-    while (true) {
-      try {
-        thread.join();
-        break;
-      } catch (InterruptedException e) {
-        interrupted = true;
-        run.halt(null);
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  /** A trial the objective finished, and the exception that failed it, if any. */
-  private record Outcome(FrozenTrial trial, Throwable failure) {}
-
-  /** One call of optimize: its budget, counters and the first error that must stop it. */
-  private final class Run<H> {
-    private static final int REASONS_SHOWN = 3;
-
-    private final SearchSpace<H> space;
-    private final MultiObjective<H> objective;
-    private final long maxTrials;
-    private final long deadline;
-    private final long startNanos = System.nanoTime();
-    private final AtomicLong started = new AtomicLong();
-    private long finished;
-    private long failed;
-    private final List<String> firstReasons = new ArrayList<>();
-    private Throwable firstFailure;
-    private volatile boolean halted;
-    private Throwable error;
-    ProgressLine progress;
-
-    Run(SearchSpace<H> space, Budget budget, MultiObjective<H> objective) {
-      this.space = space;
-      this.objective = objective;
-      this.maxTrials = budget.maxTrials();
-      this.deadline =
-          budget.timeLimit() == null ? Long.MAX_VALUE : startNanos + budget.timeLimit().toNanos();
-    }
-
-    void work() {
-      try {
-        while (!halted && !stopRequested && started.incrementAndGet() <= maxTrials
-            && (deadline == Long.MAX_VALUE || System.nanoTime() - deadline < 0)) {
-          Trial<H> trial;
-          try {
-            trial = ask(space);
-          } catch (SearchExhaustedException e) {
-            halted = true;
-            break;
-          }
-          Outcome outcome = evaluate(trial);
-          // One critical section per trial for counting, callbacks and progress: fewer lock
-          // handovers between workers.
-          synchronized (callbackLock) {
-            count(outcome);
-            for (TrialCallback callback : callbacks) {
-              callback.afterTrial(Study.this, outcome.trial());
-            }
-            if (progress.isShown()) {
-              progress.update(finished, bestValue());
-            }
-          }
-        }
-      } catch (RuntimeException | Error e) {
-        halt(e);
-      }
-    }
-
-    private Outcome evaluate(Trial<H> trial) {
-      FrozenTrial done;
-      Throwable failure = null;
-      try {
-        done = tell(trial, objective.evaluate(trial));
-      } catch (TrialPrunedException e) {
-        done = tell(trial, TrialState.PRUNED);
-      } catch (Exception e) {
-        failure = e;
-        done = tellFailure(trial, describe(e));
-      } catch (Error e) {
-        tellFailure(trial, describe(e));
-        throw e;
-      }
-      return new Outcome(done, failure);
-    }
-
-    /** Counts a finished trial; caller holds {@link #callbackLock}. */
-    private void count(Outcome outcome) {
-      FrozenTrial done = outcome.trial();
-      finished++;
-      if (done.state() == TrialState.FAIL) {
-        failed++;
-        if (firstReasons.size() < REASONS_SHOWN) {
-          firstReasons.add("#" + done.number() + ": " + done.failureReason().orElse("?"));
-        }
-        if (firstFailure == null) {
-          firstFailure = outcome.failure();
-        }
-      }
-    }
-
-    private Double bestValue() {
-      synchronized (lock) {
-        if (model.directions().size() != 1) {
-          return null;
-        }
-        TrialRecord best = model.best();
-        return best == null ? null : best.values[0];
-      }
-    }
-
-    synchronized void halt(Throwable e) {
-      halted = true;
-      if (error == null && e != null) {
-        error = e;
-      }
-    }
-
-    void rethrow() {
-      synchronized (this) {
-        if (error instanceof RuntimeException e) {
-          throw e;
-        }
-        if (error instanceof Error e) {
-          throw e;
-        }
-      }
-      synchronized (callbackLock) {
-        if (finished > 0 && failed == finished) {
-          throw new IllegalStateException(
-              "all " + finished + " trials of study '" + name + "' failed; first reasons:\n  "
-                  + String.join("\n  ", firstReasons),
-              firstFailure);
-        }
-      }
-    }
   }
 
   /**
@@ -963,7 +617,8 @@ public final class Study {
       if (storage == null) {
         storage = Storages.inMemory();
       }
-      return new Study(this, false);
+      return new Study(this,
+          loadIfExists ? StudyLog.Opening.CREATE_OR_RESUME : StudyLog.Opening.CREATE);
     }
   }
 }

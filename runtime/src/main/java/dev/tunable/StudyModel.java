@@ -3,6 +3,7 @@ package dev.tunable;
 import dev.tunable.storage.Event;
 import dev.tunable.storage.Event.StudyCreated;
 import dev.tunable.storage.Event.TrialAttributeSet;
+import dev.tunable.storage.Event.TrialConstraintsSet;
 import dev.tunable.storage.Event.TrialEnqueued;
 import dev.tunable.storage.Event.TrialFinished;
 import dev.tunable.storage.Event.TrialReported;
@@ -69,6 +70,11 @@ final class StudyModel {
     return entry < queue.size() ? entry : -1;
   }
 
+  /** Whether a trial has taken enqueued entry {@code entry}. */
+  boolean isClaimed(int entry) {
+    return claimed.get(entry);
+  }
+
   Map<String, Object> queueEntry(int entry) {
     return queue.get(entry);
   }
@@ -81,18 +87,45 @@ final class StudyModel {
     return snapshots;
   }
 
+  /** {@code "12 trials, 9 COMPLETE, 3 FAIL"}, for messages. */
+  String countsByState() {
+    int[] counts = new int[TrialState.values().length];
+    for (TrialRecord trial : trials) {
+      counts[trial.state.ordinal()]++;
+    }
+    StringBuilder text = new StringBuilder().append(trials.size()).append(" trials");
+    for (TrialState state : TrialState.values()) {
+      if (counts[state.ordinal()] > 0) {
+        text.append(", ").append(counts[state.ordinal()]).append(' ').append(state);
+      }
+    }
+    return text.toString();
+  }
 
   void apply(Event event) {
-    if (!event.study().equals(name)) {
-      return;
+    if (event.study().equals(name)) {
+      event.accept(replay);
     }
-    if (event instanceof StudyCreated created) {
+  }
+
+  /** What each kind of event does to the study. */
+  private final Event.Visitor<Void> replay = new Event.Visitor<>() {
+    @Override
+    public Void visitStudyCreated(StudyCreated created) {
       if (directions == null) {
         directions = created.directions();
       }
-    } else if (event instanceof TrialEnqueued enqueued) {
+      return null;
+    }
+
+    @Override
+    public Void visitTrialEnqueued(TrialEnqueued enqueued) {
       queue.add(enqueued.params());
-    } else if (event instanceof TrialStarted started) {
+      return null;
+    }
+
+    @Override
+    public Void visitTrialStarted(TrialStarted started) {
       if (started.number() != trials.size()) {
         throw new IllegalStateException(
             "the log of study '" + name + "' is inconsistent: trial #" + started.number()
@@ -103,7 +136,11 @@ final class StudyModel {
       if (started.queueEntry() >= 0) {
         claimed.set((int) started.queueEntry());
       }
-    } else if (event instanceof TrialReported reported) {
+      return null;
+    }
+
+    @Override
+    public Void visitTrialReported(TrialReported reported) {
       TrialRecord trial = trial(reported.number());
       double[] values = reported.values();
       trial.intermediateValues.put(reported.step(), values[0]);
@@ -113,14 +150,30 @@ final class StudyModel {
         trial.reportedVectors.remove(reported.step());
       }
       trial.changed();
-    } else if (event instanceof TrialAttributeSet attribute) {
+      return null;
+    }
+
+    @Override
+    public Void visitTrialAttributeSet(TrialAttributeSet attribute) {
       TrialRecord trial = trial(attribute.number());
       trial.userAttributes.put(attribute.key(), attribute.value());
       trial.changed();
-    } else if (event instanceof TrialFinished finished) {
+      return null;
+    }
+
+    @Override
+    public Void visitTrialConstraintsSet(TrialConstraintsSet set) {
+      TrialRecord trial = trial(set.number());
+      trial.constraints = set.constraints();
+      trial.changed();
+      return null;
+    }
+
+    @Override
+    public Void visitTrialFinished(TrialFinished finished) {
       TrialRecord trial = trial(finished.number());
       if (trial.state.isFinished()) {
-        return; // the first finish wins, e.g. over a late tell from a worker declared dead
+        return null; // the first finish wins, e.g. over a late tell from a worker declared dead
       }
       trial.state = finished.state();
       trial.values = finished.values();
@@ -131,6 +184,7 @@ final class StudyModel {
           && (best == null || directions.get(0).isBetter(trial.values[0], best.values[0]))) {
         best = trial;
       }
+      return null;
     }
-  }
+  };
 }

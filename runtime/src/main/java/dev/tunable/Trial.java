@@ -109,26 +109,13 @@ public final class Trial<H> {
    * memoryUsed - memoryLimit}). Samplers that handle constraints ({@link Samplers#nsga2(long)},
    * {@link Samplers#genetic(long)}) prefer feasible trials and, among infeasible ones, smaller
    * total violations; {@link Study#bestTrials()} and {@link Study#bestTrial()} return only
-   * feasible trials. Stored as the user attribute {@link FrozenTrial#CONSTRAINTS_ATTRIBUTE}; a
-   * later call replaces the values.
+   * feasible trials. A later call replaces the values.
    *
    * @throws IllegalArgumentException if {@code constraints} is empty or holds NaN
    * @throws IllegalStateException if the trial has finished
    */
   public void setConstraints(double... constraints) {
-    if (constraints.length == 0) {
-      throw new IllegalArgumentException(
-          "trial #" + number + " set no constraint value; give at least one");
-    }
-    StringBuilder text = new StringBuilder();
-    for (int i = 0; i < constraints.length; i++) {
-      if (Double.isNaN(constraints[i])) {
-        throw new IllegalArgumentException("constraint " + i + " of trial #" + number
-            + " is NaN; give a number, <= 0 when the constraint is met");
-      }
-      text.append(i > 0 ? "," : "").append(constraints[i]);
-    }
-    study.setConstraints(number, text.toString());
+    study.setConstraints(number, constraints);
   }
 
   /** The constraint values set with {@link #setConstraints}; empty if none. */

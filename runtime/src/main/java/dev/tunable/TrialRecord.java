@@ -18,6 +18,7 @@ final class TrialRecord {
   final TreeMap<Long, Double> intermediateValues = new TreeMap<>();
   /** The full reports of the steps that reported more than one value. */
   final TreeMap<Long, double[]> reportedVectors = new TreeMap<>();
+  double[] constraints = NO_VALUES;
   final Map<String, Object> userAttributes = new LinkedHashMap<>();
   Instant end;
   String failureReason;
@@ -37,9 +38,8 @@ final class TrialRecord {
 
   FrozenTrial snapshot() {
     if (snapshot == null) {
-      snapshot = new FrozenTrial(
-          number, state, values, params, intermediateValues, userAttributes, start, end,
-          failureReason, reportedVectors);
+      snapshot = new FrozenTrial(number, state, values, params, intermediateValues,
+          reportedVectors, constraints, userAttributes, start, end, failureReason);
     }
     return snapshot;
   }

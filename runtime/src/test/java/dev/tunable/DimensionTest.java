@@ -220,4 +220,106 @@ class DimensionTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> x.gridValues(0));
     assertTrue(e.getMessage().contains("'x' is continuous"), e.getMessage());
   }
+
+  @Test
+  void namesThatCannotBeConfigurationKeysAreRejected() {
+    // Accepted before, then unusable: overriddenBy("a=b=0.25") looked for a hyperparameter 'a'.
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> SearchSpace.builder().real("a=b", 0, 1));
+    assertTrue(e.getMessage().startsWith("[InvalidName] dimension name 'a=b' cannot be a key"),
+        e.getMessage());
+    for (String bad : List.of("a b", "1x", "x!", "é")) {
+      assertThrows(IllegalArgumentException.class, () -> Dimension.bool(bad), bad);
+    }
+    for (String good : List.of("x", "_x", "x.y", "learning-rate", "layer_2")) {
+      assertEquals(good, Dimension.bool(good).name());
+    }
+    IllegalArgumentException blank =
+        assertThrows(IllegalArgumentException.class, () -> Dimension.integer("", 0, 1));
+    assertTrue(blank.getMessage().startsWith("[BlankName]"), blank.getMessage());
+  }
+
+  @Test
+  void realRangeWhoseWidthOverflowsIsRejectedInsteadOfMappingToNaN() {
+    // high - low was +Infinity, so fromUnit(0) gave NaN, which the dimension's own check rejected.
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Dimension.real("x", -1e308, 1e308));
+    assertEquals("[RangeTooWide] dimension 'x': range [-1.0E308, 1.0E308] is wider than the"
+        + " largest double, so values inside it cannot be computed; narrow the range",
+        e.getMessage());
+    RealDimension widest = Dimension.real("x", -Double.MAX_VALUE / 2, Double.MAX_VALUE / 2);
+    assertEquals(-Double.MAX_VALUE / 2, widest.fromUnit(0));
+    assertEquals(Double.MAX_VALUE / 2, widest.fromUnit(1));
+  }
+
+  @Test
+  void choiceWithWhiteSpaceAtAnEndIsRejectedSinceParsingCouldNotReadItBack() {
+    // " relu" was handed out, written to configurations, and parsed back as "relu": unknown.
+    IllegalArgumentException padded = assertThrows(IllegalArgumentException.class,
+        () -> Dimension.categorical("activation", " relu", "tanh"));
+    assertEquals("[PaddedChoice] dimension 'activation': choice ' relu' starts or ends with white"
+        + " space, which configuration files drop, so it could not be read back; use 'relu'",
+        padded.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> Dimension.categorical("a", "x", "y\t"));
+    IllegalArgumentException blank = assertThrows(IllegalArgumentException.class,
+        () -> Dimension.categorical("activation", "relu", " "));
+    assertTrue(blank.getMessage().startsWith("[BlankChoice]"), blank.getMessage());
+    CategoricalDimension<String> inner = Dimension.categorical("a", "two words", "x");
+    assertEquals("two words", inner.parse(inner.format(inner.fromUnit(0))));
+  }
+
+  @Test
+  void valuesHeldAsFloatNeedFloatBoundsAndAnExactGrid() {
+    RealDimension dropout = new RealDimension("dropout", 0f, 0.5f, Scale.LINEAR, 0.125f).asFloat();
+    assertTrue(dropout.isFloat());
+    assertEquals(List.of(0.0, 0.125, 0.25, 0.375, 0.5), dropout.gridValues(0));
+    IllegalArgumentException inexact = assertThrows(IllegalArgumentException.class,
+        () -> Dimension.real("rate", 0, 1).withStep(0.1).asFloat());
+    assertTrue(inexact.getMessage().startsWith("[InexactFloatStep] dimension 'rate': 0.1, a value"
+        + " of the grid over [0.0, 1.0], is not an exact float"), inexact.getMessage());
+    assertEquals(0.1, Dimension.real("rate", 0, 1).withStep(0.1).gridValues(0).get(1));
+    IllegalArgumentException wide = assertThrows(IllegalArgumentException.class,
+        () -> Dimension.real("weight", 0, 1e39).asFloat());
+    assertTrue(wide.getMessage().startsWith("[BoundOutOfType] dimension 'weight': bound 1.0E39 is"
+        + " beyond the range of the values' type, which ends at 3.4028234663852886E38"),
+        wide.getMessage());
+    assertEquals((double) 0.1f, Dimension.real("momentum", 0.1, 0.9).asFloat().low());
+  }
+
+  @Test
+  void valuesHeldAsIntOrLongNeedBoundsTheTypeHolds() {
+    long exact = 1L << 53;
+    assertEquals(exact, Dimension.integer("seed", -exact, exact).high());
+    IllegalArgumentException beyond = assertThrows(IllegalArgumentException.class,
+        () -> Dimension.integer("seed", 0, exact + 1));
+    assertTrue(beyond.getMessage().startsWith("[BoundOutOfType] dimension 'seed': bound"
+        + " 9007199254740993 is beyond the range of the values' type, which ends at"
+        + " 9007199254740992"), beyond.getMessage());
+    IntegerDimension count = Dimension.integer("count", 0, 3_000_000_000L);
+    assertThrows(IllegalArgumentException.class, count::asInt);
+    assertTrue(Dimension.integer("count", 0, Integer.MAX_VALUE).asInt().isInt());
+  }
+
+  @Test
+  void aStepThatDoesNotDivideTheRangeSuggestsAnUpperBoundItFits() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Dimension.real("rate", 0, 1).withStep(0.3));
+    assertEquals("[StepNotDividing] dimension 'rate': step 0.3 does not divide the range [0.0, 1.0];"
+        + " use a step that fits a whole number of times, or an upper bound of 0.9", e.getMessage());
+    assertEquals(4, Dimension.real("rate", 0, 0.9).withStep(0.3).gridValues(0).size());
+  }
+
+  @Test
+  void everyProblemOfADeclarationIsNamedAtOnce() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new RealDimension("a b", 0, 1, Scale.LOG, 0.3));
+    assertEquals("3 problems in the declaration of dimension 'a b':\n"
+        + "  - [InvalidName] dimension name 'a b' cannot be a key in configuration files and"
+        + " key=value overrides; start with a letter or '_' and use only letters, digits, '_', '-'"
+        + " and '.'\n"
+        + "  - [LogScaleBound] dimension 'a b': LOG scale needs bounds above 0, got 0.0; use a"
+        + " positive lower bound (such as 1.0E-6) or Scale.LINEAR\n"
+        + "  - [StepWithLogScale] dimension 'a b': step 0.3 cannot be combined with LOG scale,"
+        + " which has no even grid; remove the step or use Scale.LINEAR", e.getMessage());
+  }
 }

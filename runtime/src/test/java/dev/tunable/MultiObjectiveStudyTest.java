@@ -102,8 +102,6 @@ class MultiObjectiveStudyTest {
     IllegalStateException late =
         assertThrows(IllegalStateException.class, () -> bad.setConstraints(-1));
     assertTrue(late.getMessage().contains("COMPLETE"), late.getMessage());
-    assertThrows(IllegalArgumentException.class,
-        () -> bad.setUserAttribute(FrozenTrial.CONSTRAINTS_ATTRIBUTE, "-1"));
     assertArrayEquals(new double[] {2}, bad.constraints());
   }
 

@@ -74,7 +74,7 @@ class QuickStartTest {
           }
         })
         .build();
-    parallel.optimize(space, Budget.trials(200).timeout(Duration.ofMinutes(5)).workers(2),
+    parallel.optimize(space, Budget.trials(200).withTimeout(Duration.ofMinutes(5)).withWorkers(2),
         t -> train(t.params().getDouble("lr"), t.params().getInt("units"),
             t.params().getString("activation")));
 

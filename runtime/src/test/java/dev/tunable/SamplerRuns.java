@@ -16,7 +16,7 @@ public final class SamplerRuns {
     for (int n = 0; n < trials; n++) {
       Config config = sampler.sample(
           new SamplerContext(space, n, List.of(direction), List.copyOf(history)));
-      history.add(FrozenTrial.complete(n, config, f.applyAsDouble(config), Instant.EPOCH));
+      history.add(Snapshots.complete(n, config, f.applyAsDouble(config)));
     }
     return history;
   }

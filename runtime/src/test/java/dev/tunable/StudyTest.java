@@ -273,7 +273,7 @@ class StudyTest {
     Study study = study(10);
     CountDownLatch bothRunning = new CountDownLatch(2);
     Set<String> threads = ConcurrentHashMap.newKeySet();
-    study.optimize(SPACE, Budget.trials(40).workers(2), trial -> {
+    study.optimize(SPACE, Budget.trials(40).withWorkers(2), trial -> {
       threads.add(Thread.currentThread().getName());
       bothRunning.countDown();
       // Each worker waits until the other has started a trial too: only parallel runs get past.
@@ -295,7 +295,7 @@ class StudyTest {
     assertThrows(NoSuchElementException.class,
         () -> study.optimize(SPACE, Duration.ZERO, StudyTest::quadratic));
     assertEquals(0, study.trials().size());
-    study.optimize(SPACE, Budget.time(Duration.ofMillis(50)).workers(2), trial -> {
+    study.optimize(SPACE, Budget.time(Duration.ofMillis(50)).withWorkers(2), trial -> {
       Thread.sleep(5);
       return quadratic(trial);
     });
@@ -328,7 +328,7 @@ class StudyTest {
       throw new IllegalStateException("callback broke");
     }).build();
     IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> study.optimize(SPACE, Budget.trials(10).workers(2), StudyTest::quadratic));
+        () -> study.optimize(SPACE, Budget.trials(10).withWorkers(2), StudyTest::quadratic));
     assertEquals("callback broke", e.getMessage());
     assertTrue(calls.get() <= 2, "calls: " + calls.get());
   }

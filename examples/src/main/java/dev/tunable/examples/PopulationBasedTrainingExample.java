@@ -35,9 +35,9 @@ final class PopulationBasedTrainingExample {
     long started = System.nanoTime();
     PopulationBasedTraining.Result<MultilayerPerceptron, MultilayerPerceptronHyperparameters>
         result = PopulationBasedTraining.over(space)
-            .population(MEMBERS).rounds(ROUNDS).quantile(0.25)
-            .explore("learningRate", "weightDecay", "dropout", "batchSize")
-            .threads(2).seed(seed)
+            .withPopulation(MEMBERS).withRounds(ROUNDS).withQuantile(0.25)
+            .withExplored("learningRate", "weightDecay", "dropout", "batchSize")
+            .withThreads(2).withSeed(seed)
             .run(trainable(split));
     double pbtSeconds = (System.nanoTime() - started) / 1e9;
     System.out.print(result.report());
@@ -51,7 +51,7 @@ final class PopulationBasedTrainingExample {
     CheckpointStore<MultilayerPerceptronParameters> checkpoints = CheckpointStore.inMemory();
     Study study = Study.builder().name("random-search").direction(Direction.MAXIMIZE)
         .sampler(Samplers.random(seed)).progress(false).build();
-    study.optimize(space, Budget.trials(MEMBERS).workers(2), trial -> {
+    study.optimize(space, Budget.trials(MEMBERS).withWorkers(2), trial -> {
       MultilayerPerceptron network = trial.params().applyTo(new MultilayerPerceptron(seed));
       network.fit(split.trainX(), split.trainY());
       checkpoints.save(study.name(), trial.number(),

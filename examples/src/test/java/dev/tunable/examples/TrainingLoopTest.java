@@ -140,7 +140,8 @@ class TrainingLoopTest {
           }
         };
     var result = PopulationBasedTraining.over(PopulationBasedTrainingExample.space())
-        .population(4).rounds(3).explore("learningRate", "dropout").seed(2).run(logged);
+        .withPopulation(4).withRounds(3).withExplored("learningRate", "dropout").withSeed(2)
+        .run(logged);
     assertEquals(2, result.exploits().size());
     for (int i = 0; i < result.exploits().size(); i++) {
       var exploit = result.exploits().get(i);

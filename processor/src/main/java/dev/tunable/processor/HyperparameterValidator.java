@@ -3,15 +3,17 @@ package dev.tunable.processor;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
 import dev.tunable.annotations.Scale;
+import dev.tunable.internal.rules.DimensionRules;
+import dev.tunable.internal.rules.NumberType;
+import dev.tunable.internal.rules.Spelling;
+import dev.tunable.internal.rules.Violation;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
@@ -28,13 +30,6 @@ import javax.lang.model.util.Elements;
  * three mistakes gets three errors; the field's model is built only when none was found.
  */
 final class HyperparameterValidator {
-  /** Keys that survive configuration files and {@code key=value} overrides unchanged. */
-  private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*");
-  /** Where doubles stop holding every integer; integer bounds must stay inside it. */
-  private static final double EXACT_LONG = 0x1p53;
-  /** How far from the grid a ratio may be and still count as whole, as the runtime allows. */
-  private static final double STEP_TOLERANCE = 1e-9;
-
   /** The supported field types. */
   private enum Kind {
     DOUBLE, FLOAT, INT, LONG, BOOLEAN, ENUM, STRING;
@@ -45,6 +40,27 @@ final class HyperparameterValidator {
 
     boolean isIntegral() {
       return this == INT || this == LONG;
+    }
+
+    /** The type the shared rules judge a numeric field's bounds by. */
+    NumberType type() {
+      return switch (this) {
+        case DOUBLE -> NumberType.DOUBLE;
+        case FLOAT -> NumberType.FLOAT;
+        case INT -> NumberType.INT;
+        case LONG -> NumberType.LONG;
+        default -> throw new IllegalStateException(this + " is not numeric");
+      };
+    }
+
+    /** How to fix a bound beyond {@link #type()}'s range. */
+    String boundFix() {
+      return switch (this) {
+        case INT -> "declare the field long or narrow the range";
+        case LONG -> "narrow the range: beyond 2^53 a double bound cannot name every long";
+        case FLOAT -> "declare the field double or narrow the range";
+        default -> throw new IllegalStateException(this + " has no bounds beyond its type");
+      };
     }
   }
 
@@ -172,10 +188,8 @@ final class HyperparameterValidator {
   // ---- name and description
 
   private static void checkName(Subject subject, String name) {
-    if (subject.values().isExplicit("name") && name.isBlank()) {
-      subject.errorOn("name", Message.BLANK_NAME, subject.name(), name);
-    } else if (!NAME.matcher(name).matches()) {
-      subject.errorOn("name", Message.INVALID_NAME, subject.name(), name);
+    for (Violation violation : DimensionRules.name(name)) {
+      subject.errorOn("name", Message.of(violation.rule()), subject.name(), name);
     }
   }
 
@@ -191,18 +205,7 @@ final class HyperparameterValidator {
   private Domain domain(Subject subject, Kind kind) {
     if (kind.isNumeric()) {
       checkNoChoices(subject);
-      double[] bounds = checkRange(subject, kind);
-      Scale scale = scale(subject);
-      boolean logOk = bounds == null || checkLogBounds(subject, kind, scale, bounds);
-      double step = checkStep(subject, kind, scale, bounds);
-      if (bounds == null || !logOk || Double.isNaN(step)) {
-        return null;
-      }
-      if (kind.isIntegral()) {
-        return new Domain.Integral((long) bounds[0], (long) bounds[1], scale,
-            step == 0 ? 1 : (long) step);
-      }
-      return new Domain.Real(bounds[0], bounds[1], scale, step, kind == Kind.FLOAT);
+      return kind.isIntegral() ? integralDomain(subject, kind) : realDomain(subject, kind);
     }
     String values = kind == Kind.BOOLEAN ? "true and false" : "its choices";
     checkNoRange(subject, values);
@@ -227,8 +230,58 @@ final class HyperparameterValidator {
     return subject.values().enumConstant("scale").equals("LOG") ? Scale.LOG : Scale.LINEAR;
   }
 
-  /** The bounds {low, high}, float-rounded for a float field, or null after reporting why not. */
-  private static double[] checkRange(Subject subject, Kind kind) {
+  /** A double or float field's domain, or null after reporting every rule it breaks. */
+  private static Domain realDomain(Subject subject, Kind kind) {
+    List<? extends AnnotationValue> range = checkRangeShape(subject);
+    Scale scale = scale(subject);
+    double step = step(subject);
+    if (range == null) {
+      reportAll(subject, kind, DimensionRules.realStep(step, scale));
+      return null;
+    }
+    double low = Mirrors.Values.number(range.get(0));
+    double high = Mirrors.Values.number(range.get(1));
+    List<Violation> found = DimensionRules.real(low, high, scale, step, kind.type());
+    reportAll(subject, kind, found);
+    return found.isEmpty()
+        ? new Domain.Real(kind.type().round(low), kind.type().round(high), scale, step,
+            kind == Kind.FLOAT)
+        : null;
+  }
+
+  /**
+   * An int or long field's domain, or null after reporting every rule it breaks. The annotation
+   * holds doubles: bounds and step must first be finite whole numbers, which is the source's
+   * concern; the shared rules then judge them as longs, as the runtime holds them.
+   */
+  private static Domain integralDomain(Subject subject, Kind kind) {
+    List<? extends AnnotationValue> range = checkRangeShape(subject);
+    Scale scale = scale(subject);
+    double step = step(subject);
+    boolean stepWhole = step == Math.rint(step) && Double.isFinite(step);
+    if (!stepWhole) {
+      subject.errorOn("step", Message.FRACTIONAL_STEP, subject.name(), typeName(subject), step);
+    }
+    long wholeStep = step == 0 ? 1 : (long) step;
+    boolean boundsWhole = range != null
+        && checkWholeBound(subject, range.get(0)) & checkWholeBound(subject, range.get(1));
+    if (!boundsWhole) {
+      if (stepWhole) {
+        reportAll(subject, kind, DimensionRules.integerStep(wholeStep, scale));
+      }
+      return null;
+    }
+    long low = (long) Mirrors.Values.number(range.get(0));
+    long high = (long) Mirrors.Values.number(range.get(1));
+    // With the step reported as fractional, the range is judged as if every integer were allowed.
+    List<Violation> found =
+        DimensionRules.integer(low, high, scale, stepWhole ? wholeStep : 1, kind.type());
+    reportAll(subject, kind, found);
+    return found.isEmpty() && stepWhole ? new Domain.Integral(low, high, scale, wholeStep) : null;
+  }
+
+  /** The two bounds of {@code range}, or null after reporting it missing or of another size. */
+  private static List<? extends AnnotationValue> checkRangeShape(Subject subject) {
     List<? extends AnnotationValue> range = subject.values().array("range");
     if (range.isEmpty()) {
       subject.errorOn("range", Message.MISSING_RANGE, subject.name(), typeName(subject));
@@ -238,133 +291,77 @@ final class HyperparameterValidator {
       subject.errorOn("range", Message.RANGE_NOT_TWO_BOUNDS, subject.name(), braces(range));
       return null;
     }
-    if (!(range.get(0).getValue() instanceof Number) || !(range.get(1).getValue() instanceof Number)) {
+    if (!(range.get(0).getValue() instanceof Number)
+        || !(range.get(1).getValue() instanceof Number)) {
       return null; // javac reports the broken constant itself
     }
-    boolean boundsOk = checkBound(subject, kind, range.get(0)) & checkBound(subject, kind, range.get(1));
-    if (!boundsOk) {
-      return null;
-    }
-    double low = Mirrors.Values.number(range.get(0));
-    double high = Mirrors.Values.number(range.get(1));
-    if (kind == Kind.FLOAT) {
-      low = (float) low;
-      high = (float) high;
-    }
-    if (low == high) {
-      subject.errorOn("range", Message.SINGLE_VALUE_RANGE, subject.name(), format(kind, low),
-          format(kind, high));
-      return null;
-    }
-    if (low > high) {
-      subject.errorOn("range", Message.INVERTED_RANGE, subject.name(), format(kind, low),
-          format(kind, high), format(kind, high), format(kind, low));
-      return null;
-    }
-    return new double[] {low, high};
+    return range;
   }
 
-  /** One bound: finite, and held by the field's type. */
-  private static boolean checkBound(Subject subject, Kind kind, AnnotationValue bound) {
+  /** The step, 0 when there is none (or javac reports a broken constant itself). */
+  private static double step(Subject subject) {
+    double step = Mirrors.Values.number(subject.values().value("step"));
+    return Double.isNaN(step) && !subject.values().isExplicit("step") ? 0 : step;
+  }
+
+  /** Whether an integer field's bound is a finite whole number, after reporting it if not. */
+  private static boolean checkWholeBound(Subject subject, AnnotationValue bound) {
     double value = Mirrors.Values.number(bound);
     if (!Double.isFinite(value)) {
       subject.errorAt(bound, "range", Message.NON_FINITE_BOUND, subject.name(), value);
       return false;
     }
-    if (kind.isIntegral() && value != Math.rint(value)) {
-      subject.errorAt(bound, "range", Message.FRACTIONAL_BOUND, subject.name(), typeName(subject), value);
-      return false;
-    }
-    double min;
-    double max;
-    String fix;
-    switch (kind) {
-      case INT -> {
-        min = Integer.MIN_VALUE;
-        max = Integer.MAX_VALUE;
-        fix = "declare the field long or narrow the range";
-      }
-      case LONG -> {
-        min = -EXACT_LONG;
-        max = EXACT_LONG;
-        fix = "narrow the range: beyond 2^53 a double bound cannot name every long";
-      }
-      case FLOAT -> {
-        min = -Float.MAX_VALUE;
-        max = Float.MAX_VALUE;
-        fix = "declare the field double or narrow the range";
-      }
-      default -> {
-        return true;
-      }
-    }
-    if (value < min || value > max) {
-      subject.errorAt(bound, "range", Message.BOUND_OUT_OF_TYPE, subject.name(), typeName(subject),
-          format(kind, value), format(kind, min), format(kind, max), fix);
+    if (value != Math.rint(value)) {
+      subject.errorAt(bound, "range", Message.FRACTIONAL_BOUND, subject.name(), typeName(subject),
+          value);
       return false;
     }
     return true;
   }
 
-  private static boolean checkLogBounds(Subject subject, Kind kind, Scale scale, double[] bounds) {
-    if (scale != Scale.LOG || bounds[0] > 0) {
-      return true;
+  /** Reports each violation of a numeric domain on the annotation value it concerns. */
+  private static void reportAll(Subject subject, Kind kind, List<Violation> found) {
+    for (Violation violation : found) {
+      report(subject, kind, violation);
     }
-    String suggestion = kind.isIntegral()
-        ? "1"
-        : Double.toString(bounds[1] > 0 ? Math.min(1e-6, bounds[1] / 1000) : 1e-6);
-    AnnotationValue low = subject.values().array("range").get(0);
-    subject.errorAt(low, "range", Message.LOG_SCALE_BOUND, subject.name(), format(kind, bounds[0]),
-        suggestion);
-    return false;
   }
 
-  /** The step, 0 for none, or NaN after reporting why it cannot be used. */
-  private static double checkStep(Subject subject, Kind kind, Scale scale, double[] bounds) {
-    double step = Mirrors.Values.number(subject.values().value("step"));
-    if (step == 0 || Double.isNaN(step) && !subject.values().isExplicit("step")) {
-      return 0;
+  /** Reports one violation of a numeric domain on the value at fault, in the source's terms. */
+  private static void report(Subject subject, Kind kind, Violation violation) {
+    String name = subject.name();
+    Message message = Message.of(violation.rule());
+    List<? extends AnnotationValue> range = subject.values().array("range");
+    AnnotationValue bound = switch (violation.part()) {
+      case LOW -> range.get(0);
+      case HIGH -> range.get(1);
+      default -> null;
+    };
+    // Bounds as the field holds them, for rules found once both bounds were numbers.
+    double low = range.size() == 2 ? kind.type().round(Mirrors.Values.number(range.get(0))) : 0;
+    double high = range.size() == 2 ? kind.type().round(Mirrors.Values.number(range.get(1))) : 0;
+    double step = step(subject);
+    switch (violation.rule()) {
+      case NON_FINITE_BOUND -> subject.errorAt(bound, "range", message, name, violation.actual());
+      case BOUND_OUT_OF_TYPE -> subject.errorAt(bound, "range", message, name, typeName(subject),
+          format(kind, Mirrors.Values.number(bound)), format(kind, kind.type().min()),
+          format(kind, kind.type().max()), kind.boundFix());
+      case LOG_SCALE_BOUND -> subject.errorAt(bound, "range", message, name, format(kind, low),
+          violation.suggestion());
+      case SINGLE_VALUE_RANGE, RANGE_TOO_WIDE ->
+          subject.errorOn("range", message, name, format(kind, low), format(kind, high));
+      case INVERTED_RANGE -> subject.errorOn("range", message, name, format(kind, low),
+          format(kind, high), format(kind, high), format(kind, low));
+      case STEP_NOT_POSITIVE -> subject.errorOn("step", message, name, step);
+      case STEP_WITH_LOG_SCALE -> subject.errorOn("step", message, name, format(kind, step));
+      case STEP_NOT_DIVIDING -> subject.errorOn("step", message, name, format(kind, step),
+          format(kind, low), format(kind, high), significant((high - low) / step, 6),
+          format(kind, ((Number) violation.suggestion()).doubleValue()));
+      case TOO_MANY_STEPS -> subject.errorOn("step", message, name, format(kind, step),
+          format(kind, low), format(kind, high));
+      case INEXACT_FLOAT_STEP -> subject.errorOn("step", message, name, violation.actual(),
+          format(kind, low), format(kind, high), format(kind, step));
+      default -> throw new IllegalStateException(violation + " is not about a numeric domain");
     }
-    if (!(step > 0) || Double.isInfinite(step)) {
-      subject.errorOn("step", Message.STEP_NOT_POSITIVE, subject.name(), step);
-      return Double.NaN;
-    }
-    if (kind.isIntegral() && step != Math.rint(step)) {
-      subject.errorOn("step", Message.FRACTIONAL_STEP, subject.name(), typeName(subject), step);
-      return Double.NaN;
-    }
-    boolean log = scale == Scale.LOG;
-    if (log && !(kind.isIntegral() && step == 1)) {
-      subject.errorOn("step", Message.STEP_WITH_LOG_SCALE, subject.name(), format(kind, step));
-      return Double.NaN;
-    }
-    if (bounds == null) {
-      return step;
-    }
-    double ratio = (bounds[1] - bounds[0]) / step;
-    boolean divides = kind.isIntegral()
-        ? ((long) bounds[1] - (long) bounds[0]) % (long) step == 0
-        : Math.abs(ratio - Math.rint(ratio)) <= STEP_TOLERANCE * Math.max(1, Math.abs(ratio));
-    if (!divides) {
-      double fits = Math.max(1, Math.floor(ratio));
-      subject.errorOn("step", Message.STEP_NOT_DIVIDING, subject.name(), format(kind, step),
-          format(kind, bounds[0]), format(kind, bounds[1]), significant(ratio, 6),
-          kind == Kind.DOUBLE ? significant(bounds[0] + fits * step, 12)
-              : format(kind, bounds[0] + fits * step));
-      return Double.NaN;
-    }
-    if (kind == Kind.FLOAT) {
-      long count = Math.round(ratio);
-      for (long k = 0; k <= count; k++) {
-        double value = bounds[0] + k * step;
-        if ((float) value != value) {
-          subject.errorOn("step", Message.INEXACT_FLOAT_STEP, subject.name(), value,
-              format(kind, bounds[0]), format(kind, bounds[1]), format(kind, step));
-          return Double.NaN;
-        }
-      }
-    }
-    return step;
   }
 
   private static void checkNoRange(Subject subject, String values) {
@@ -396,19 +393,10 @@ final class HyperparameterValidator {
       subject.error(Message.STRING_WITHOUT_CHOICES, subject.name());
       return null;
     }
-    List<String> labels = checkChoiceList(subject, "list at least one choice");
-    if (labels == null) {
-      return null;
-    }
-    boolean ok = true;
-    for (AnnotationValue choice : subject.values().array("choices")) {
-      String label = String.valueOf(choice.getValue());
-      if (label.isBlank()) {
-        subject.errorAt(choice, "choices", Message.BLANK_CHOICE, subject.name(), label);
-        ok = false;
-      }
-    }
-    return ok ? new Domain.Categorical(labels, null) : null;
+    List<String> labels = labels(subject);
+    List<Violation> found = DimensionRules.choices(labels);
+    reportChoices(subject, found, "list at least one choice");
+    return found.isEmpty() ? new Domain.Categorical(labels, null) : null;
   }
 
   private static Domain checkEnumChoices(Subject subject) {
@@ -427,42 +415,42 @@ final class HyperparameterValidator {
     if (!subject.values().isExplicit("choices")) {
       return new Domain.Categorical(constants, ClassName.get(type));
     }
-    List<String> labels = checkChoiceList(subject,
+    List<String> labels = labels(subject);
+    List<Violation> found = DimensionRules.choices(labels);
+    reportChoices(subject, found,
         "list at least one constant, or leave choices out to use them all: " + constants);
-    if (labels == null) {
-      return null;
-    }
-    boolean ok = true;
-    for (AnnotationValue choice : subject.values().array("choices")) {
-      String label = String.valueOf(choice.getValue());
-      if (!constants.contains(label)) {
-        subject.errorAt(choice, "choices", Message.UNKNOWN_ENUM_CHOICE, subject.name(), label,
-            type.getSimpleName(), didYouMean(label, constants), constants);
-        ok = false;
+    Set<Integer> reported = new HashSet<>();
+    found.forEach(violation -> reported.add(violation.index()));
+    boolean known = true;
+    for (int i = 0; i < labels.size(); i++) {
+      String label = labels.get(i);
+      if (!reported.contains(i) && !constants.contains(label)) {
+        subject.errorAt(subject.values().array("choices").get(i), "choices",
+            Message.UNKNOWN_ENUM_CHOICE, subject.name(), label, type.getSimpleName(),
+            didYouMean(label, constants), constants);
+        known = false;
       }
     }
-    return ok ? new Domain.Categorical(labels, ClassName.get(type)) : null;
+    return found.isEmpty() && known ? new Domain.Categorical(labels, ClassName.get(type)) : null;
   }
 
-  /** The labels of an explicit choices list, or null after reporting it empty or repetitive. */
-  private static List<String> checkChoiceList(Subject subject, String emptyFix) {
-    List<? extends AnnotationValue> choices = subject.values().array("choices");
-    if (choices.isEmpty()) {
-      subject.errorOn("choices", Message.EMPTY_CHOICES, subject.name(), emptyFix);
-      return null;
-    }
-    List<String> labels = new ArrayList<>();
-    Set<String> seen = new HashSet<>();
-    boolean ok = true;
-    for (AnnotationValue choice : choices) {
-      String label = String.valueOf(choice.getValue());
-      if (!seen.add(label)) {
-        subject.errorAt(choice, "choices", Message.DUPLICATE_CHOICE, subject.name(), label);
-        ok = false;
+  private static List<String> labels(Subject subject) {
+    return subject.values().array("choices").stream()
+        .map(choice -> String.valueOf(choice.getValue()))
+        .toList();
+  }
+
+  /** Reports each violation of a choices list, the list's or one choice's, where it is. */
+  private static void reportChoices(Subject subject, List<Violation> found, String emptyFix) {
+    for (Violation violation : found) {
+      Message message = Message.of(violation.rule());
+      if (violation.part() == Violation.Part.CHOICES) {
+        subject.errorOn("choices", message, subject.name(), emptyFix);
+      } else {
+        subject.errorAt(subject.values().array("choices").get(violation.index()), "choices",
+            message, subject.name(), violation.actual(), violation.suggestion());
       }
-      labels.add(label);
     }
-    return ok ? labels : null;
   }
 
   // ---- the initial value
@@ -505,36 +493,22 @@ final class HyperparameterValidator {
 
   private static Optional<Object> initialReal(Subject subject, Domain.Real real, Number number) {
     double v = real.isFloat() ? number.floatValue() : number.doubleValue();
-    if (!(v >= real.low() && v <= real.high())) {
-      subject.report().error(Message.INITIAL_VALUE_OUT_OF_RANGE, subject.field(), subject.name(),
-          text(v, real.isFloat()), text(real.low(), real.isFloat()), text(real.high(), real.isFloat()));
-      return Optional.empty();
-    }
-    double ratio = (v - real.low()) / real.step();
-    if (real.step() > 0
-        && Math.abs(ratio - Math.rint(ratio)) > STEP_TOLERANCE * Math.max(1, Math.abs(ratio))) {
-      subject.report().error(Message.INITIAL_VALUE_OFF_STEP, subject.field(), subject.name(),
-          text(v, real.isFloat()), text(real.low(), real.isFloat()),
-          text(real.high(), real.isFloat()), text(real.step(), real.isFloat()));
-      return Optional.empty();
-    }
-    return Optional.of(v);
+    Optional<Violation> violation =
+        DimensionRules.realValue(v, real.low(), real.high(), real.step());
+    violation.ifPresent(found -> subject.report().error(Message.of(found.rule()), subject.field(),
+        subject.name(), text(v, real.isFloat()), text(real.low(), real.isFloat()),
+        text(real.high(), real.isFloat()), text(real.step(), real.isFloat())));
+    return violation.isPresent() ? Optional.empty() : Optional.of(v);
   }
 
   private static Optional<Object> initialIntegral(
       Subject subject, Domain.Integral integral, Number number) {
     long v = number.longValue();
-    if (v < integral.low() || v > integral.high()) {
-      subject.report().error(Message.INITIAL_VALUE_OUT_OF_RANGE, subject.field(), subject.name(),
-          v, integral.low(), integral.high());
-      return Optional.empty();
-    }
-    if ((v - integral.low()) % integral.step() != 0) {
-      subject.report().error(Message.INITIAL_VALUE_OFF_STEP, subject.field(), subject.name(), v,
-          integral.low(), integral.high(), integral.step());
-      return Optional.empty();
-    }
-    return Optional.of(v);
+    Optional<Violation> violation =
+        DimensionRules.integerValue(v, integral.low(), integral.high(), integral.step());
+    violation.ifPresent(found -> subject.report().error(Message.of(found.rule()), subject.field(),
+        subject.name(), v, integral.low(), integral.high(), integral.step()));
+    return violation.isPresent() ? Optional.empty() : Optional.of(v);
   }
 
   /** {@code value} is a string, or an enum constant's {@link Element}. */
@@ -577,36 +551,6 @@ final class HyperparameterValidator {
 
   /** {@code " (did you mean L2?)"} for a near miss, else the empty string. */
   static String didYouMean(String text, List<String> candidates) {
-    String best = null;
-    int bestDistance = Integer.MAX_VALUE;
-    for (String candidate : candidates) {
-      int distance = editDistance(text.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
-      if (distance < bestDistance) {
-        best = candidate;
-        bestDistance = distance;
-      }
-    }
-    return best != null && bestDistance <= Math.max(2, best.length() / 3)
-        ? " (did you mean " + best + "?)"
-        : "";
-  }
-
-  private static int editDistance(String a, String b) {
-    int[] previous = new int[b.length() + 1];
-    int[] current = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      previous[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      current[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-        current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-      }
-      int[] swap = previous;
-      previous = current;
-      current = swap;
-    }
-    return previous[b.length()];
+    return Spelling.closest(text, candidates).map(c -> " (did you mean " + c + "?)").orElse("");
   }
 }

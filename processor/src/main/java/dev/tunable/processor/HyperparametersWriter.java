@@ -84,21 +84,25 @@ final class HyperparametersWriter {
   }
 
   private static FieldSpec dimension(HyperparameterField field) {
+    // A float or int field's dimension says so (asFloat(), asInt()), so that the runtime holds
+    // it to the same rules as the compiler did.
     FieldSpec.Builder constant = field.domain().accept(new Domain.Visitor<FieldSpec.Builder>() {
       @Override
       public FieldSpec.Builder visitReal(Domain.Real real) {
-        return dimensionConstant(field, REAL, CodeBlock.of("new $T($S, $L, $L, $T.$L, $L)", REAL,
+        return dimensionConstant(field, REAL, CodeBlock.of("new $T($S, $L, $L, $T.$L, $L)$L", REAL,
             field.name(), Writers.realLiteral(real.low(), real.isFloat()),
             Writers.realLiteral(real.high(), real.isFloat()), SCALE, real.scale().name(),
-            Writers.realLiteral(real.step(), real.isFloat())));
+            Writers.realLiteral(real.step(), real.isFloat()),
+            real.isFloat() ? ".asFloat()" : ""));
       }
 
       @Override
       public FieldSpec.Builder visitIntegral(Domain.Integral integral) {
-        return dimensionConstant(field, INTEGER, CodeBlock.of("new $T($S, $L, $L, $T.$L, $L)",
+        return dimensionConstant(field, INTEGER, CodeBlock.of("new $T($S, $L, $L, $T.$L, $L)$L",
             INTEGER, field.name(), Writers.longLiteral(integral.low()),
             Writers.longLiteral(integral.high()), SCALE, integral.scale().name(),
-            Writers.longLiteral(integral.step())));
+            Writers.longLiteral(integral.step()),
+            field.type().equals(TypeName.INT) ? ".asInt()" : ""));
       }
 
       @Override

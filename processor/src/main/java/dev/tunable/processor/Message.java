@@ -1,8 +1,11 @@
 package dev.tunable.processor;
 
+import dev.tunable.internal.rules.Rule;
+
 /**
  * Every diagnostic the processor reports, each with a stable tag that starts its message. Messages
- * name the subject (a quoted field), the rule, the actual value and the fix.
+ * name the subject (a quoted field), the rule, the actual value and the fix. A message that words
+ * one of the {@link Rule rules} the runtime shares carries that rule and, mostly, its tag.
  */
 enum Message {
   // Fields, whichever annotation they carry.
@@ -40,20 +43,23 @@ enum Message {
       "hyperparameter '%s' of type %s needs a range; add range = {min, max}"),
   RANGE_NOT_TWO_BOUNDS("RangeNotTwoBounds",
       "hyperparameter '%s': range must be {min, max}, got %s; give exactly two bounds"),
-  SINGLE_VALUE_RANGE("SingleValueRange",
+  SINGLE_VALUE_RANGE(Rule.SINGLE_VALUE_RANGE,
       "hyperparameter '%s': range {%s, %s} holds a single value, and a fixed value is not a"
           + " hyperparameter; widen the range or remove @Hyperparameter"),
-  INVERTED_RANGE("InvertedRange",
+  INVERTED_RANGE(Rule.INVERTED_RANGE,
       "hyperparameter '%s': range {%s, %s} is inverted; write the lower bound first: range = {%s, %s}"),
-  NON_FINITE_BOUND("NonFiniteBound",
+  NON_FINITE_BOUND(Rule.NON_FINITE_BOUND,
       "hyperparameter '%s': bound %s is not a finite number; use finite bounds"),
-  LOG_SCALE_BOUND("LogScaleBound",
+  RANGE_TOO_WIDE(Rule.RANGE_TOO_WIDE,
+      "hyperparameter '%s': range {%s, %s} is wider than the largest double, so values inside it"
+          + " cannot be computed; narrow the range"),
+  LOG_SCALE_BOUND(Rule.LOG_SCALE_BOUND,
       "hyperparameter '%s': scale = Scale.LOG needs bounds above 0, got %s; use a positive lower"
           + " bound (such as %s) or scale = Scale.LINEAR"),
   FRACTIONAL_BOUND("FractionalBound",
       "hyperparameter '%s' of type %s: bound %s is not a whole number; use whole bounds or declare"
           + " the field double"),
-  BOUND_OUT_OF_TYPE("BoundOutOfType",
+  BOUND_OUT_OF_TYPE(Rule.BOUND_OUT_OF_TYPE,
       "hyperparameter '%s' of type %s: bound %s is outside [%s, %s]; %s"),
   RANGE_NOT_APPLICABLE("RangeNotApplicable",
       "hyperparameter '%s' of type %s takes no range, its values are %s; remove range"),
@@ -61,19 +67,22 @@ enum Message {
       "hyperparameter '%s' of type %s has no scale, its values are %s; remove scale"),
   STEP_NOT_APPLICABLE("StepNotApplicable",
       "hyperparameter '%s' of type %s takes no step, its values are %s; remove step"),
-  STEP_NOT_POSITIVE("StepNotPositive",
+  STEP_NOT_POSITIVE(Rule.STEP_NOT_POSITIVE,
       "hyperparameter '%s': step must be above 0, got %s; use a positive step, or leave step out"
           + " for a continuous range"),
   FRACTIONAL_STEP("FractionalStep",
       "hyperparameter '%s' of type %s: step %s is not a whole number; use a whole step or declare"
           + " the field double"),
-  STEP_WITH_LOG_SCALE("StepWithLogScale",
+  STEP_WITH_LOG_SCALE(Rule.STEP_WITH_LOG_SCALE,
       "hyperparameter '%s': step %s cannot be combined with scale = Scale.LOG, which has no even"
           + " grid; remove the step or use Scale.LINEAR"),
-  STEP_NOT_DIVIDING("StepNotDividing",
+  STEP_NOT_DIVIDING(Rule.STEP_NOT_DIVIDING,
       "hyperparameter '%s': step %s does not divide range {%s, %s} (it fits %s times); use a step"
           + " that fits a whole number of times, or change the upper bound to %s"),
-  INEXACT_FLOAT_STEP("InexactFloatStep",
+  TOO_MANY_STEPS(Rule.TOO_MANY_STEPS,
+      "hyperparameter '%s': step %s cuts range {%s, %s} into more than 2^53 values, too many to"
+          + " count; use a larger step, or leave step out for a continuous range"),
+  INEXACT_FLOAT_STEP(Rule.INEXACT_FLOAT_STEP,
       "hyperparameter '%s' of type float: %s, a value of range {%s, %s} in steps of %s, is not an"
           + " exact float, so values cannot be checked against the grid; declare the field double"
           + " or use a step such as 0.5 or 0.25"),
@@ -82,32 +91,36 @@ enum Message {
   CHOICES_NOT_APPLICABLE("ChoicesNotApplicable",
       "hyperparameter '%s' of type %s takes no choices, which are for String and enum fields;"
           + " remove choices"),
-  EMPTY_CHOICES("EmptyChoices",
+  EMPTY_CHOICES(Rule.EMPTY_CHOICES,
       "hyperparameter '%s': choices = {} is empty; %s"),
-  DUPLICATE_CHOICE("DuplicateChoice",
+  DUPLICATE_CHOICE(Rule.DUPLICATE_CHOICE,
       "hyperparameter '%s': choice \"%s\" appears twice; remove the repetition"),
-  BLANK_CHOICE("BlankChoice",
+  BLANK_CHOICE(Rule.BLANK_CHOICE,
       "hyperparameter '%s': choice \"%s\" is blank and cannot be written in a configuration file;"
           + " use a visible label"),
+  PADDED_CHOICE(Rule.PADDED_CHOICE,
+      "hyperparameter '%s': choice \"%s\" starts or ends with white space, which configuration"
+          + " files drop, so it could not be read back; use \"%s\""),
   UNKNOWN_ENUM_CHOICE("UnknownEnumChoice",
       "hyperparameter '%s': \"%s\" is not a constant of %s%s; the constants are %s"),
 
   // name and description.
-  BLANK_NAME("BlankName",
+  BLANK_NAME(Rule.BLANK_NAME,
       "hyperparameter '%s': name = \"%s\" is blank; give a name or leave name out to use the"
           + " field's name"),
-  INVALID_NAME("InvalidName",
+  INVALID_NAME(Rule.INVALID_NAME,
       "hyperparameter '%s': name \"%s\" cannot be a key in configuration files and key=value"
-          + " overrides; start with a letter and use only letters, digits, '_', '-' and '.'"),
+          + " overrides; start with a letter or '_' and use only letters, digits, '_', '-' and"
+          + " '.'"),
   BLANK_DESCRIPTION("BlankDescription",
       "hyperparameter '%s': description = \"%s\" is blank; say what the hyperparameter does or"
           + " leave description out"),
 
   // Initial values known from the source.
-  INITIAL_VALUE_OUT_OF_RANGE("InitialValueOutOfRange",
+  INITIAL_VALUE_OUT_OF_RANGE("InitialValueOutOfRange", Rule.OUT_OF_RANGE,
       "hyperparameter '%s': the initial value %s is outside range {%s, %s}, so a fresh model holds a"
           + " value its own search space rejects; change the initial value or the range"),
-  INITIAL_VALUE_OFF_STEP("InitialValueOffStep",
+  INITIAL_VALUE_OFF_STEP("InitialValueOffStep", Rule.OFF_STEP,
       "hyperparameter '%s': the initial value %s is not on the grid of range {%s, %s} in steps of"
           + " %s; change the initial value or the step"),
   INITIAL_VALUE_NOT_A_CHOICE("InitialValueNotAChoice",
@@ -150,11 +163,34 @@ enum Message {
       "the Tunable processor failed on %s; this is a bug, please report it with this stack trace:%n%s");
 
   private final String tag;
+  private final Rule rule;
   private final String template;
 
+  /** A rule of the source alone, which the runtime has no equivalent of. */
   Message(String tag, String template) {
+    this(tag, null, template);
+  }
+
+  /** A shared rule, under the tag the runtime reports it with too. */
+  Message(Rule rule, String template) {
+    this(rule.tag(), rule, template);
+  }
+
+  /** A shared rule under a tag of its own, where the source says more, as of initial values. */
+  Message(String tag, Rule rule, String template) {
     this.tag = tag;
+    this.rule = rule;
     this.template = template;
+  }
+
+  /** The message that words {@code rule}. */
+  static Message of(Rule rule) {
+    for (Message message : values()) {
+      if (message.rule == rule) {
+        return message;
+      }
+    }
+    throw new IllegalArgumentException("no message words " + rule);
   }
 
   /** The stable tag users can search for, such as {@code InvertedRange}. */

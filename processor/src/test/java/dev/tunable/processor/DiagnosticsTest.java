@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
+import dev.tunable.internal.rules.Rule;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,6 +45,16 @@ class DiagnosticsTest {
         .filter(tag -> !fixtures.contains(tag))
         .toList();
     assertEquals(List.of(), missing, "rules without a fixture under bad/");
+  }
+
+  @Test
+  void everySharedRuleIsWordedByOneMessageUnderItsTag() {
+    for (Rule rule : Rule.values()) {
+      List<Message> wording = Arrays.stream(Message.values())
+          .filter(message -> message.tag().endsWith(rule.tag()))
+          .toList();
+      assertEquals(List.of(Message.of(rule)), wording, rule.toString());
+    }
   }
 
   @Test

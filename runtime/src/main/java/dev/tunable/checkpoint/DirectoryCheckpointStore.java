@@ -97,9 +97,15 @@ final class DirectoryCheckpointStore<P> implements CheckpointStore<P> {
   }
 
   private Path folder(String study) {
-    // any study name becomes one safe file name
-    return directory.resolve(URLEncoder.encode(Objects.requireNonNull(study, "study"),
-        StandardCharsets.UTF_8));
+    // Any study name becomes one safe file name: URL-encoded, and the three names a file system
+    // gives a meaning to spelt with escapes that URLEncoder never writes ('%' alone, "%2E").
+    String name = URLEncoder.encode(Objects.requireNonNull(study, "study"), StandardCharsets.UTF_8);
+    return directory.resolve(switch (name) {
+      case "" -> "%";
+      case "." -> "%2E";
+      case ".." -> "%2E%2E";
+      default -> name;
+    });
   }
 
   private Path file(String study, long trial) {

@@ -15,6 +15,7 @@ final class MemoryCheckpointStore<P> implements CheckpointStore<P> {
 
   @Override
   public void save(String study, long trial, P state) {
+    requireTrialNumber(trial);
     Objects.requireNonNull(state, "state");
     studies.computeIfAbsent(Objects.requireNonNull(study, "study"),
         s -> new ConcurrentSkipListMap<>()).put(trial, state);
@@ -22,12 +23,14 @@ final class MemoryCheckpointStore<P> implements CheckpointStore<P> {
 
   @Override
   public Optional<P> load(String study, long trial) {
+    requireTrialNumber(trial);
     Map<Long, P> states = studies.get(study);
     return states == null ? Optional.empty() : Optional.ofNullable(states.get(trial));
   }
 
   @Override
   public void delete(String study, long trial) {
+    requireTrialNumber(trial);
     Map<Long, P> states = studies.get(study);
     if (states != null) {
       states.remove(trial);
@@ -39,6 +42,13 @@ final class MemoryCheckpointStore<P> implements CheckpointStore<P> {
     ConcurrentSkipListMap<Long, P> states = studies.get(study);
     return states == null ? Collections.emptySortedSet()
         : Collections.unmodifiableSortedSet(new TreeSet<>(states.keySet()));
+  }
+
+  /** As {@link DirectoryCheckpointStore} does: the stores take the same trial numbers. */
+  private static void requireTrialNumber(long trial) {
+    if (trial < 0) {
+      throw new IllegalArgumentException("trial numbers are >= 0, got " + trial);
+    }
   }
 
   @Override

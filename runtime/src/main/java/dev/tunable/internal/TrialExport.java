@@ -2,6 +2,11 @@ package dev.tunable.internal;
 
 import dev.tunable.FrozenTrial;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -15,23 +20,29 @@ public final class TrialExport {
 
   /**
    * One row per trial: {@code number,state,value,start,end,duration_ms}, then {@code
-   * params.<name>} for every hyperparameter and {@code user.<key>} for every user attribute any
-   * trial has, then {@code failure_reason}. Several objectives give {@code value_0, value_1, …}.
+   * constraint_<i>} for every constraint any trial set, {@code params.<name>} for every
+   * hyperparameter and {@code user.<key>} for every user attribute any trial has, then {@code
+   * failure_reason}. Several objectives give {@code value_0, value_1, …}.
    */
   public static void csv(List<FrozenTrial> trials, Appendable out) throws IOException {
     Set<String> params = new LinkedHashSet<>();
     Set<String> attributes = new LinkedHashSet<>();
     int objectives = 1;
+    int constraints = 0;
     for (FrozenTrial trial : trials) {
       params.addAll(trial.params().names());
       attributes.addAll(trial.userAttributes().keySet());
       objectives = Math.max(objectives, trial.values().length);
+      constraints = Math.max(constraints, trial.constraints().length);
     }
     List<String> header = new ArrayList<>(List.of("number", "state"));
     for (int i = 0; i < objectives; i++) {
       header.add(objectives == 1 ? "value" : "value_" + i);
     }
     header.addAll(List.of("start", "end", "duration_ms"));
+    for (int i = 0; i < constraints; i++) {
+      header.add("constraint_" + i);
+    }
     params.forEach(name -> header.add("params." + name));
     attributes.forEach(key -> header.add("user." + key));
     header.add("failure_reason");
@@ -49,6 +60,10 @@ public final class TrialExport {
       cells.add(trial.end()
           .map(end -> Long.toString(java.time.Duration.between(trial.start(), end).toMillis()))
           .orElse(""));
+      double[] set = trial.constraints();
+      for (int i = 0; i < constraints; i++) {
+        cells.add(i < set.length ? Double.toString(set[i]) : "");
+      }
       for (String name : params) {
         cells.add(trial.params().has(name) ? String.valueOf(trial.params().get(name)) : "");
       }
@@ -62,7 +77,7 @@ public final class TrialExport {
   }
 
   /**
-   * A JSON array with one object per trial: {@code number, state, values, params,
+   * A JSON array with one object per trial: {@code number, state, values, constraints, params,
    * intermediate_values, user_attributes, start, end, failure_reason}.
    */
   public static void json(List<FrozenTrial> trials, Appendable out) throws IOException {
@@ -72,6 +87,7 @@ public final class TrialExport {
       object.put("number", trial.number());
       object.put("state", trial.state().name());
       object.put("values", trial.values());
+      object.put("constraints", trial.constraints());
       object.put("params", trial.params().asMap());
       Map<String, Object> intermediate = new LinkedHashMap<>();
       trial.intermediateValues().forEach((step, value) -> intermediate.put(step.toString(), value));
@@ -83,6 +99,28 @@ public final class TrialExport {
       array.add(object);
     }
     out.append(Json.write(array)).append('\n');
+  }
+
+  /** {@link #csv(List, Appendable)} to {@code file}, replacing it; {@code what} names the trials' study. */
+  public static void csv(List<FrozenTrial> trials, Path file, String what) {
+    write(file, what, out -> csv(trials, out));
+  }
+
+  /** {@link #json(List, Appendable)} to {@code file}, replacing it; {@code what} names the trials' study. */
+  public static void json(List<FrozenTrial> trials, Path file, String what) {
+    write(file, what, out -> json(trials, out));
+  }
+
+  private interface Export {
+    void to(Writer out) throws IOException;
+  }
+
+  private static void write(Path file, String what, Export export) {
+    try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      export.to(out);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write trials of " + what + " to " + file, e);
+    }
   }
 
   private static void row(Appendable out, List<String> cells) throws IOException {

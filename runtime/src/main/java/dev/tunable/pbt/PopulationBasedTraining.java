@@ -28,14 +28,14 @@ import java.util.concurrent.Future;
  * <pre>{@code
  * PopulationBasedTraining.Result<Net, NetHyperparameters> result =
  *     PopulationBasedTraining.over(NetHyperparameters.SPACE)
- *         .population(8).rounds(10).explore("learningRate", "dropout")
+ *         .withPopulation(8).withRounds(10).withExplored("learningRate", "dropout")
  *         .run(trainable);
  * System.out.println(result.report());
  * }</pre>
  *
  * <p>Decisions are drawn from one seeded generator on the calling thread and each member is
  * created with its own seed, so a run gives the same result on any number of threads (if the
- * training itself is deterministic). Immutable; the {@code with}-style methods return copies.
+ * training itself is deterministic). Immutable: each {@code with...} method returns a copy with one setting changed.
  *
  * @param <H> the hyperparameters' type
  * @since 0.1
@@ -78,7 +78,7 @@ public final class PopulationBasedTraining<H> {
   }
 
   /** The number of members (at least 2). */
-  public PopulationBasedTraining<H> population(int size) {
+  public PopulationBasedTraining<H> withPopulation(int size) {
     if (size < 2) {
       throw new IllegalArgumentException("a population needs at least 2 members, got " + size);
     }
@@ -87,7 +87,7 @@ public final class PopulationBasedTraining<H> {
   }
 
   /** The number of training intervals; exploit and explore happen between them. */
-  public PopulationBasedTraining<H> rounds(int count) {
+  public PopulationBasedTraining<H> withRounds(int count) {
     if (count < 1) {
       throw new IllegalArgumentException("rounds must be >= 1, got " + count);
     }
@@ -96,7 +96,7 @@ public final class PopulationBasedTraining<H> {
   }
 
   /** The share of members replaced, and the share they copy from (in (0, 0.5]). */
-  public PopulationBasedTraining<H> quantile(double share) {
+  public PopulationBasedTraining<H> withQuantile(double share) {
     if (!(share > 0 && share <= 0.5)) {
       throw new IllegalArgumentException("quantile must be in (0, 0.5], got " + share
           + "; 0.25 replaces the worst quarter by copies of the best quarter");
@@ -106,7 +106,7 @@ public final class PopulationBasedTraining<H> {
   }
 
   /** The probability that an explored hyperparameter is drawn anew rather than perturbed. */
-  public PopulationBasedTraining<H> resampleProbability(double probability) {
+  public PopulationBasedTraining<H> withResampleProbability(double probability) {
     if (!(probability >= 0 && probability <= 1)) {
       throw new IllegalArgumentException(
           "resampleProbability must be in [0, 1], got " + probability);
@@ -119,7 +119,7 @@ public final class PopulationBasedTraining<H> {
    * The hyperparameters that change during training; the others (an architecture, say) are fixed
    * per lineage, copied with the learned state that depends on them.
    */
-  public PopulationBasedTraining<H> explore(String... names) {
+  public PopulationBasedTraining<H> withExplored(String... names) {
     for (String name : names) {
       space.dimension(name); // throws, naming the choices, if the space has no such dimension
     }
@@ -128,13 +128,13 @@ public final class PopulationBasedTraining<H> {
   }
 
   /** Whether a higher or a lower score is better (default: higher). */
-  public PopulationBasedTraining<H> direction(Direction direction) {
+  public PopulationBasedTraining<H> withDirection(Direction direction) {
     return new PopulationBasedTraining<>(space, population, rounds, quantile, resampleProbability,
         explored, Objects.requireNonNull(direction, "direction"), threads, seed, initial);
   }
 
   /** The number of members trained at once. */
-  public PopulationBasedTraining<H> threads(int count) {
+  public PopulationBasedTraining<H> withThreads(int count) {
     if (count < 1) {
       throw new IllegalArgumentException("threads must be >= 1, got " + count);
     }
@@ -143,13 +143,13 @@ public final class PopulationBasedTraining<H> {
   }
 
   /** The seed of the initial draws, the members' models and every exploit and explore decision. */
-  public PopulationBasedTraining<H> seed(long seed) {
+  public PopulationBasedTraining<H> withSeed(long seed) {
     return new PopulationBasedTraining<>(space, population, rounds, quantile, resampleProbability,
         explored, direction, threads, seed, initial);
   }
 
   /** Starts the first members from {@code hyperparameters} rather than random draws. */
-  public PopulationBasedTraining<H> startFrom(List<H> hyperparameters) {
+  public PopulationBasedTraining<H> withStart(List<H> hyperparameters) {
     return new PopulationBasedTraining<>(space, population, rounds, quantile, resampleProbability,
         explored, direction, threads, seed, List.copyOf(hyperparameters));
   }

@@ -21,12 +21,45 @@ public sealed interface Event {
   /** The name of the study the event belongs to. */
   String study();
 
+  /**
+   * Calls {@code visitor}'s method for this kind of event. It is the one dispatch over the kinds
+   * of event: a new kind adds a method to {@link Visitor}, so that every storage codec and the
+   * study's replay fail to compile until they handle it.
+   */
+  <R> R accept(Visitor<R> visitor);
+
+  /**
+   * One method per kind of event.
+   *
+   * @param <R> what the visit returns
+   */
+  interface Visitor<R> {
+    R visitStudyCreated(StudyCreated event);
+
+    R visitTrialEnqueued(TrialEnqueued event);
+
+    R visitTrialStarted(TrialStarted event);
+
+    R visitTrialReported(TrialReported event);
+
+    R visitTrialAttributeSet(TrialAttributeSet event);
+
+    R visitTrialConstraintsSet(TrialConstraintsSet event);
+
+    R visitTrialFinished(TrialFinished event);
+  }
+
   /** A study was created with its objective directions. */
   record StudyCreated(String study, List<Direction> directions, Instant time) implements Event {
     public StudyCreated {
       Objects.requireNonNull(study, "study");
       directions = List.copyOf(directions);
       Objects.requireNonNull(time, "time");
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitStudyCreated(this);
     }
   }
 
@@ -36,6 +69,11 @@ public sealed interface Event {
       Objects.requireNonNull(study, "study");
       params = Map.copyOf(params);
       Objects.requireNonNull(time, "time");
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitTrialEnqueued(this);
     }
   }
 
@@ -62,6 +100,11 @@ public sealed interface Event {
       Objects.requireNonNull(worker, "worker");
       Objects.requireNonNull(time, "time");
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitTrialStarted(this);
+    }
   }
 
   /**
@@ -77,6 +120,11 @@ public sealed interface Event {
             "trial #" + number + " reported no value at step " + step + "; report at least one");
       }
       values = values.clone();
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitTrialReported(this);
     }
 
     /** A report of one value. */
@@ -122,6 +170,63 @@ public sealed interface Event {
       Objects.requireNonNull(key, "key");
       Objects.requireNonNull(value, "value");
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitTrialAttributeSet(this);
+    }
+  }
+
+  /**
+   * A running trial set its constraint values: {@code c <= 0} means a constraint is met. A later
+   * event replaces the values.
+   *
+   * @param constraints at least one value, none NaN
+   */
+  record TrialConstraintsSet(String study, long number, double[] constraints) implements Event {
+    public TrialConstraintsSet {
+      Objects.requireNonNull(study, "study");
+      if (constraints.length == 0) {
+        throw new IllegalArgumentException(
+            "trial #" + number + " set no constraint value; give at least one");
+      }
+      for (int i = 0; i < constraints.length; i++) {
+        if (Double.isNaN(constraints[i])) {
+          throw new IllegalArgumentException("constraint " + i + " of trial #" + number
+              + " is NaN; give a number, <= 0 when the constraint is met");
+        }
+      }
+      constraints = constraints.clone();
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitTrialConstraintsSet(this);
+    }
+
+    @Override
+    public double[] constraints() {
+      return constraints.clone();
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof TrialConstraintsSet that
+          && study.equals(that.study)
+          && number == that.number
+          && Arrays.equals(constraints, that.constraints);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(study, number, Arrays.hashCode(constraints));
+    }
+
+    @Override
+    public String toString() {
+      return "TrialConstraintsSet[study=" + study + ", number=" + number + ", constraints="
+          + Arrays.toString(constraints) + "]";
+    }
   }
 
   /**
@@ -138,6 +243,11 @@ public sealed interface Event {
       Objects.requireNonNull(state, "state");
       values = values.clone();
       Objects.requireNonNull(time, "time");
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitTrialFinished(this);
     }
 
     @Override

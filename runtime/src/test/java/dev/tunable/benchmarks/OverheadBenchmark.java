@@ -7,6 +7,7 @@ import dev.tunable.SearchSpace;
 import dev.tunable.Storages;
 import dev.tunable.Study;
 import dev.tunable.annotations.Scale;
+import dev.tunable.storage.Durability;
 import dev.tunable.storage.Storage;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -69,7 +70,7 @@ public final class OverheadBenchmark {
     // Warm-up: let the JIT compile the hot paths before anything is timed.
     for (int i = 0; i < 3; i++) {
       perTrial(Storages::inMemory, 5_000, 1);
-      perTrial(() -> Storages.file(fresh(scratch), Storages.Durability.WRITE), 2_000, 1);
+      perTrial(() -> Storages.file(fresh(scratch), Durability.WRITE), 2_000, 1);
     }
 
     System.out.println();
@@ -83,7 +84,7 @@ public final class OverheadBenchmark {
         for (int workers : new int[] {1, 2}) {
           Supplier<Storage> make = storage[1].isEmpty()
               ? Storages::inMemory
-              : () -> Storages.file(fresh(scratch), Storages.Durability.valueOf(storage[1]));
+              : () -> Storages.file(fresh(scratch), Durability.valueOf(storage[1]));
           double[] micros = new double[repeats];
           double[] cpu = new double[repeats];
           double[] threadCpu = new double[repeats];
@@ -127,7 +128,7 @@ public final class OverheadBenchmark {
       long start = System.nanoTime();
       long cpuStart = SYSTEM.getProcessCpuTime();
       long threadStart = THREADS.getCurrentThreadCpuTime();
-      study.optimize(SPACE, Budget.trials(trials).workers(workers),
+      study.optimize(SPACE, Budget.trials(trials).withWorkers(workers),
           trial -> trial.params().getDouble("x"));
       long elapsed = System.nanoTime() - start;
       long cpu = SYSTEM.getProcessCpuTime() - cpuStart;

@@ -7,11 +7,11 @@ import dev.tunable.Sampler;
 import dev.tunable.SamplerContext;
 import dev.tunable.Samplers;
 import dev.tunable.SearchSpace;
+import dev.tunable.Snapshots;
 import dev.tunable.Study;
 import dev.tunable.TrialState;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -19,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Compares samplers on two-objective test problems by the hypervolume of the Pareto front they
@@ -164,9 +163,7 @@ public final class ParetoBenchmark {
       long start = THREADS.getCurrentThreadCpuTime();
       Config params = sampler.sample(context);
       times[n] = THREADS.getCurrentThreadCpuTime() - start;
-      history.add(new FrozenTrial(n, TrialState.COMPLETE,
-          evaluate("zdt1", params, d), params, new TreeMap<>(), Map.of(), Instant.EPOCH,
-          Instant.EPOCH, null));
+      history.add(Snapshots.complete(n, params, evaluate("zdt1", params, d)));
     }
     return times;
   }

@@ -145,7 +145,7 @@ public final class ProposalFingerprint {
 
     // Population-based training explores every kind of dimension.
     PopulationBasedTraining.Result<double[], Config> pbt = PopulationBasedTraining.over(mixed())
-        .population(6).rounds(6).seed(5).direction(Direction.MINIMIZE)
+        .withPopulation(6).withRounds(6).withSeed(5).withDirection(Direction.MINIMIZE)
         .run(new Trainable<double[], Config, double[]>() {
           Config last;
 

@@ -7,18 +7,17 @@ import dev.tunable.Sampler;
 import dev.tunable.SamplerContext;
 import dev.tunable.Samplers;
 import dev.tunable.SearchSpace;
+import dev.tunable.Snapshots;
 import dev.tunable.TrialState;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.lang.reflect.Method;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.LongFunction;
 
 /**
@@ -149,13 +148,11 @@ public final class SamplerBenchmark {
         int told = Math.max(0, n - workers + 1);
         while (complete.size() < told) {
           int i = complete.size();
-          complete.add(FrozenTrial.complete(i, proposed.get(i), values[i], Instant.EPOCH));
+          complete.add(Snapshots.complete(i, proposed.get(i), values[i]));
         }
         List<FrozenTrial> history = new ArrayList<>(complete);
         for (int i = told; i < n; i++) {
-          history.add(new FrozenTrial(
-              i, TrialState.RUNNING, new double[0], proposed.get(i), new TreeMap<>(), Map.of(),
-              Instant.EPOCH, null, null));
+          history.add(Snapshots.running(i, proposed.get(i)));
         }
         SamplerContext context = new SamplerContext(
             function.space(), n, List.of(Direction.MINIMIZE), List.copyOf(history));
@@ -201,7 +198,7 @@ public final class SamplerBenchmark {
     List<FrozenTrial> history = new ArrayList<>();
     for (int n = 0; n < trials; n++) {
       Config config = sphere.space().fromUnit(random.doubles(dimensions).toArray());
-      history.add(FrozenTrial.complete(n, config, sphere.apply(config), Instant.EPOCH));
+      history.add(Snapshots.complete(n, config, sphere.apply(config)));
     }
     List<FrozenTrial> frozen = List.copyOf(history);
     // Warm up the JIT (at least 200 calls and 3 s: 200 calls of a fast sampler leave the JIT

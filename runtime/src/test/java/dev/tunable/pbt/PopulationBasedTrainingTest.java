@@ -78,7 +78,8 @@ class PopulationBasedTrainingTest {
   void theWorstCopyTheBestsStateAndExploreOnlyTheExploredDimensions() {
     ToyTrainable trainable = new ToyTrainable();
     PopulationBasedTraining.Result<Toy, Config> result = PopulationBasedTraining.over(SPACE)
-        .population(8).rounds(6).quantile(0.25).resampleProbability(0).explore("rate").seed(3)
+        .withPopulation(8).withRounds(6).withQuantile(0.25).withResampleProbability(0)
+        .withExplored("rate").withSeed(3)
         .run(trainable);
     // 2 exploits per round between rounds
     assertEquals(2 * 5, result.exploits().size());
@@ -120,13 +121,13 @@ class PopulationBasedTrainingTest {
 
   @Test
   void theSameSeedGivesTheSameRunOnAnyNumberOfThreads() {
-    PopulationBasedTraining<Config> pbt = PopulationBasedTraining.over(SPACE).population(6)
-        .rounds(5).seed(11);
-    var one = pbt.threads(1).run(new ToyTrainable());
-    var three = pbt.threads(3).run(new ToyTrainable());
+    PopulationBasedTraining<Config> pbt = PopulationBasedTraining.over(SPACE).withPopulation(6)
+        .withRounds(5).withSeed(11);
+    var one = pbt.withThreads(1).run(new ToyTrainable());
+    var three = pbt.withThreads(3).run(new ToyTrainable());
     assertEquals(one.history(), three.history());
     assertEquals(one.exploits(), three.exploits());
-    var other = pbt.seed(12).run(new ToyTrainable());
+    var other = pbt.withSeed(12).run(new ToyTrainable());
     assertNotEquals(one.history(), other.history());
   }
 
@@ -146,12 +147,12 @@ class PopulationBasedTrainingTest {
   @Test
   void settingsAreChecked() {
     assertThrows(IllegalArgumentException.class,
-        () -> PopulationBasedTraining.over(SPACE).population(1));
+        () -> PopulationBasedTraining.over(SPACE).withPopulation(1));
     assertThrows(IllegalArgumentException.class,
-        () -> PopulationBasedTraining.over(SPACE).quantile(0.6));
+        () -> PopulationBasedTraining.over(SPACE).withQuantile(0.6));
     assertThrows(IllegalArgumentException.class,
-        () -> PopulationBasedTraining.over(SPACE).explore("nope"));
-    assertEquals(List.of(), PopulationBasedTraining.over(SPACE).population(2).rounds(1)
+        () -> PopulationBasedTraining.over(SPACE).withExplored("nope"));
+    assertEquals(List.of(), PopulationBasedTraining.over(SPACE).withPopulation(2).withRounds(1)
         .run(new ToyTrainable()).exploits());
   }
 }

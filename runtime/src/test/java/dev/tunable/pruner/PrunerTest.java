@@ -11,6 +11,7 @@ import dev.tunable.FrozenTrial;
 import dev.tunable.Pruner;
 import dev.tunable.PrunerContext;
 import dev.tunable.Pruners;
+import dev.tunable.Snapshots;
 import dev.tunable.TrialState;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,8 +33,7 @@ class PrunerTest {
     }
     double[] objective = state == TrialState.COMPLETE
         ? new double[] {values.get(steps - 1)} : new double[0];
-    return new FrozenTrial(number, state, objective, Config.builder().build(), values, Map.of(), T,
-        state == TrialState.RUNNING ? null : T, null);
+    return Snapshots.trial(number, state, objective, Config.builder().build(), values, null);
   }
 
   private static FrozenTrial running(long number, double... curve) {
@@ -96,6 +96,45 @@ class PrunerTest {
     assertFalse(prunes(Pruners.percentile(25), Direction.MAXIMIZE, history, running(5, 4.5)));
     assertTrue(prunes(Pruners.percentile(25), Direction.MAXIMIZE, history, running(5, 3.5)));
     assertThrows(IllegalArgumentException.class, () -> Pruners.percentile(101));
+  }
+
+  /**
+   * Regression: the percentile was NaN when the order statistic above it was infinite (0 times
+   * infinity), so a trial was kept when minimizing and pruned when maximizing the negated values;
+   * found by the pruner contract.
+   */
+  @Test
+  void percentileWasNaNNextToAnInfiniteValue() {
+    double inf = Double.POSITIVE_INFINITY;
+    assertEquals(2, Curves.percentile(new double[] {1, 2, inf}, 50));
+    assertEquals(-2, Curves.percentile(new double[] {-inf, -2, -1}, 50));
+    assertEquals(inf, Curves.percentile(new double[] {1, inf}, 50));
+    assertEquals(-inf, Curves.percentile(new double[] {-inf, 1}, 50));
+    assertEquals(inf, Curves.percentile(new double[] {inf, inf}, 30));
+    assertTrue(Double.isNaN(Curves.percentile(new double[] {-inf, inf}, 50)));
+    // a complete trial whose loss overflowed at step 1 and recovered
+    List<FrozenTrial> history = List.of(trial(0, TrialState.COMPLETE, 3, s -> 1),
+        trial(1, TrialState.COMPLETE, 3, s -> 2),
+        trial(2, TrialState.COMPLETE, 3, s -> s == 1 ? inf : 0.5));
+    Pruner median = Pruners.median().withStartupTrials(3);
+    assertTrue(prunes(median, Direction.MINIMIZE, history, running(3, 9, 2.5)));
+    List<FrozenTrial> negated = List.of(trial(0, TrialState.COMPLETE, 3, s -> -1),
+        trial(1, TrialState.COMPLETE, 3, s -> -2),
+        trial(2, TrialState.COMPLETE, 3, s -> s == 1 ? -inf : -0.5));
+    assertTrue(prunes(median, Direction.MAXIMIZE, negated, running(3, -9, -2.5)));
+  }
+
+  /** Negated values give the negated percentile from the other end, to the last bit. */
+  @Test
+  void percentileOfNegatedValuesIsTheNegatedPercentileFromTheOtherEnd() {
+    double[] sorted = {0.1, 0.7, 1.3, 2.9, 3.3, 10.01, 17};
+    double[] negated = new double[sorted.length];
+    for (int i = 0; i < sorted.length; i++) {
+      negated[i] = -sorted[sorted.length - 1 - i];
+    }
+    for (int q = 0; q <= 100; q++) {
+      assertEquals(-Curves.percentile(sorted, q), Curves.percentile(negated, 100 - q), "q=" + q);
+    }
   }
 
   @Test

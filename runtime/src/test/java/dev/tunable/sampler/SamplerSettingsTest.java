@@ -15,12 +15,11 @@ import dev.tunable.SamplerContext;
 import dev.tunable.SamplerRuns;
 import dev.tunable.Samplers;
 import dev.tunable.SearchSpace;
+import dev.tunable.Snapshots;
 import dev.tunable.TrialState;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.ToDoubleFunction;
 import org.junit.jupiter.api.Test;
 
@@ -39,7 +38,7 @@ class SamplerSettingsTest {
     List<FrozenTrial> history = new ArrayList<>();
     for (int n = 0; n < count; n++) {
       Config point = PLANE.check(Map.of("x", -4.5 + 0.37 * n % 9, "y", 4.5 - 0.29 * n % 9));
-      history.add(FrozenTrial.complete(n, point, f.applyAsDouble(point), Instant.EPOCH));
+      history.add(Snapshots.complete(n, point, f.applyAsDouble(point)));
     }
     return history;
   }
@@ -94,8 +93,7 @@ class SamplerSettingsTest {
     // Other workers are evaluating that very point.
     List<FrozenTrial> withRunning = new ArrayList<>(finished);
     for (int n = 20; n < 30; n++) {
-      withRunning.add(new FrozenTrial(n, TrialState.RUNNING, new double[0], alone,
-          new TreeMap<>(), Map.of(), Instant.EPOCH, null, null));
+      withRunning.add(Snapshots.running(n, alone));
     }
     Config crowded = honest.sample(
         new SamplerContext(PLANE, 30, List.of(Direction.MINIMIZE), withRunning));

@@ -14,6 +14,7 @@ import dev.tunable.Trial;
 import dev.tunable.TrialState;
 import dev.tunable.storage.Event.StudyCreated;
 import dev.tunable.storage.Event.TrialAttributeSet;
+import dev.tunable.storage.Event.TrialConstraintsSet;
 import dev.tunable.storage.Event.TrialEnqueued;
 import dev.tunable.storage.Event.TrialFinished;
 import dev.tunable.storage.Event.TrialReported;
@@ -82,9 +83,53 @@ public abstract class StorageContract {
         new TrialReported("s", 0, 4, -1e-300),
         new TrialAttributeSet("s", 0, "note", "text"),
         new TrialAttributeSet("s", 0, "count", 7L),
+        new TrialConstraintsSet("s", 0, new double[] {-0.5, 1e-9}),
+        new TrialReported("s", 0, 5, new double[] {0.25, -2, 1e300}),
         new TrialFinished("s", 0, TrialState.COMPLETE, new double[] {1.0 / 3}, null, time),
         new TrialStarted("s", 1, params, -1, "worker-1", time),
         new TrialFinished("s", 1, TrialState.FAIL, new double[0], "why: \u00e9", time));
+  }
+
+  /** The visitor does not compile until it names a new kind, and then this test asks for it. */
+  @Test
+  void everyKindOfEventIsAmongThoseTested() {
+    Event.Visitor<String> kind = new Event.Visitor<>() {
+      @Override
+      public String visitStudyCreated(StudyCreated event) {
+        return "created";
+      }
+
+      @Override
+      public String visitTrialEnqueued(TrialEnqueued event) {
+        return "enqueued";
+      }
+
+      @Override
+      public String visitTrialStarted(TrialStarted event) {
+        return "started";
+      }
+
+      @Override
+      public String visitTrialReported(TrialReported event) {
+        return "reported";
+      }
+
+      @Override
+      public String visitTrialAttributeSet(TrialAttributeSet event) {
+        return "attribute";
+      }
+
+      @Override
+      public String visitTrialConstraintsSet(TrialConstraintsSet event) {
+        return "constraints";
+      }
+
+      @Override
+      public String visitTrialFinished(TrialFinished event) {
+        return "finished";
+      }
+    };
+    assertEquals(7, everyKindOfEvent().stream().map(e -> e.accept(kind)).distinct().count());
   }
 
   @Test

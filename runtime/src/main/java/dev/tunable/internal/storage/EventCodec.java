@@ -6,6 +6,7 @@ import dev.tunable.internal.Json;
 import dev.tunable.storage.Event;
 import dev.tunable.storage.Event.StudyCreated;
 import dev.tunable.storage.Event.TrialAttributeSet;
+import dev.tunable.storage.Event.TrialConstraintsSet;
 import dev.tunable.storage.Event.TrialEnqueued;
 import dev.tunable.storage.Event.TrialFinished;
 import dev.tunable.storage.Event.TrialReported;
@@ -22,6 +23,12 @@ import java.util.Map;
  * keeps events as text.
  */
 public final class EventCodec {
+  /**
+   * The user attribute under which journals written before {@code trial_constraints_set} existed
+   * kept a trial's constraints; read back as that event.
+   */
+  private static final String LEGACY_CONSTRAINTS_KEY = "tunable.constraints";
+
   private EventCodec() {}
 
   /** {@code event} as a JSON object. */
@@ -60,28 +67,41 @@ public final class EventCodec {
   }
 
   private static Map<String, Object> toMap(Event event) {
-    Map<String, Object> map = new LinkedHashMap<>();
-    if (event instanceof StudyCreated created) {
-      map.put("type", "study_created");
-      map.put("study", created.study());
+    return event.accept(ENCODER);
+  }
+
+  /** Each kind of event as a map with a {@code "type"}, its fields in snake_case. */
+  private static final Event.Visitor<Map<String, Object>> ENCODER = new Event.Visitor<>() {
+    @Override
+    public Map<String, Object> visitStudyCreated(StudyCreated created) {
+      Map<String, Object> map = typed("study_created", created);
       map.put("directions", created.directions().stream().map(Direction::name).toList());
       map.put("time", created.time().toString());
-    } else if (event instanceof TrialEnqueued enqueued) {
-      map.put("type", "trial_enqueued");
-      map.put("study", enqueued.study());
+      return map;
+    }
+
+    @Override
+    public Map<String, Object> visitTrialEnqueued(TrialEnqueued enqueued) {
+      Map<String, Object> map = typed("trial_enqueued", enqueued);
       map.put("params", enqueued.params());
       map.put("time", enqueued.time().toString());
-    } else if (event instanceof TrialStarted started) {
-      map.put("type", "trial_started");
-      map.put("study", started.study());
+      return map;
+    }
+
+    @Override
+    public Map<String, Object> visitTrialStarted(TrialStarted started) {
+      Map<String, Object> map = typed("trial_started", started);
       map.put("number", started.number());
       map.put("params", started.params());
       map.put("queue_entry", started.queueEntry());
       map.put("worker", started.worker());
       map.put("time", started.time().toString());
-    } else if (event instanceof TrialReported reported) {
-      map.put("type", "trial_reported");
-      map.put("study", reported.study());
+      return map;
+    }
+
+    @Override
+    public Map<String, Object> visitTrialReported(TrialReported reported) {
+      Map<String, Object> map = typed("trial_reported", reported);
       map.put("number", reported.number());
       map.put("step", reported.step());
       // "value" keeps the format of journals with one value per report; "values" only when more
@@ -89,23 +109,44 @@ public final class EventCodec {
       if (reported.values().length > 1) {
         map.put("values", reported.values());
       }
-    } else if (event instanceof TrialAttributeSet attribute) {
-      map.put("type", "trial_attribute_set");
-      map.put("study", attribute.study());
+      return map;
+    }
+
+    @Override
+    public Map<String, Object> visitTrialAttributeSet(TrialAttributeSet attribute) {
+      Map<String, Object> map = typed("trial_attribute_set", attribute);
       map.put("number", attribute.number());
       map.put("key", attribute.key());
       map.put("value", attribute.value());
-    } else if (event instanceof TrialFinished finished) {
-      map.put("type", "trial_finished");
-      map.put("study", finished.study());
+      return map;
+    }
+
+    @Override
+    public Map<String, Object> visitTrialConstraintsSet(TrialConstraintsSet set) {
+      Map<String, Object> map = typed("trial_constraints_set", set);
+      map.put("number", set.number());
+      map.put("constraints", set.constraints());
+      return map;
+    }
+
+    @Override
+    public Map<String, Object> visitTrialFinished(TrialFinished finished) {
+      Map<String, Object> map = typed("trial_finished", finished);
       map.put("number", finished.number());
       map.put("state", finished.state().name());
       map.put("values", finished.values());
       map.put("reason", finished.reason());
       map.put("time", finished.time().toString());
+      return map;
     }
-    return map;
-  }
+
+    private Map<String, Object> typed(String type, Event event) {
+      Map<String, Object> map = new LinkedHashMap<>();
+      map.put("type", type);
+      map.put("study", event.study());
+      return map;
+    }
+  };
 
   @SuppressWarnings("unchecked")
   private static Event fromMap(Object value) {
@@ -134,8 +175,15 @@ public final class EventCodec {
             : new TrialReported(study, number(map, "number"), number(map, "step"),
                 Json.toDouble(field(map, "value")));
       case "trial_attribute_set":
+        if (LEGACY_CONSTRAINTS_KEY.equals(map.get("key"))) {
+          return new TrialConstraintsSet(study, number(map, "number"),
+              legacyConstraints(string(map, "value")));
+        }
         return new TrialAttributeSet(
             study, number(map, "number"), string(map, "key"), field(map, "value"));
+      case "trial_constraints_set":
+        return new TrialConstraintsSet(study, number(map, "number"),
+            doubles((List<Object>) field(map, "constraints")));
       case "trial_finished":
         return new TrialFinished(study, number(map, "number"),
             TrialState.valueOf(string(map, "state")), doubles((List<Object>) field(map, "values")),
@@ -145,6 +193,16 @@ public final class EventCodec {
         throw new IllegalArgumentException(
             "unknown event type '" + type + "'; was the journal written by a newer Tunable?");
     }
+  }
+
+  /** Constraints as journals before the typed event kept them: their decimal forms, comma-separated. */
+  private static double[] legacyConstraints(String text) {
+    String[] parts = text.split(",");
+    double[] constraints = new double[parts.length];
+    for (int i = 0; i < parts.length; i++) {
+      constraints[i] = Double.parseDouble(parts[i]);
+    }
+    return constraints;
   }
 
   private static double[] doubles(List<Object> list) {

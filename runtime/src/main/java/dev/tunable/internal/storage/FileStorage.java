@@ -1,6 +1,6 @@
 package dev.tunable.internal.storage;
 
-import dev.tunable.Storages.Durability;
+import dev.tunable.storage.Durability;
 import dev.tunable.storage.Event;
 import dev.tunable.storage.Storage;
 import java.io.IOException;

@@ -12,6 +12,7 @@ import dev.tunable.SamplerContract;
 import dev.tunable.Samplers;
 import dev.tunable.SearchExhaustedException;
 import dev.tunable.SearchSpace;
+import dev.tunable.Snapshots;
 import dev.tunable.Study;
 import dev.tunable.Trial;
 import dev.tunable.annotations.Scale;
@@ -25,6 +26,17 @@ class GridSamplerTest extends SamplerContract {
   @Override
   protected Sampler sampler(long seed) {
     return Samplers.grid();
+  }
+
+  @Override
+  protected boolean learnsFromValues() {
+    return false;
+  }
+
+  /** Without points for reals, a grid covers discrete spaces only. */
+  @Override
+  protected List<SearchSpace<Config>> spaces() {
+    return List.of(SPACE);
   }
 
   private static final SearchSpace<Config> SMALL = SearchSpace.builder()
@@ -126,7 +138,7 @@ class GridSamplerTest extends SamplerContract {
   void theNextPointDependsOnlyOnTheHistory() {
     Sampler grid = Samplers.grid();
     Config first = grid.sample(context(SMALL, 0, List.of()));
-    FrozenTrial taken = FrozenTrial.complete(0, first, 1, java.time.Instant.EPOCH);
+    FrozenTrial taken = Snapshots.complete(0, first, 1);
     Config second = grid.sample(context(SMALL, 1, List.of(taken)));
     assertEquals(Map.of("n", 1L, "kind", "a", "flag", false, "r", 0.0), first.asMap());
     assertEquals(Map.of("n", 1L, "kind", "a", "flag", false, "r", 0.5), second.asMap());

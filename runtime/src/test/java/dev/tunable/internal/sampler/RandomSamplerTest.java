@@ -37,6 +37,11 @@ class RandomSamplerTest extends SamplerContract {
     return Samplers.random(seed);
   }
 
+  @Override
+  protected boolean learnsFromValues() {
+    return false;
+  }
+
   private static List<Config> samples(long seed) {
     Sampler sampler = Samplers.random(seed);
     return java.util.stream.LongStream.range(0, SAMPLES)

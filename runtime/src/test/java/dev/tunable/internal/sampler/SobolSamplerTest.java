@@ -21,6 +21,11 @@ class SobolSamplerTest extends SamplerContract {
     return Samplers.sobol(seed);
   }
 
+  @Override
+  protected boolean learnsFromValues() {
+    return false;
+  }
+
   private static SearchSpace<Config> unitCube(int dimensions) {
     SearchSpace.Builder builder = SearchSpace.builder();
     for (int i = 0; i < dimensions; i++) {

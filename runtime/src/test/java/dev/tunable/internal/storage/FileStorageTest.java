@@ -1,5 +1,6 @@
 package dev.tunable.internal.storage;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -12,7 +13,9 @@ import dev.tunable.Samplers;
 import dev.tunable.SearchSpace;
 import dev.tunable.Storages;
 import dev.tunable.Study;
+import dev.tunable.Trial;
 import dev.tunable.TrialState;
+import dev.tunable.storage.Durability;
 import dev.tunable.storage.Event;
 import dev.tunable.storage.Event.StudyCreated;
 import dev.tunable.storage.Event.TrialStarted;
@@ -75,6 +78,36 @@ class FileStorageTest extends StorageContract {
     }
     assertTrue(lines.get(1).contains("\"type\":\"trial_started\",\"study\":\"s\",\"number\":0,"
         + "\"params\":{\"x\":"), lines.get(1));
+  }
+
+  @Test
+  void constraintsAreATypedRecordAndNotAUserAttribute() throws IOException {
+    Path file = directory.resolve("constraints.tunable");
+    try (Storage storage = Storages.file(file)) {
+      Study study = Study.builder().name("s").storage(storage).progress(false).build();
+      Trial<Config> trial = study.ask(SPACE);
+      trial.setConstraints(-1.5, 2);
+      study.tell(trial, 1.0);
+    }
+    assertTrue(Files.readString(file).contains(
+        "{\"type\":\"trial_constraints_set\",\"study\":\"s\",\"number\":0,"
+            + "\"constraints\":[-1.5,2.0]}"), Files.readString(file));
+    FrozenTrial read = trialsIn(file).get(0);
+    assertArrayEquals(new double[] {-1.5, 2}, read.constraints());
+    assertEquals(Map.of(), read.userAttributes());
+    assertFalse(read.isFeasible());
+  }
+
+  /** Journals written before constraints had an event of their own kept them as an attribute. */
+  @Test
+  void constraintsInAnOlderJournalAreReadBackAsConstraints() throws IOException {
+    Path file = studyWithTrials(directory.resolve("older.tunable"), 1);
+    Files.write(file, FileStorage.frame("{\"type\":\"trial_attribute_set\",\"study\":\"s\","
+        + "\"number\":0,\"key\":\"tunable.constraints\",\"value\":\"0.25,-3.0\"}"),
+        StandardOpenOption.APPEND);
+    FrozenTrial read = trialsIn(file).get(0);
+    assertArrayEquals(new double[] {0.25, -3}, read.constraints());
+    assertEquals(Map.of(), read.userAttributes());
   }
 
   /** A process killed mid-write leaves part of its last record: optuna/optuna#5138. */
@@ -183,7 +216,7 @@ class FileStorageTest extends StorageContract {
   @Test
   void writeDurabilityKeepsEverythingWithinTheProcess() {
     Path file = directory.resolve("write.tunable");
-    try (Storage storage = Storages.file(file, Storages.Durability.WRITE)) {
+    try (Storage storage = Storages.file(file, Durability.WRITE)) {
       Study.builder().name("s").storage(storage).sampler(Samplers.random(2)).progress(false)
           .build().optimize(SPACE, 4, trial -> trial.params().getDouble("x"));
     }
@@ -212,7 +245,8 @@ class FileStorageTest extends StorageContract {
     java.io.UncheckedIOException e =
         assertThrows(java.io.UncheckedIOException.class, () -> study.ask(SPACE));
     assertTrue(Thread.interrupted());
-    assertTrue(e.getMessage().startsWith("cannot append to the journal "), e.getMessage());
+    // ask reads what other workers appended before it samples, so the read is what fails
+    assertTrue(e.getMessage().startsWith("cannot read the journal "), e.getMessage());
     assertEquals(2, trialsIn(file).size());
     storage.close();
   }

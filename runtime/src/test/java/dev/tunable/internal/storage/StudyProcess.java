@@ -38,7 +38,7 @@ public final class StudyProcess {
           .callback((s, trial) -> say("done " + trial.number() + " " + trial.state()))
           .build();
       study.optimize(mode.equals("grid") ? GRID : SPACE,
-          dev.tunable.Budget.trials(trials).workers(workers), trial -> {
+          dev.tunable.Budget.trials(trials).withWorkers(workers), trial -> {
             trial.setUserAttribute("pid", ProcessHandle.current().pid());
             if (mode.equals("hang") && trial.number() >= 6) {
               say("hang " + trial.number());

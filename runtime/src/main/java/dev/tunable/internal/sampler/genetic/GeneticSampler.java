@@ -8,6 +8,7 @@ import dev.tunable.Sampler;
 import dev.tunable.SamplerContext;
 import dev.tunable.SearchSpace;
 import dev.tunable.TrialState;
+import dev.tunable.internal.Pareto;
 import dev.tunable.internal.Seeds;
 import dev.tunable.internal.sampler.SpaceEncoding;
 import java.util.ArrayList;

@@ -227,8 +227,9 @@ public final class TpeSampler implements Sampler {
     }
     int[][] order = new int[coordinates.size()][];
     if (!multivariate) {
-      // A study's trials only grow, so this call's trials usually extend the last call's.
-      int kept = usable && extendsTrials(previous.trials, snapshots) ? previous.trials.length : 0;
+      // A study's trials only grow, so this call's rows usually extend the last call's; rows of
+      // other trials with the same numbers (another study on the space) must not reuse the order.
+      int kept = usable && extendsRows(previous.rows, rows) ? previous.rows.length : 0;
       for (int j = 0; j < order.length; j++) {
         if (coordinates.get(j).kind() == Coordinate.Kind.CONTINUOUS) {
           order[j] = merge(kept == 0 ? new int[0] : previous.order[j], rows, j, kept);
@@ -240,13 +241,16 @@ public final class TpeSampler implements Sampler {
     return next;
   }
 
-  /** Whether {@code trials} starts with trials of the same numbers as {@code earlier}. */
-  private static boolean extendsTrials(FrozenTrial[] earlier, FrozenTrial[] trials) {
-    if (earlier.length > trials.length) {
+  /**
+   * Whether {@code rows} starts with the rows of {@code earlier}, value for value: then the order
+   * of the earlier rows holds for them. A row taken over from the last call is the same array.
+   */
+  private static boolean extendsRows(double[][] earlier, double[][] rows) {
+    if (earlier.length > rows.length) {
       return false;
     }
     for (int i = 0; i < earlier.length; i++) {
-      if (earlier[i].number() != trials[i].number()) {
+      if (earlier[i] != rows[i] && !Arrays.equals(earlier[i], rows[i])) {
         return false;
       }
     }

@@ -16,18 +16,17 @@ import dev.tunable.Sampler;
 import dev.tunable.SamplerContext;
 import dev.tunable.Samplers;
 import dev.tunable.SearchSpace;
+import dev.tunable.Snapshots;
 import dev.tunable.Study;
 import dev.tunable.Trial;
 import dev.tunable.TrialState;
 import dev.tunable.annotations.Scale;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.function.ToDoubleFunction;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.junit.jupiter.api.Test;
@@ -178,10 +177,9 @@ class CmaEsSamplerTest {
       double x1 = config.getDouble("x1");
       TrialState state = x1 > 0 ? (n % 2 == 0 ? TrialState.FAIL : TrialState.PRUNED)
           : TrialState.COMPLETE;
-      history.add(new FrozenTrial(n, state,
+      history.add(Snapshots.trial(n, state,
           state == TrialState.COMPLETE ? new double[] {branin(config)} : new double[0], config,
-          state == TrialState.PRUNED ? new TreeMap<>(Map.of(0L, -1e9)) : new TreeMap<>(),
-          Map.of(), Instant.EPOCH, Instant.EPOCH,
+          state == TrialState.PRUNED ? Map.of(0L, -1e9) : Map.of(),
           state == TrialState.FAIL ? "x1 > 0" : null));
     }
     double best = history.stream().filter(FrozenTrial::hasValue)
@@ -196,13 +194,13 @@ class CmaEsSamplerTest {
     List<FrozenTrial> mixed = new ArrayList<>();
     long number = 0;
     for (FrozenTrial trial : own) {
-      mixed.add(FrozenTrial.complete(number++, trial.params(), trial.value(), Instant.EPOCH));
+      mixed.add(Snapshots.complete(number++, trial.params(), trial.value()));
       Config partial = Config.builder().set(BRANIN.dimension("x1"), trial.params().get("x1"))
           .build();
-      mixed.add(FrozenTrial.complete(number++, partial, -1e9, Instant.EPOCH));
+      mixed.add(Snapshots.complete(number++, partial, -1e9));
       Config foreign = Config.builder().set(Dimension.real("x1", 100, 200), 150.0)
           .set(Dimension.real("x2", 0, 15), 1.0).build();
-      mixed.add(FrozenTrial.complete(number++, foreign, -1e9, Instant.EPOCH));
+      mixed.add(Snapshots.complete(number++, foreign, -1e9));
     }
     Config expected = Samplers.cmaEs(1).sample(
         new SamplerContext(BRANIN, 20, List.of(Direction.MINIMIZE), own));
@@ -221,8 +219,7 @@ class CmaEsSamplerTest {
       Config config = sampler.sample(
           new SamplerContext(BRANIN, n, List.of(Direction.MINIMIZE), List.copyOf(running)));
       assertTrue(asked.add(config), "trial " + n + " repeats " + config);
-      running.add(new FrozenTrial(n, TrialState.RUNNING, new double[0], config, new TreeMap<>(),
-          Map.of(), Instant.EPOCH, null, null));
+      running.add(Snapshots.running(n, config));
     }
   }
 
@@ -234,9 +231,8 @@ class CmaEsSamplerTest {
       Config config = sampler.sample(
           new SamplerContext(BRANIN, n, List.of(Direction.MINIMIZE), List.copyOf(history)));
       history.add(n == 2
-          ? new FrozenTrial(n, TrialState.RUNNING, new double[0], config, new TreeMap<>(),
-              Map.of(), Instant.EPOCH, null, null)
-          : FrozenTrial.complete(n, config, branin(config), Instant.EPOCH));
+          ? Snapshots.running(n, config)
+          : Snapshots.complete(n, config, branin(config)));
     }
     double best = history.stream().filter(FrozenTrial::hasValue)
         .mapToDouble(FrozenTrial::value).min().orElseThrow();
@@ -255,7 +251,7 @@ class CmaEsSamplerTest {
       double t = n / 30.0;
       Config injected = BRANIN.check(Map.of("x1", 2.5 + t * (Math.PI - 2.5),
           "x2", 7.5 + t * (2.275 - 7.5)));
-      history.add(FrozenTrial.complete(n, injected, branin(injected), Instant.EPOCH));
+      history.add(Snapshots.complete(n, injected, branin(injected)));
     }
     // The next six proposals, each asked while the ones before it run; the search started at
     // (2.5, 7.5) with σ = (2.5, 2.5).
@@ -266,8 +262,7 @@ class CmaEsSamplerTest {
           new SamplerContext(BRANIN, n, List.of(Direction.MINIMIZE), List.copyOf(history)));
       x1 += next.getDouble("x1") / 6;
       x2 += next.getDouble("x2") / 6;
-      history.add(new FrozenTrial(n, TrialState.RUNNING, new double[0], next, new TreeMap<>(),
-          Map.of(), Instant.EPOCH, null, null));
+      history.add(Snapshots.running(n, next));
     }
     assertTrue(Math.abs(x1 - Math.PI) < 1 && Math.abs(x2 - 2.275) < 1.5,
         "mean of the next proposals (" + x1 + ", " + x2 + ")");
@@ -310,7 +305,7 @@ class CmaEsSamplerTest {
     study.enqueue(Map.of("x1", 3.0, "x2", 2.0));
     // Four threads tell results in an order the scheduler decides, so runs differ: over 40 runs
     // 150 trials left the best 0.17 above the minimum once, 300 trials never more than 4e-6.
-    Trial<Config> best = study.optimize(BRANIN, Budget.trials(300).workers(4),
+    Trial<Config> best = study.optimize(BRANIN, Budget.trials(300).withWorkers(4),
         trial -> branin(trial.params()));
     assertEquals(300, study.trials().size());
     assertTrue(best.value() - BRANIN_MINIMUM < 0.05, "best " + best.value());

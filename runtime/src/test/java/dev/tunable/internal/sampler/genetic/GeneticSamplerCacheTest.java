@@ -9,9 +9,9 @@ import dev.tunable.Direction;
 import dev.tunable.FrozenTrial;
 import dev.tunable.SamplerContext;
 import dev.tunable.SearchSpace;
+import dev.tunable.Snapshots;
 import dev.tunable.TrialState;
 import dev.tunable.annotations.Scale;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -178,7 +178,7 @@ class GeneticSamplerCacheTest {
       if (messy && random.nextInt(8) == 0) {
         kinds.merge("late", 1, Integer::sum);
         // A straggler: running now, finished up to 30 trials later (or never).
-        history.add(trial(n, TrialState.RUNNING, new double[0], proposal, Map.of()));
+        history.add(trial(n, TrialState.RUNNING, new double[0], proposal, new double[0]));
         finishing.computeIfAbsent(n + 1 + random.nextInt(30), k -> new ArrayList<>())
             .add(finished);
       } else {
@@ -200,17 +200,16 @@ class GeneticSamplerCacheTest {
   private static FrozenTrial finish(
       int n, Config params, int objectives, SplittableRandom random, boolean messy) {
     int fate = messy ? random.nextInt(10) : 9;
-    Map<String, Object> attributes = Map.of();
+    double[] constraints = {};
     if (messy && random.nextInt(3) == 0) {
       // Met when x >= 0.3 and fewer than 48 units.
-      attributes = Map.of(FrozenTrial.CONSTRAINTS_ATTRIBUTE,
-          (0.3 - params.getDouble("x")) + "," + (params.getInt("units") - 48));
+      constraints = new double[] {0.3 - params.getDouble("x"), params.getInt("units") - 48};
     }
     if (fate == 0) {
-      return trial(n, TrialState.FAIL, new double[0], params, attributes);
+      return trial(n, TrialState.FAIL, new double[0], params, constraints);
     }
     if (fate == 1) {
-      return trial(n, TrialState.PRUNED, new double[0], params, attributes);
+      return trial(n, TrialState.PRUNED, new double[0], params, constraints);
     }
     double x = params.getDouble("x");
     double f1 = x + Math.abs(Math.log10(params.getDouble("lr")) + 2)
@@ -218,7 +217,7 @@ class GeneticSamplerCacheTest {
     double f2 = (1 - Math.sqrt(x)) * (1 + params.getInt("units") / 64.0)
         + params.getDouble("dropout") + (params.getBoolean("bias") ? 0 : 0.2);
     double[] values = objectives == 2 ? new double[] {f1, f2} : new double[] {f1 + f2};
-    return trial(n, TrialState.COMPLETE, values, params, attributes);
+    return trial(n, TrialState.COMPLETE, values, params, constraints);
   }
 
   /** A history of {@code trials} complete random trials of {@link #SPACE}. */
@@ -233,15 +232,13 @@ class GeneticSamplerCacheTest {
   }
 
   private static FrozenTrial trial(
-      int n, TrialState state, double[] values, Config params, Map<String, Object> attributes) {
-    return new FrozenTrial(n, state, values, params, new TreeMap<>(), attributes, Instant.EPOCH,
-        state == TrialState.RUNNING ? null : Instant.EPOCH,
-        state == TrialState.FAIL ? "failed on purpose" : null);
+      int n, TrialState state, double[] values, Config params, double[] constraints) {
+    return Snapshots.constrained(Snapshots.trial(n, state, values, params, Map.of(),
+        state == TrialState.FAIL ? "failed on purpose" : null), constraints);
   }
 
   private static FrozenTrial copy(FrozenTrial t) {
-    return new FrozenTrial(t.number(), t.state(), t.values(), t.params(), t.intermediateValues(),
-        t.userAttributes(), t.start(), t.end().orElse(null), t.failureReason().orElse(null));
+    return Snapshots.copy(t);
   }
 
   private static SamplerContext context(

@@ -12,14 +12,13 @@ import dev.tunable.Sampler;
 import dev.tunable.SamplerContext;
 import dev.tunable.Samplers;
 import dev.tunable.SearchSpace;
+import dev.tunable.Snapshots;
 import dev.tunable.Study;
 import dev.tunable.TrialState;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 class Nsga2Test {
@@ -134,8 +133,7 @@ class Nsga2Test {
       Config params = sampler.sample(context(space, n, history));
       TrialState state = n < 2 ? TrialState.COMPLETE : TrialState.RUNNING;
       double[] values = n < 2 ? new double[] {n, 1 - n} : new double[0];
-      history.add(new FrozenTrial(n, state, values, params, new TreeMap<>(), Map.of(),
-          Instant.EPOCH, state == TrialState.RUNNING ? null : Instant.EPOCH, null));
+      history.add(Snapshots.trial(n, state, values, params, Map.of(), null));
     }
     // Generation 1 is bred from the two complete trials, without waiting for the running ones.
     for (int n = 4; n < 8; n++) {
@@ -152,7 +150,7 @@ class Nsga2Test {
     Study study = Study.builder().directions(Direction.MINIMIZE, Direction.MINIMIZE)
         .sampler(Samplers.nsga2(6, 10)).progress(false).build();
     List<FrozenTrial> front = study.optimizeMulti(
-        cube(d), dev.tunable.Budget.trials(200).workers(2), t -> zdt1(t.params(), d));
+        cube(d), dev.tunable.Budget.trials(200).withWorkers(2), t -> zdt1(t.params(), d));
     assertEquals(200, study.trials().size());
     assertTrue(study.trials().stream().allMatch(t -> t.state() == TrialState.COMPLETE));
     double random = zdt1Hypervolume(Samplers.random(6), d, 200);

@@ -16,6 +16,7 @@ import dev.tunable.Sampler;
 import dev.tunable.SamplerContext;
 import dev.tunable.Samplers;
 import dev.tunable.SearchSpace;
+import dev.tunable.Snapshots;
 import dev.tunable.TrialState;
 import dev.tunable.annotations.Scale;
 import dev.tunable.benchmarks.TestFunction;
@@ -192,16 +193,13 @@ class GpSamplerTest {
         .set(Dimension.real("x1", -50, 50), 42.0)
         .set(Dimension.real("x2", 0, 15), 1.0)
         .build();
-    noisy.add(FrozenTrial.complete(14, lacksX2, -100, t));
-    noisy.add(FrozenTrial.complete(15, outside, -100, t));
-    noisy.add(FrozenTrial.complete(16, inside, Double.NaN, t));
-    noisy.add(new FrozenTrial(17, TrialState.PRUNED, new double[0], inside,
-        new TreeMap<>(Map.of(3L, -100.0)), Map.of(), t, t, null));
-    noisy.add(new FrozenTrial(18, TrialState.FAIL, new double[0], inside,
-        new TreeMap<>(), Map.of(), t, t, "boom"));
+    noisy.add(Snapshots.complete(14, lacksX2, -100));
+    noisy.add(Snapshots.complete(15, outside, -100));
+    noisy.add(Snapshots.complete(16, inside, Double.NaN));
+    noisy.add(Snapshots.pruned(17, inside, new TreeMap<>(Map.of(3L, -100.0))));
+    noisy.add(Snapshots.failed(18, inside, "boom"));
     // A running trial that is not older than the one being proposed is not pending.
-    noisy.add(new FrozenTrial(20, TrialState.RUNNING, new double[0], inside,
-        new TreeMap<>(), Map.of(), t, null, null));
+    noisy.add(Snapshots.running(20, inside));
     Sampler sampler = Samplers.gp(12);
     Config clean =
         sampler.sample(new SamplerContext(BRANIN, 20, List.of(Direction.MINIMIZE), history));
@@ -218,8 +216,7 @@ class GpSamplerTest {
     Config first =
         sampler.sample(new SamplerContext(BRANIN, 15, List.of(Direction.MINIMIZE), history));
     List<FrozenTrial> withRunning = new ArrayList<>(history);
-    withRunning.add(new FrozenTrial(15, TrialState.RUNNING, new double[0], first,
-        new TreeMap<>(), Map.of(), Instant.EPOCH, null, null));
+    withRunning.add(Snapshots.running(15, first));
     Config second =
         sampler.sample(new SamplerContext(BRANIN, 16, List.of(Direction.MINIMIZE), withRunning));
     double[] a = BRANIN.toUnit(first);

@@ -15,10 +15,10 @@ import dev.tunable.Sampler;
 import dev.tunable.SamplerContext;
 import dev.tunable.Samplers;
 import dev.tunable.SearchSpace;
+import dev.tunable.Snapshots;
 import dev.tunable.TrialState;
 import dev.tunable.annotations.Scale;
 import dev.tunable.benchmarks.TestFunction;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -126,7 +126,7 @@ class TpeSamplerTest {
         run(Samplers.random(1), function.space(), Direction.MINIMIZE, function::apply, 40);
     // The same trial numbers, but trial 5 finished differently and trial 20 is gone.
     List<FrozenTrial> changed = new ArrayList<>(history);
-    changed.set(5, FrozenTrial.complete(5, history.get(6).params(), -1, Instant.EPOCH));
+    changed.set(5, Snapshots.complete(5, history.get(6).params(), -1));
     changed.remove(20);
     Sampler used = Samplers.tpe(4);
     used.sample(context(function.space(), 40, history));
@@ -149,11 +149,9 @@ class TpeSamplerTest {
           "trial " + n);
       if (n > 0) {
         FrozenTrial running = history.remove(history.size() - 1);
-        history.add(FrozenTrial.complete(
-            n - 1, running.params(), function.apply(running.params()), Instant.EPOCH));
+        history.add(Snapshots.complete(n - 1, running.params(), function.apply(running.params())));
       }
-      history.add(new FrozenTrial(n, TrialState.RUNNING, new double[0], config,
-          new TreeMap<>(), Map.of(), Instant.EPOCH, null, null));
+      history.add(Snapshots.running(n, config));
     }
   }
 
@@ -170,8 +168,7 @@ class TpeSamplerTest {
           : n % 3 == 1
               ? Map.of("x", x, "kind", "b")
               : Map.of("x", "not a number", "other", 1L); // a trial of another space
-      history.add(FrozenTrial.complete(
-          n, configOf(params), n % 3 == 1 ? Math.abs(x - 0.7) : n, Instant.EPOCH));
+      history.add(Snapshots.complete(n, configOf(params), n % 3 == 1 ? Math.abs(x - 0.7) : n));
     }
     Sampler tpe = Samplers.tpe(2);
     int near = 0;
@@ -199,10 +196,9 @@ class TpeSamplerTest {
       double u = random.nextDouble();
       double value = (2 * random.nextInt(1 << 22) + 1) * 0x1p-21; // between two of w's values
       double objective = Math.abs(value - 1) + u;
-      offStep.add(FrozenTrial.complete(
-          n, Config.builder().set(oldW, value).set(x, u).build(), objective, Instant.EPOCH));
-      withoutW.add(FrozenTrial.complete(
-          n, Config.builder().set(x, u).build(), objective, Instant.EPOCH));
+      offStep.add(
+          Snapshots.complete(n, Config.builder().set(oldW, value).set(x, u).build(), objective));
+      withoutW.add(Snapshots.complete(n, Config.builder().set(x, u).build(), objective));
     }
     for (int n = 40; n < 50; n++) {
       assertEquals(Samplers.tpe(5).sample(context(space, n, withoutW)),
@@ -223,9 +219,7 @@ class TpeSamplerTest {
       for (long step = 0; step < steps; step++) {
         reported.put(step, (double) step);
       }
-      history.add(new FrozenTrial(
-          n, TrialState.PRUNED, new double[0], LINE.check(Map.of("x", x)), reported, Map.of(),
-          Instant.EPOCH, Instant.EPOCH, null));
+      history.add(Snapshots.pruned(n, LINE.check(Map.of("x", x)), reported));
     }
     double meanDistance = 0;
     Sampler tpe = Samplers.tpe(6);
@@ -243,14 +237,10 @@ class TpeSamplerTest {
     SplittableRandom random = new SplittableRandom(8);
     for (int n = 0; n < 30; n++) {
       double x = random.nextDouble();
-      history.add(FrozenTrial.complete(
-          n, LINE.check(Map.of("x", x)), Math.abs(x - 0.3), Instant.EPOCH));
+      history.add(Snapshots.complete(n, LINE.check(Map.of("x", x)), Math.abs(x - 0.3)));
     }
     for (int n = 30; n < 45; n++) {
-      history.add(new FrozenTrial(
-          n, TrialState.RUNNING, new double[0],
-          LINE.check(Map.of("x", 0.3 + (n - 37) * 0.002)), new TreeMap<>(), Map.of(),
-          Instant.EPOCH, null, null));
+      history.add(Snapshots.running(n, LINE.check(Map.of("x", 0.3 + (n - 37) * 0.002))));
     }
     double withLiar = meanDistance(new TpeSampler(1, 10, 24, false, true), history, 0.3);
     double without = meanDistance(new TpeSampler(1, 10, 24, false, false), history, 0.3);
@@ -261,9 +251,7 @@ class TpeSamplerTest {
   void failedTrialsAreIgnoredAndTheStartIsRandom() {
     List<FrozenTrial> failed = new ArrayList<>();
     for (int n = 0; n < 20; n++) {
-      failed.add(new FrozenTrial(
-          n, TrialState.FAIL, new double[0], LINE.check(Map.of("x", 0.5)), new TreeMap<>(),
-          Map.of(), Instant.EPOCH, Instant.EPOCH, "boom"));
+      failed.add(Snapshots.failed(n, LINE.check(Map.of("x", 0.5)), "boom"));
     }
     Sampler tpe = Samplers.tpe(12);
     Sampler random = Samplers.random(12);
@@ -280,7 +268,7 @@ class TpeSamplerTest {
     SplittableRandom random = new SplittableRandom(2);
     for (int n = 0; n < 40; n++) {
       double x = random.nextDouble();
-      history.add(FrozenTrial.complete(n, LINE.check(Map.of("x", x)), x, Instant.EPOCH));
+      history.add(Snapshots.complete(n, LINE.check(Map.of("x", x)), x));
     }
     Sampler tpe = Samplers.tpe(1);
     double mean = 0;

@@ -1,4 +1,4 @@
-package dev.tunable.internal.sampler.genetic;
+package dev.tunable.internal;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package dev.tunable.internal.sampler.genetic;
+package dev.tunable.internal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,0 +1,188 @@
+package dev.tunable;
+
+import dev.tunable.internal.ProgressLine;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One call of {@link Study#optimize}: asks for trials, runs the objective on them and tells the
+ * study the outcome, on {@link Budget#workerCount()} threads, until the budget is spent, the
+ * sampler is exhausted or the study is stopped. Written against the study's public ask and tell,
+ * as a user's own loop would be. Counts what happened, calls the callbacks, drives the progress
+ * line, and keeps the first error that must stop the run.
+ *
+ * @param <H> the type of the hyperparameters
+ */
+final class OptimizeLoop<H> {
+  private static final int REASONS_SHOWN = 3;
+
+  private final Study study;
+  private final SearchSpace<H> space;
+  private final MultiObjective<H> objective;
+  private final List<TrialCallback> callbacks;
+  private final Budget budget;
+  private final long maxTrials;
+  private final long deadline;
+  private final int workers;
+  private final AtomicLong started = new AtomicLong();
+  /** Guards the counters, the callbacks and the progress line: one critical section per trial. */
+  private final Object tally = new Object();
+  private long finished;
+  private long failed;
+  private final List<String> firstReasons = new ArrayList<>();
+  private Throwable firstFailure;
+  private volatile boolean halted;
+  private Throwable error;
+  private ProgressLine progress;
+
+  OptimizeLoop(Study study, SearchSpace<H> space, Budget budget, MultiObjective<H> objective,
+      List<TrialCallback> callbacks) {
+    this.study = study;
+    this.space = space;
+    this.objective = objective;
+    this.callbacks = callbacks;
+    this.budget = budget;
+    this.maxTrials = budget.maxTrials();
+    this.workers = budget.workerCount();
+    long startNanos = System.nanoTime();
+    this.deadline =
+        budget.timeLimit() == null ? Long.MAX_VALUE : startNanos + budget.timeLimit().toNanos();
+  }
+
+  /**
+   * Runs the loop to its end.
+   *
+   * @throws IllegalStateException if every trial of this run failed (the message gives the first
+   *     reasons, and the cause is the first exception)
+   */
+  void run(boolean showProgress) {
+    try (ProgressLine line = ProgressLine.create(showProgress, budget.maxTrials(), budget.timeLimit())) {
+      progress = line;
+      if (workers == 1) {
+        work();
+      } else {
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < workers; i++) {
+          Thread thread = new Thread(this::work, "tunable-" + study.name() + "-worker-" + i);
+          thread.setDaemon(true);
+          threads.add(thread);
+          thread.start();
+        }
+        for (Thread thread : threads) {
+          joinUninterruptibly(thread);
+        }
+      }
+    }
+    rethrow();
+  }
+
+  private void work() {
+    try {
+      while (!halted && !study.isStopRequested() && started.incrementAndGet() <= maxTrials
+          && (deadline == Long.MAX_VALUE || System.nanoTime() - deadline < 0)) {
+        Trial<H> trial;
+        try {
+          trial = study.ask(space);
+        } catch (SearchExhaustedException e) {
+          halted = true;
+          break;
+        }
+        Outcome outcome = evaluate(trial);
+        synchronized (tally) {
+          count(outcome);
+          for (TrialCallback callback : callbacks) {
+            callback.afterTrial(study, outcome.trial());
+          }
+          if (progress.isShown()) {
+            progress.update(finished, study.bestValueSeen());
+          }
+        }
+      }
+    } catch (RuntimeException | Error e) {
+      halt(e);
+    }
+  }
+
+  /** A trial the objective finished, and the exception that failed it, if any. */
+  private record Outcome(FrozenTrial trial, Throwable failure) {}
+
+  private Outcome evaluate(Trial<H> trial) {
+    FrozenTrial done;
+    Throwable failure = null;
+    try {
+      done = study.tell(trial, objective.evaluate(trial));
+    } catch (TrialPrunedException e) {
+      done = study.tell(trial, TrialState.PRUNED);
+    } catch (Exception e) {
+      failure = e;
+      done = study.tellFailure(trial, describe(e));
+    } catch (Error e) {
+      study.tellFailure(trial, describe(e));
+      throw e;
+    }
+    return new Outcome(done, failure);
+  }
+
+  /** Counts a finished trial; the caller holds {@link #tally}. */
+  private void count(Outcome outcome) {
+    FrozenTrial done = outcome.trial();
+    finished++;
+    if (done.state() == TrialState.FAIL) {
+      failed++;
+      if (firstReasons.size() < REASONS_SHOWN) {
+        firstReasons.add("#" + done.number() + ": " + done.failureReason().orElse("?"));
+      }
+      if (firstFailure == null) {
+        firstFailure = outcome.failure();
+      }
+    }
+  }
+
+  private synchronized void halt(Throwable e) {
+    halted = true;
+    if (error == null && e != null) {
+      error = e;
+    }
+  }
+
+  private void rethrow() {
+    synchronized (this) {
+      if (error instanceof RuntimeException e) {
+        throw e;
+      }
+      if (error instanceof Error e) {
+        throw e;
+      }
+    }
+    synchronized (tally) {
+      if (finished > 0 && failed == finished) {
+        throw new IllegalStateException(
+            "all " + finished + " trials of study '" + study.name() + "' failed; first reasons:\n  "
+                + String.join("\n  ", firstReasons),
+            firstFailure);
+      }
+    }
+  }
+
+  private void joinUninterruptibly(Thread thread) {
+    boolean interrupted = false;
+    while (true) {
+      try {
+        thread.join();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+        halt(null);
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static String describe(Throwable failure) {
+    StackTraceElement[] trace = failure.getStackTrace();
+    return failure + (trace.length > 0 ? " (at " + trace[0] + ")" : "");
+  }
+}

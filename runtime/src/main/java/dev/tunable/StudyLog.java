@@ -1,0 +1,148 @@
+package dev.tunable;
+
+import dev.tunable.storage.Event;
+import dev.tunable.storage.Event.StudyCreated;
+import dev.tunable.storage.Event.TrialFinished;
+import dev.tunable.storage.Storage;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.function.Function;
+
+/**
+ * One study's view of its storage's event log: catches up with what other workers appended,
+ * appends this worker's events, and keeps the replayed {@link StudyModel} in step with both.
+ *
+ * <p>Thread-safe: one lock guards the model and the cursor. Storage calls are short and made under
+ * it; nothing slow (a sampler, an objective, a pruner) runs while it or the storage's lock is held.
+ */
+final class StudyLog {
+  private static final double[] NO_VALUES = {};
+
+  /** How {@link #open} treats a study that does or does not exist yet. */
+  enum Opening {
+    /** Create the study; fail if one of that name exists. */
+    CREATE,
+    /** Resume the study if it exists, else create it. */
+    CREATE_OR_RESUME,
+    /** Resume the study; fail if there is none of that name. */
+    RESUME
+  }
+
+  private final String name;
+  private final Storage storage;
+  private final StudyModel model;
+  private final Object lock = new Object();
+  private long cursor;
+
+  private StudyLog(String name, Storage storage) {
+    this.name = name;
+    this.storage = storage;
+    this.model = new StudyModel(name);
+  }
+
+  /**
+   * The log of study {@code name} in {@code storage}, created or resumed as {@code opening} says.
+   * On resume, trials left running by workers that died are marked {@link TrialState#FAIL}.
+   *
+   * @param directions the directions to create the study with, or {@code null} to take the stored
+   *     ones; when given for a study that exists, they must be the stored ones
+   * @throws NoSuchElementException if the study must exist and does not
+   * @throws IllegalStateException if the study must not exist and does
+   * @throws IllegalArgumentException if the given directions are not the stored ones
+   */
+  static StudyLog open(String name, Storage storage, Opening opening, List<Direction> directions) {
+    StudyLog log = new StudyLog(name, storage);
+    log.write(model -> {
+      if (!model.exists()) {
+        if (opening == Opening.RESUME) {
+          throw new NoSuchElementException("no study named '" + name + "' in " + storage
+              + "; create it with Study.builder().name(\"" + name + "\")");
+        }
+        return List.of(new StudyCreated(name,
+            directions != null ? directions : List.of(Direction.MINIMIZE), Instant.now()));
+      }
+      if (opening == Opening.CREATE) {
+        throw new IllegalStateException("a study named '" + name + "' already exists in "
+            + storage + "; resume it with Study.load(\"" + name + "\", storage) or"
+            + " Study.builder().loadIfExists(true), or choose another name");
+      }
+      if (directions != null && !model.directions().equals(directions)) {
+        throw new IllegalArgumentException("study '" + name + "' was created to "
+            + model.directions() + ", not "
+            + (directions.size() == 1 ? directions.get(0) : directions));
+      }
+      return log.failTrialsOfDeadWorkers(model);
+    });
+    return log;
+  }
+
+  Storage storage() {
+    return storage;
+  }
+
+  /** The directions the study was created with; they never change. */
+  List<Direction> directions() {
+    synchronized (lock) {
+      return model.directions();
+    }
+  }
+
+  /** What {@code query} finds in the model after catching up with the storage. */
+  <T> T read(Function<StudyModel, T> query) {
+    synchronized (lock) {
+      Storage.Batch batch = storage.read(cursor);
+      for (Event event : batch.events()) {
+        model.apply(event);
+      }
+      cursor = batch.cursor();
+      return query.apply(model);
+    }
+  }
+
+  /** What {@code query} finds in the model as this worker last saw it, without reading the storage. */
+  <T> T peek(Function<StudyModel, T> query) {
+    synchronized (lock) {
+      return query.apply(model);
+    }
+  }
+
+  /**
+   * Catches up with the storage and appends the events {@code plan} returns for the model as it
+   * then is, all under the storage's exclusive lock, then applies them. If {@code plan} throws,
+   * nothing is appended. {@code plan} must be quick: every other worker waits for it.
+   *
+   * @return the events appended, possibly none
+   */
+  List<Event> write(Function<StudyModel, List<Event>> plan) {
+    synchronized (lock) {
+      List<List<Event>> written = new ArrayList<>(1);
+      cursor = storage.append(cursor, news -> {
+        for (Event event : news.events()) {
+          model.apply(event);
+        }
+        cursor = news.cursor(); // kept even if the plan throws, so that no event is applied twice
+        List<Event> events = plan.apply(model);
+        written.add(events);
+        return events;
+      });
+      for (Event event : written.get(0)) {
+        model.apply(event);
+      }
+      return written.get(0);
+    }
+  }
+
+  private List<Event> failTrialsOfDeadWorkers(StudyModel model) {
+    List<Event> events = new ArrayList<>();
+    for (TrialRecord trial : model.trials()) {
+      if (trial.state == TrialState.RUNNING && !storage.isAlive(trial.worker)) {
+        events.add(new TrialFinished(name, trial.number, TrialState.FAIL, NO_VALUES,
+            "the process running the trial (worker " + trial.worker + ") died before it finished",
+            Instant.now()));
+      }
+    }
+    return events;
+  }
+}
