@@ -61,4 +61,9 @@ public record BooleanDimension(String name) implements Dimension<Boolean> {
   public String describe() {
     return "true or false";
   }
+
+  @Override
+  public <R> R accept(Visitor<R> visitor) {
+    return visitor.visitBoolean(this);
+  }
 }

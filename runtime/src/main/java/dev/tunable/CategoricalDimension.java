@@ -91,6 +91,11 @@ public record CategoricalDimension<T>(String name, List<T> choices) implements D
     return "one of " + labels();
   }
 
+  @Override
+  public <R> R accept(Visitor<R> visitor) {
+    return visitor.visitCategorical(this);
+  }
+
   static String label(Object choice) {
     return choice instanceof Enum<?> constant ? constant.name() : String.valueOf(choice);
   }

@@ -64,6 +64,32 @@ public sealed interface Dimension<T>
   /** What the dimension allows, in words, for error messages: {@code "a real in [0.001, 0.1] (log scale)"}. */
   String describe();
 
+  /**
+   * Calls the method of {@code visitor} for this dimension's kind, with this dimension, and
+   * returns what it returns.
+   */
+  <R> R accept(Visitor<R> visitor);
+
+  /**
+   * An operation on dimensions with one method per kind of dimension: the one way for code outside
+   * this package to tell the kinds apart. A new kind of dimension adds a method here, so every
+   * visitor fails to compile until it handles the new kind, where a chain of {@code instanceof}
+   * tests would fall through to its {@code else} at run time. (Pattern matching for {@code switch},
+   * which would check the same, is a preview feature on Java 17.)
+   *
+   * @param <R> what the operation returns
+   * @since 0.1
+   */
+  interface Visitor<R> {
+    R visitReal(RealDimension dimension);
+
+    R visitInteger(IntegerDimension dimension);
+
+    R visitCategorical(CategoricalDimension<?> dimension);
+
+    R visitBoolean(BooleanDimension dimension);
+  }
+
   /** A continuous dimension over {@code [low, high]} on a linear scale. */
   static RealDimension real(String name, double low, double high) {
     return new RealDimension(name, low, high, Scale.LINEAR, 0);

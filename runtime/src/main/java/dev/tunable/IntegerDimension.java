@@ -138,4 +138,9 @@ public record IntegerDimension(
         + (scale == Scale.LOG ? " (log scale)" : "")
         + (step > 1 ? " in steps of " + step : "");
   }
+
+  @Override
+  public <R> R accept(Visitor<R> visitor) {
+    return visitor.visitInteger(this);
+  }
 }

@@ -139,7 +139,21 @@ public record RealDimension(
         + (step > 0 ? " in steps of " + step : "");
   }
 
-  private double stepCount() {
+  @Override
+  public <R> R accept(Visitor<R> visitor) {
+    return visitor.visitReal(this);
+  }
+
+  /**
+   * How many values a stepped dimension allows: {@code low, low + step, …, high}.
+   *
+   * @throws IllegalStateException if the dimension is continuous (its step is 0)
+   */
+  public long stepCount() {
+    if (step == 0) {
+      throw new IllegalStateException(
+          "dimension " + quote(name) + " is continuous: it has no steps to count");
+    }
     return DimensionRules.stepCount(low, high, step);
   }
 

@@ -59,6 +59,47 @@ class DimensionTest {
   }
 
   @Test
+  void aSteppedRealCountsItsValuesAndAContinuousOneHasNoCount() {
+    assertEquals(5, Dimension.real("dropout", 0, 1).withStep(0.25).stepCount());
+    assertEquals(11, Dimension.real("x", -0.5, 0.5).withStep(0.1).stepCount());
+    assertEquals(
+        Dimension.real("x", 1, 4).withStep(0.5).gridValues(0).size(),
+        Dimension.real("x", 1, 4).withStep(0.5).stepCount());
+    IllegalStateException continuous =
+        assertThrows(IllegalStateException.class, () -> Dimension.real("x", 0, 1).stepCount());
+    assertTrue(continuous.getMessage().contains("'x' is continuous"), continuous.getMessage());
+  }
+
+  @Test
+  void aVisitorIsCalledForTheDimensionsOwnKind() {
+    Dimension.Visitor<String> kind = new Dimension.Visitor<>() {
+      @Override
+      public String visitReal(RealDimension dimension) {
+        return "real " + dimension.name();
+      }
+
+      @Override
+      public String visitInteger(IntegerDimension dimension) {
+        return "integer " + dimension.name();
+      }
+
+      @Override
+      public String visitCategorical(CategoricalDimension<?> dimension) {
+        return "categorical " + dimension.name();
+      }
+
+      @Override
+      public String visitBoolean(BooleanDimension dimension) {
+        return "boolean " + dimension.name();
+      }
+    };
+    assertEquals("real x", Dimension.real("x", 0, 1).accept(kind));
+    assertEquals("integer n", Dimension.integer("n", 0, 1).accept(kind));
+    assertEquals("categorical p", Dimension.categorical("p", Penalty.class).accept(kind));
+    assertEquals("boolean b", Dimension.bool("b").accept(kind));
+  }
+
+  @Test
   void integerLinearGivesEachValueAnEqualShare() {
     IntegerDimension depth = Dimension.integer("depth", 1, 4);
     int[] counts = new int[5];

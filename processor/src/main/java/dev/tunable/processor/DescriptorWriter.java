@@ -48,27 +48,39 @@ final class DescriptorWriter {
     json.name("name").value(field.name());
     json.name("field").value(field.field());
     json.name("javaType").value(field.type().toString());
-    Domain domain = field.domain();
-    if (domain instanceof Domain.Real real) {
-      json.name("dimension").value("real");
-      json.name("min").number(real(real.low(), real.isFloat()));
-      json.name("max").number(real(real.high(), real.isFloat()));
-      json.name("scale").value(real.scale().name());
-      if (real.step() > 0) {
-        json.name("step").number(real(real.step(), real.isFloat()));
+    field.domain().accept(new Domain.Visitor<Json>() {
+      @Override
+      public Json visitReal(Domain.Real real) {
+        json.name("dimension").value("real");
+        json.name("min").number(real(real.low(), real.isFloat()));
+        json.name("max").number(real(real.high(), real.isFloat()));
+        json.name("scale").value(real.scale().name());
+        if (real.step() > 0) {
+          json.name("step").number(real(real.step(), real.isFloat()));
+        }
+        return json;
       }
-    } else if (domain instanceof Domain.Integral integral) {
-      json.name("dimension").value("integer");
-      json.name("min").number(Long.toString(integral.low()));
-      json.name("max").number(Long.toString(integral.high()));
-      json.name("scale").value(integral.scale().name());
-      json.name("step").number(Long.toString(integral.step()));
-    } else if (domain instanceof Domain.Categorical categorical) {
-      json.name("dimension").value("categorical");
-      json.name("choices").strings(categorical.labels());
-    } else if (domain instanceof Domain.Bool) {
-      json.name("dimension").value("boolean");
-    }
+
+      @Override
+      public Json visitIntegral(Domain.Integral integral) {
+        json.name("dimension").value("integer");
+        json.name("min").number(Long.toString(integral.low()));
+        json.name("max").number(Long.toString(integral.high()));
+        json.name("scale").value(integral.scale().name());
+        return json.name("step").number(Long.toString(integral.step()));
+      }
+
+      @Override
+      public Json visitCategorical(Domain.Categorical categorical) {
+        json.name("dimension").value("categorical");
+        return json.name("choices").strings(categorical.labels());
+      }
+
+      @Override
+      public Json visitBool(Domain.Bool bool) {
+        return json.name("dimension").value("boolean");
+      }
+    });
     field.initialValue().ifPresent(value -> initial(json.name("default"), field, value));
     if (!field.description().isEmpty()) {
       json.name("description").value(field.description());
@@ -94,27 +106,40 @@ final class DescriptorWriter {
   }
 
   private static void property(Json json, HyperparameterField field) {
-    Domain domain = field.domain();
-    if (domain instanceof Domain.Real real) {
-      json.name("type").value("number");
-      json.name("minimum").number(real(real.low(), real.isFloat()));
-      json.name("maximum").number(real(real.high(), real.isFloat()));
-      if (real.step() > 0 && isWhole(real.step()) && isWhole(real.low() / real.step())) {
-        json.name("multipleOf").number(Long.toString((long) real.step()));
+    field.domain().accept(new Domain.Visitor<Json>() {
+      @Override
+      public Json visitReal(Domain.Real real) {
+        json.name("type").value("number");
+        json.name("minimum").number(real(real.low(), real.isFloat()));
+        json.name("maximum").number(real(real.high(), real.isFloat()));
+        if (real.step() > 0 && isWhole(real.step()) && isWhole(real.low() / real.step())) {
+          json.name("multipleOf").number(Long.toString((long) real.step()));
+        }
+        return json;
       }
-    } else if (domain instanceof Domain.Integral integral) {
-      json.name("type").value("integer");
-      json.name("minimum").number(Long.toString(integral.low()));
-      json.name("maximum").number(Long.toString(integral.high()));
-      // multipleOf counts from 0 and the grid from the lower bound: exact only when they agree.
-      if (integral.step() > 1 && integral.low() % integral.step() == 0) {
-        json.name("multipleOf").number(Long.toString(integral.step()));
+
+      @Override
+      public Json visitIntegral(Domain.Integral integral) {
+        json.name("type").value("integer");
+        json.name("minimum").number(Long.toString(integral.low()));
+        json.name("maximum").number(Long.toString(integral.high()));
+        // multipleOf counts from 0 and the grid from the lower bound: exact only when they agree.
+        if (integral.step() > 1 && integral.low() % integral.step() == 0) {
+          json.name("multipleOf").number(Long.toString(integral.step()));
+        }
+        return json;
       }
-    } else if (domain instanceof Domain.Categorical categorical) {
-      json.name("enum").strings(categorical.labels());
-    } else if (domain instanceof Domain.Bool) {
-      json.name("type").value("boolean");
-    }
+
+      @Override
+      public Json visitCategorical(Domain.Categorical categorical) {
+        return json.name("enum").strings(categorical.labels());
+      }
+
+      @Override
+      public Json visitBool(Domain.Bool bool) {
+        return json.name("type").value("boolean");
+      }
+    });
     if (!field.description().isEmpty()) {
       json.name("description").value(field.description());
     }

@@ -462,40 +462,68 @@ final class HyperparameterValidator {
       return Optional.empty();
     }
     Object value = source.get();
-    if (domain instanceof Domain.Real real && value instanceof Number number) {
-      double v = real.isFloat() ? number.floatValue() : number.doubleValue();
-      Optional<Violation> violation =
-          DimensionRules.realValue(v, real.low(), real.high(), real.step());
-      violation.ifPresent(found -> subject.report().error(Message.of(found.rule()), subject.field(),
-          subject.name(), text(v, real.isFloat()), text(real.low(), real.isFloat()),
-          text(real.high(), real.isFloat()), text(real.step(), real.isFloat())));
-      return violation.isPresent() ? Optional.empty() : Optional.of(v);
-    }
-    if (domain instanceof Domain.Integral integral && value instanceof Number number) {
-      long v = number.longValue();
-      Optional<Violation> violation =
-          DimensionRules.integerValue(v, integral.low(), integral.high(), integral.step());
-      violation.ifPresent(found -> subject.report().error(Message.of(found.rule()), subject.field(),
-          subject.name(), v, integral.low(), integral.high(), integral.step()));
-      return violation.isPresent() ? Optional.empty() : Optional.of(v);
-    }
-    if (domain instanceof Domain.Bool && value instanceof Boolean flag) {
-      return Optional.of(flag);
-    }
-    if (domain instanceof Domain.Categorical categorical
-        && (value instanceof String || value instanceof Element)) {
-      String label = value instanceof Element constant
-          ? constant.getSimpleName().toString()
-          : (String) value;
-      if (!categorical.labels().contains(label)) {
-        String shown = value instanceof Element ? label : "\"" + label + "\"";
-        subject.report().error(Message.INITIAL_VALUE_NOT_A_CHOICE, subject.field(), subject.name(),
-            shown, categorical.labels());
-        return Optional.empty();
+    return domain.accept(new Domain.Visitor<Optional<Object>>() {
+      @Override
+      public Optional<Object> visitReal(Domain.Real real) {
+        return value instanceof Number number
+            ? initialReal(subject, real, number)
+            : Optional.empty();
       }
-      return Optional.of(label);
+
+      @Override
+      public Optional<Object> visitIntegral(Domain.Integral integral) {
+        return value instanceof Number number
+            ? initialIntegral(subject, integral, number)
+            : Optional.empty();
+      }
+
+      @Override
+      public Optional<Object> visitCategorical(Domain.Categorical categorical) {
+        return value instanceof String || value instanceof Element
+            ? initialChoice(subject, categorical, value)
+            : Optional.empty();
+      }
+
+      @Override
+      public Optional<Object> visitBool(Domain.Bool bool) {
+        return value instanceof Boolean flag ? Optional.of(flag) : Optional.empty();
+      }
+    });
+  }
+
+  private static Optional<Object> initialReal(Subject subject, Domain.Real real, Number number) {
+    double v = real.isFloat() ? number.floatValue() : number.doubleValue();
+    Optional<Violation> violation =
+        DimensionRules.realValue(v, real.low(), real.high(), real.step());
+    violation.ifPresent(found -> subject.report().error(Message.of(found.rule()), subject.field(),
+        subject.name(), text(v, real.isFloat()), text(real.low(), real.isFloat()),
+        text(real.high(), real.isFloat()), text(real.step(), real.isFloat())));
+    return violation.isPresent() ? Optional.empty() : Optional.of(v);
+  }
+
+  private static Optional<Object> initialIntegral(
+      Subject subject, Domain.Integral integral, Number number) {
+    long v = number.longValue();
+    Optional<Violation> violation =
+        DimensionRules.integerValue(v, integral.low(), integral.high(), integral.step());
+    violation.ifPresent(found -> subject.report().error(Message.of(found.rule()), subject.field(),
+        subject.name(), v, integral.low(), integral.high(), integral.step()));
+    return violation.isPresent() ? Optional.empty() : Optional.of(v);
+  }
+
+  /** {@code value} is a string, or an enum constant's {@link Element}. */
+  private static Optional<Object> initialChoice(
+      Subject subject, Domain.Categorical categorical, Object value) {
+    String label = value instanceof Element constant
+        ? constant.getSimpleName().toString()
+        : (String) value;
+    if (!categorical.labels().contains(label)) {
+      String shown = value instanceof Element ? label : "\"" + label + "\"";
+      subject.report().error(Message.INITIAL_VALUE_NOT_A_CHOICE, subject.field(), subject.name(),
+          shown, categorical.labels());
+      return Optional.empty();
     }
-    return Optional.empty();
+    return Optional.of(label);
   }
 
   // ---- wording

@@ -84,43 +84,54 @@ final class HyperparametersWriter {
   }
 
   private static FieldSpec dimension(HyperparameterField field) {
-    Domain domain = field.domain();
-    TypeName type;
-    CodeBlock initializer;
     // A float or int field's dimension says so (asFloat(), asInt()), so that the runtime holds
     // it to the same rules as the compiler did.
-    if (domain instanceof Domain.Real real) {
-      type = REAL;
-      initializer = CodeBlock.of("new $T($S, $L, $L, $T.$L, $L)$L", REAL, field.name(),
-          Writers.realLiteral(real.low(), real.isFloat()), Writers.realLiteral(real.high(), real.isFloat()),
-          SCALE, real.scale().name(), Writers.realLiteral(real.step(), real.isFloat()),
-          real.isFloat() ? ".asFloat()" : "");
-    } else if (domain instanceof Domain.Integral integral) {
-      type = INTEGER;
-      initializer = CodeBlock.of("new $T($S, $L, $L, $T.$L, $L)$L", INTEGER, field.name(),
-          Writers.longLiteral(integral.low()), Writers.longLiteral(integral.high()), SCALE,
-          integral.scale().name(), Writers.longLiteral(integral.step()),
-          field.type().equals(TypeName.INT) ? ".asInt()" : "");
-    } else if (domain instanceof Domain.Categorical categorical) {
-      type = ParameterizedTypeName.get(CATEGORICAL, field.type());
-      CodeBlock choices = categorical.labels().stream()
-          .map(label -> categorical.enumType() == null
-              ? CodeBlock.of("$S", label)
-              : CodeBlock.of("$T.$N", categorical.enumType(), label))
-          .collect(CodeBlock.joining(", "));
-      initializer = CodeBlock.of("new $T<>($S, $T.of($L))", CATEGORICAL, field.name(), LIST, choices);
-    } else if (domain instanceof Domain.Bool) {
-      type = BOOLEAN;
-      initializer = CodeBlock.of("new $T($S)", BOOLEAN, field.name());
-    } else {
-      throw new IllegalStateException("no dimension for " + domain);
-    }
-    FieldSpec.Builder constant = FieldSpec.builder(type, field.constant(),
-        Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL).initializer(initializer);
+    FieldSpec.Builder constant = field.domain().accept(new Domain.Visitor<FieldSpec.Builder>() {
+      @Override
+      public FieldSpec.Builder visitReal(Domain.Real real) {
+        return dimensionConstant(field, REAL, CodeBlock.of("new $T($S, $L, $L, $T.$L, $L)$L", REAL,
+            field.name(), Writers.realLiteral(real.low(), real.isFloat()),
+            Writers.realLiteral(real.high(), real.isFloat()), SCALE, real.scale().name(),
+            Writers.realLiteral(real.step(), real.isFloat()),
+            real.isFloat() ? ".asFloat()" : ""));
+      }
+
+      @Override
+      public FieldSpec.Builder visitIntegral(Domain.Integral integral) {
+        return dimensionConstant(field, INTEGER, CodeBlock.of("new $T($S, $L, $L, $T.$L, $L)$L",
+            INTEGER, field.name(), Writers.longLiteral(integral.low()),
+            Writers.longLiteral(integral.high()), SCALE, integral.scale().name(),
+            Writers.longLiteral(integral.step()),
+            field.type().equals(TypeName.INT) ? ".asInt()" : ""));
+      }
+
+      @Override
+      public FieldSpec.Builder visitCategorical(Domain.Categorical categorical) {
+        CodeBlock choices = categorical.labels().stream()
+            .map(label -> categorical.enumType() == null
+                ? CodeBlock.of("$S", label)
+                : CodeBlock.of("$T.$N", categorical.enumType(), label))
+            .collect(CodeBlock.joining(", "));
+        return dimensionConstant(field, ParameterizedTypeName.get(CATEGORICAL, field.type()),
+            CodeBlock.of("new $T<>($S, $T.of($L))", CATEGORICAL, field.name(), LIST, choices));
+      }
+
+      @Override
+      public FieldSpec.Builder visitBool(Domain.Bool bool) {
+        return dimensionConstant(
+            field, BOOLEAN, CodeBlock.of("new $T($S)", BOOLEAN, field.name()));
+      }
+    });
     if (!field.description().isEmpty()) {
       constant.addJavadoc("$L\n", field.description().replace("*/", "*&#47;"));
     }
     return constant.build();
+  }
+
+  private static FieldSpec.Builder dimensionConstant(
+      HyperparameterField field, TypeName type, CodeBlock initializer) {
+    return FieldSpec.builder(type, field.constant(), Modifier.PUBLIC, Modifier.STATIC,
+        Modifier.FINAL).initializer(initializer);
   }
 
   private static FieldSpec space(ClassName self, List<HyperparameterField> fields) {

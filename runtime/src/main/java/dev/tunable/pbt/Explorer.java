@@ -42,16 +42,28 @@ final class Explorer {
 
   static Object perturb(Dimension<?> dimension, Object value, SplittableRandom random) {
     double factor = random.nextBoolean() ? 1.2 : 0.8;
-    if (dimension instanceof RealDimension real) {
+    return dimension.accept(new Perturbation(value, factor));
+  }
+
+  /**
+   * {@code value} multiplied by {@code factor} in the dimension's own terms: a real or integer
+   * kept in range and on its step, a categorical moved to the next choice up or down (wrapping
+   * round), a boolean kept.
+   */
+  private record Perturbation(Object value, double factor) implements Dimension.Visitor<Object> {
+    @Override
+    public Object visitReal(RealDimension real) {
       double v = Math.min(real.high(), Math.max(real.low(), ((Number) value).doubleValue() * factor));
       if (real.step() > 0) {
         long k = Math.round((v - real.low()) / real.step());
-        long last = Math.round((real.high() - real.low()) / real.step());
+        long last = real.stepCount() - 1;
         v = real.low() + Math.min(last, Math.max(0, k)) * real.step();
       }
       return v;
     }
-    if (dimension instanceof IntegerDimension integer) {
+
+    @Override
+    public Object visitInteger(IntegerDimension integer) {
       long old = ((Number) value).longValue();
       long v = Math.round(old * factor);
       if (v == old) {
@@ -61,13 +73,16 @@ final class Explorer {
       return Math.min(integer.high() - (integer.high() - integer.low()) % integer.step(),
           Math.max(integer.low(), v));
     }
-    if (dimension instanceof CategoricalDimension<?> categorical) {
+
+    @Override
+    public Object visitCategorical(CategoricalDimension<?> categorical) {
       int index = categorical.indexOf(value) + (factor > 1 ? 1 : -1);
       return categorical.choices().get(Math.floorMod(index, categorical.choices().size()));
     }
-    if (dimension instanceof BooleanDimension) {
+
+    @Override
+    public Object visitBoolean(BooleanDimension bool) {
       return value;
     }
-    throw new AssertionError(dimension);
   }
 }

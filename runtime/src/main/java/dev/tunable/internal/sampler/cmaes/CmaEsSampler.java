@@ -9,6 +9,7 @@ import dev.tunable.SamplerContext;
 import dev.tunable.SearchSpace;
 import dev.tunable.TrialState;
 import dev.tunable.internal.Seeds;
+import dev.tunable.internal.sampler.SpaceEncoding;
 import dev.tunable.internal.sampler.cmaes.Search.Proposal;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -128,22 +129,20 @@ public final class CmaEsSampler implements Sampler {
     return true;
   }
 
-  /** The trials before this one that have a value for every dimension, in number order. */
+  /** The trials before this one that have an allowed value for every dimension, in number order. */
   private static List<Member> members(SamplerContext context) {
-    SearchSpace<?> space = context.space();
+    SpaceEncoding encoding = SpaceEncoding.of(context.space());
     Direction direction = context.direction();
     List<FrozenTrial> trials = new ArrayList<>(context.trials());
     trials.sort((a, b) -> Long.compare(a.number(), b.number()));
     List<Member> members = new ArrayList<>();
     for (FrozenTrial trial : trials) {
-      if (trial.number() >= context.trialNumber() || !covers(space, trial.params())) {
+      if (trial.number() >= context.trialNumber()) {
         continue;
       }
-      double[] unit;
-      try {
-        unit = space.toUnit(trial.params());
-      } catch (IllegalArgumentException outsideTheSpace) {
-        // A trial of another space that happens to share the names: not ours to learn from.
+      // Null for a trial of another space that happens to share the names: not ours to learn from.
+      double[] unit = encoding.encodeIfComplete(trial.params());
+      if (unit == null) {
         continue;
       }
       double score = Double.POSITIVE_INFINITY;
@@ -153,15 +152,6 @@ public final class CmaEsSampler implements Sampler {
       members.add(new Member(unit, trial.state().isFinished(), score));
     }
     return members;
-  }
-
-  private static boolean covers(SearchSpace<?> space, Config params) {
-    for (Dimension<?> dimension : space.dimensions()) {
-      if (!params.names().contains(dimension.name())) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** For each position, how many members from it on have finished. */

@@ -1,24 +1,22 @@
 package dev.tunable.internal.sampler.cmaes;
 
-import dev.tunable.BooleanDimension;
-import dev.tunable.CategoricalDimension;
 import dev.tunable.Config;
-import dev.tunable.Dimension;
-import dev.tunable.IntegerDimension;
-import dev.tunable.RealDimension;
 import dev.tunable.SearchSpace;
+import dev.tunable.internal.sampler.SpaceEncoding;
+import dev.tunable.internal.sampler.SpaceEncoding.Kind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * How CMA-ES sees a space: the ordered dimensions (reals and integers, stepped or not), which the
- * Gaussian searches in unit-cube coordinates, and the unordered ones (categoricals and booleans),
- * each searched by a categorical distribution of its own, since a Gaussian over an arbitrary order
- * of labels would invent neighbours that do not exist.
+ * How CMA-ES sees a space's {@link SpaceEncoding}: the ordered dimensions (continuous and
+ * ordinal), which the Gaussian searches in unit-cube coordinates, and the unordered ones
+ * (categoricals and booleans), each searched by a categorical distribution of its own, since a
+ * Gaussian over an arbitrary order of labels would invent neighbours that do not exist.
  */
 final class Layout {
   private final SearchSpace<?> space;
+  private final SpaceEncoding encoding;
   /** Space indices of the ordered dimensions, in space order. */
   private final int[] ordered;
   /** Whether each ordered dimension takes discrete values (integers, reals with a step). */
@@ -29,29 +27,18 @@ final class Layout {
 
   Layout(SearchSpace<?> space) {
     this.space = space;
+    this.encoding = SpaceEncoding.of(space);
     List<Integer> orderedList = new ArrayList<>();
     List<Integer> unorderedList = new ArrayList<>();
     List<Integer> choiceList = new ArrayList<>();
     List<Boolean> discreteList = new ArrayList<>();
-    List<Dimension<?>> dimensions = space.dimensions();
-    for (int i = 0; i < dimensions.size(); i++) {
-      Dimension<?> dimension = dimensions.get(i);
-      if (dimension instanceof RealDimension real) {
-        orderedList.add(i);
-        discreteList.add(real.step() > 0);
-      } else if (dimension instanceof IntegerDimension) {
-        orderedList.add(i);
-        discreteList.add(true);
-      } else if (dimension instanceof CategoricalDimension<?> categorical) {
+    for (int i = 0; i < encoding.size(); i++) {
+      if (encoding.kind(i) == Kind.CATEGORICAL) {
         unorderedList.add(i);
-        choiceList.add(categorical.choices().size());
-      } else if (dimension instanceof BooleanDimension) {
-        unorderedList.add(i);
-        choiceList.add(2);
+        choiceList.add((int) encoding.cells(i));
       } else {
-        throw new IllegalArgumentException(
-            "the CMA-ES sampler cannot search dimension '" + dimension.name() + "' of type "
-                + dimension.getClass().getSimpleName() + "; use Samplers.random(seed)");
+        orderedList.add(i);
+        discreteList.add(encoding.kind(i) == Kind.ORDINAL);
       }
     }
     ordered = orderedList.stream().mapToInt(Integer::intValue).toArray();
@@ -64,7 +51,7 @@ final class Layout {
   }
 
   int size() {
-    return space.size();
+    return encoding.size();
   }
 
   /**
@@ -76,17 +63,15 @@ final class Layout {
   double[] start(Config start) {
     double[] mean = new double[ordered.length];
     for (int j = 0; j < ordered.length; j++) {
-      Dimension<?> dimension = space.dimensions().get(ordered[j]);
-      mean[j] = start != null && start.has(dimension.name())
-          ? unitOf(dimension, start.get(dimension.name()))
-          : 0.5;
+      String name = space.dimensions().get(ordered[j]).name();
+      mean[j] = start != null && start.has(name) ? unitOf(ordered[j], start.get(name)) : 0.5;
     }
     return mean;
   }
 
-  private static <T> double unitOf(Dimension<T> dimension, Object value) {
+  private double unitOf(int index, Object value) {
     try {
-      return dimension.toUnit(dimension.check(value));
+      return encoding.encodeOrThrow(index, value);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("CMA-ES's start point: " + e.getMessage(), e);
     }
@@ -117,27 +102,23 @@ final class Layout {
     return choices[j];
   }
 
-  /** The unit coordinate of choice {@code c} of an unordered dimension with {@code k} choices. */
-  static double unitOfChoice(int c, int k) {
-    return (c + 0.5) / k;
+  /** The unit coordinate of choice {@code c} of unordered dimension {@code j}. */
+  double unitOfChoice(int j, int c) {
+    return encoding.unitOfChoice(unordered[j], c);
   }
 
-  /** The choice a unit coordinate stands for, the inverse of {@link #unitOfChoice}. */
-  static int choiceOfUnit(double u, int k) {
-    return (int) Math.min(k - 1, Math.max(0, Math.floor(u * k)));
+  /** The choice unit coordinate {@code u} of unordered dimension {@code j} stands for. */
+  int choiceOfUnit(int j, double u) {
+    return encoding.choice(unordered[j], u);
   }
 
   /**
    * {@code u} moved to the canonical coordinate of the value it maps to: cell centres for discrete
-   * values, itself (up to rounding) for continuous ones. Two points stand for the same
+   * values, itself (clamped to [0, 1]) for continuous ones. Two points stand for the same
    * configuration exactly when their canonical forms agree.
    */
   double canonical(int index, double u) {
-    return canonical(space.dimensions().get(index), u);
-  }
-
-  private static <T> double canonical(Dimension<T> dimension, double u) {
-    return dimension.toUnit(dimension.fromUnit(u));
+    return encoding.snap(index, u);
   }
 
   /**
@@ -147,16 +128,16 @@ final class Layout {
    * discrete dimension (integer, log-scaled integer, stepped real) is treated alike.
    */
   double[] cell(int j, double u) {
-    Dimension<?> dimension = space.dimensions().get(ordered[j]);
+    int d = ordered[j];
     double x = Math.min(1, Math.max(0, u));
-    Object value = dimension.fromUnit(x);
+    Object value = encoding.decode(d, x);
     double lower = Double.NaN;
-    if (!Objects.equals(dimension.fromUnit(0.0), value)) {
+    if (!Objects.equals(encoding.decode(d, 0.0), value)) {
       double other = 0;
       double same = x;
       for (int iteration = 0; iteration < 60; iteration++) {
         double middle = (other + same) / 2;
-        if (Objects.equals(dimension.fromUnit(middle), value)) {
+        if (Objects.equals(encoding.decode(d, middle), value)) {
           same = middle;
         } else {
           other = middle;
@@ -165,12 +146,12 @@ final class Layout {
       lower = same;
     }
     double upper = Double.NaN;
-    if (!Objects.equals(dimension.fromUnit(1.0), value)) {
+    if (!Objects.equals(encoding.decode(d, 1.0), value)) {
       double same = x;
       double other = 1;
       for (int iteration = 0; iteration < 60; iteration++) {
         double middle = (other + same) / 2;
-        if (Objects.equals(dimension.fromUnit(middle), value)) {
+        if (Objects.equals(encoding.decode(d, middle), value)) {
           same = middle;
         } else {
           other = middle;

@@ -161,7 +161,7 @@ final class Search {
     int[] picks = new int[layout.unorderedCount()];
     for (int j = 0; j < picks.length; j++) {
       picks[j] = draw(probabilities[j], random.nextDouble());
-      unit[layout.unorderedIndex(j)] = Layout.unitOfChoice(picks[j], layout.choices(j));
+      unit[layout.unorderedIndex(j)] = layout.unitOfChoice(j, picks[j]);
     }
     return new Proposal(unit, told, repaired, picks);
   }
@@ -179,7 +179,7 @@ final class Search {
     }
     int[] picks = new int[layout.unorderedCount()];
     for (int j = 0; j < picks.length; j++) {
-      picks[j] = Layout.choiceOfUnit(unit[layout.unorderedIndex(j)], layout.choices(j));
+      picks[j] = layout.choiceOfUnit(j, unit[layout.unorderedIndex(j)]);
     }
     return new Proposal(unit.clone(), told, true, picks);
   }

@@ -1,7 +1,5 @@
 package dev.tunable.internal.sampler.genetic;
 
-import dev.tunable.BooleanDimension;
-import dev.tunable.CategoricalDimension;
 import dev.tunable.Config;
 import dev.tunable.Dimension;
 import dev.tunable.Direction;
@@ -12,6 +10,7 @@ import dev.tunable.SearchSpace;
 import dev.tunable.TrialState;
 import dev.tunable.internal.Pareto;
 import dev.tunable.internal.Seeds;
+import dev.tunable.internal.sampler.SpaceEncoding;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -118,11 +117,10 @@ public final class GeneticSampler implements Sampler {
       }
       return space.fromUnit(child);
     }
+    SpaceEncoding encoding = SpaceEncoding.of(space);
     boolean[] categorical = new boolean[d];
     for (int i = 0; i < d; i++) {
-      Dimension<?> dimension = space.dimensions().get(i);
-      categorical[i] =
-          dimension instanceof CategoricalDimension<?> || dimension instanceof BooleanDimension;
+      categorical[i] = encoding.kind(i) == SpaceEncoding.Kind.CATEGORICAL;
     }
     Individual first = tournament(parents, random);
     Individual second = tournament(parents, random);
@@ -300,6 +298,7 @@ public final class GeneticSampler implements Sampler {
    */
   private List<Individual> evaluated(SamplerContext context, long end) {
     SearchSpace<?> space = context.space();
+    SpaceEncoding encoding = SpaceEncoding.of(space);
     List<Direction> directions = context.directions();
     List<FrozenTrial> trials = context.trials();
     Conversions last = conversions.get();
@@ -312,7 +311,7 @@ public final class GeneticSampler implements Sampler {
       FrozenTrial trial = trials.get(i);
       converted[i] = i < lastTrials.size() && lastTrials.get(i) == trial
           ? last.individuals[i]
-          : individual(space, directions, trial);
+          : individual(encoding, directions, trial);
       if (converted[i] != null && trial.number() < end) {
         ascending &= individuals.isEmpty()
             || individuals.get(individuals.size() - 1).number < trial.number();
@@ -331,34 +330,24 @@ public final class GeneticSampler implements Sampler {
    * individual, its scores those to minimize; null for any other trial.
    */
   private static Individual individual(
-      SearchSpace<?> space, List<Direction> directions, FrozenTrial trial) {
-    if (trial.state() != TrialState.COMPLETE || !covers(space, trial.params())) {
+      SpaceEncoding encoding, List<Direction> directions, FrozenTrial trial) {
+    if (trial.state() != TrialState.COMPLETE) {
       return null;
     }
     double[] values = trial.values();
     if (values.length != directions.size()) {
       return null;
     }
-    double[] unit;
-    try {
-      unit = space.toUnit(trial.params());
-    } catch (IllegalArgumentException outsideTheSpace) {
-      return null; // a trial of another space sharing the names
+    // Null also for a trial of another space sharing the names.
+    double[] unit = encoding.encodeIfComplete(trial.params());
+    if (unit == null) {
+      return null;
     }
     double[] scores = new double[values.length];
     for (int m = 0; m < values.length; m++) {
       scores[m] = directions.get(m) == Direction.MINIMIZE ? values[m] : -values[m];
     }
     return Individual.of(trial.number(), unit, scores, Pareto.violation(trial.constraints()));
-  }
-
-  private static boolean covers(SearchSpace<?> space, Config params) {
-    for (Dimension<?> dimension : space.dimensions()) {
-      if (!params.names().contains(dimension.name())) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** How many generations' parents this sampler has selected so far; for tests. */

@@ -1,5 +1,6 @@
 package dev.tunable.internal.sampler.gp;
 
+import dev.tunable.internal.sampler.SpaceEncoding.Kind;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -141,7 +142,7 @@ final class Acquisition {
         double[] point = observed.get(s).clone();
         double scale = SCATTER_SCALES[c % SCATTER_SCALES.length];
         for (int d = 0; d < dims; d++) {
-          if (encoding.kind(d) != Encoding.Kind.CATEGORICAL) {
+          if (encoding.kind(d) != Kind.CATEGORICAL) {
             point[d] = Math.max(0, Math.min(1, point[d] + scale * random.nextGaussian()));
           }
         }
@@ -187,9 +188,9 @@ final class Acquisition {
       boolean moved = false;
       boolean anyFree = false;
       for (int d = 0; d < dims; d++) {
-        Encoding.Kind kind = encoding.kind(d);
-        boolean free = kind == Encoding.Kind.CONTINUOUS
-            || kind == Encoding.Kind.ORDINAL && round == 0;
+        Kind kind = encoding.kind(d);
+        boolean free = kind == Kind.CONTINUOUS
+            || kind == Kind.ORDINAL && round == 0;
         anyFree |= free;
         low[d] = free ? 0 : point[d];
         high[d] = free ? 1 : point[d];
@@ -206,7 +207,7 @@ final class Acquisition {
         }
       }
       for (int d = 0; d < dims; d++) {
-        if (encoding.kind(d) == Encoding.Kind.CONTINUOUS) {
+        if (encoding.kind(d) == Kind.CONTINUOUS) {
           continue;
         }
         double current = point[d];

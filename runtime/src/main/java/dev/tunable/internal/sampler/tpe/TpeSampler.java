@@ -1,7 +1,6 @@
 package dev.tunable.internal.sampler.tpe;
 
 import dev.tunable.Config;
-import dev.tunable.Dimension;
 import dev.tunable.Direction;
 import dev.tunable.FrozenTrial;
 import dev.tunable.Sampler;
@@ -9,6 +8,7 @@ import dev.tunable.SamplerContext;
 import dev.tunable.SearchSpace;
 import dev.tunable.TrialState;
 import dev.tunable.internal.Seeds;
+import dev.tunable.internal.sampler.SpaceEncoding;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -85,12 +85,13 @@ public final class TpeSampler implements Sampler {
     // The good group's size counts finished trials only; running ones always join the bad group.
     int good = (int) Math.min(Math.ceil(0.1 * finished), MAX_GOOD);
     boolean[] isGood = best(considered, good);
+    SpaceEncoding encoding = SpaceEncoding.of(space);
     List<Coordinate> coordinates = new ArrayList<>();
-    for (Dimension<?> dimension : space.dimensions()) {
-      coordinates.add(Coordinate.of(dimension));
+    for (int d = 0; d < encoding.size(); d++) {
+      coordinates.add(Coordinate.of(encoding, d));
     }
     // Every trial's coordinates, NaN where a trial lacks a dimension, split oldest first.
-    RowCache history = rows(space, considered, coordinates);
+    RowCache history = rows(space, encoding, considered, coordinates);
     double[][] rows = history.rows;
     double[][] below = new double[coordinates.size()][good];
     double[][] above = new double[coordinates.size()][considered.size() - good];
@@ -199,7 +200,8 @@ public final class TpeSampler implements Sampler {
    * snapshot: studies keep a finished trial's snapshot, so reading a long history costs one
    * comparison per trial. Results do not depend on the cache.
    */
-  private RowCache rows(SearchSpace<?> space, List<Ranked> trials, List<Coordinate> coordinates) {
+  private RowCache rows(SearchSpace<?> space, SpaceEncoding encoding, List<Ranked> trials,
+      List<Coordinate> coordinates) {
     RowCache previous = cache.get();
     boolean usable = previous != null && previous.space == space;
     FrozenTrial[] snapshots = new FrozenTrial[trials.size()];
@@ -217,9 +219,9 @@ public final class TpeSampler implements Sampler {
           continue;
         }
       }
-      double[] row = new double[coordinates.size()];
+      double[] row = encoding.encode(trial.params());
       for (int j = 0; j < row.length; j++) {
-        row[j] = coordinates.get(j).read(trial.params());
+        row[j] = coordinates.get(j).fromUnit(row[j]);
       }
       rows[i] = row;
     }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tunable.Dimension;
+import dev.tunable.SearchSpace;
+import dev.tunable.internal.sampler.SpaceEncoding;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.SplittableRandom;
@@ -14,10 +16,15 @@ import org.apache.commons.math3.special.Erf;
 import org.junit.jupiter.api.Test;
 
 class ParzenEstimatorTest {
-  private static final Coordinate REAL = Coordinate.of(Dimension.real("x", 0, 1));
-  private static final Coordinate FIVE_CELLS = Coordinate.of(Dimension.integer("n", 1, 5));
+  private static final Coordinate REAL = coordinate(Dimension.real("x", 0, 1));
+  private static final Coordinate FIVE_CELLS = coordinate(Dimension.integer("n", 1, 5));
   private static final Coordinate THREE_CHOICES =
-      Coordinate.of(Dimension.categorical("c", "a", "b", "c"));
+      coordinate(Dimension.categorical("c", "a", "b", "c"));
+
+  /** TPE's coordinate for {@code dimension}, the only one of its space. */
+  private static Coordinate coordinate(Dimension<?> dimension) {
+    return Coordinate.of(SpaceEncoding.of(SearchSpace.builder().add(dimension).build()), 0);
+  }
 
   @Test
   void tailMassesAgreeWithCommonsMathErfc() {
@@ -79,7 +86,7 @@ class ParzenEstimatorTest {
 
   @Test
   void multivariateContinuousDensityIntegratesToOneOverTheUnitSquare() {
-    Coordinate other = Coordinate.of(Dimension.real("y", 0, 1));
+    Coordinate other = coordinate(Dimension.real("y", 0, 1));
     double[][] observed = {{0.02, 0.3, 0.31, 0.97}, {0.5, 0.1, 0.12, 0.9}};
     ParzenEstimator estimator = new ParzenEstimator(
         new Coordinate[] {REAL, other}, observed, 4, MixtureWeights.of(4));

@@ -10,6 +10,7 @@ import dev.tunable.Config;
 import dev.tunable.Dimension;
 import dev.tunable.Direction;
 import dev.tunable.FrozenTrial;
+import dev.tunable.RealDimension;
 import dev.tunable.Sampler;
 import dev.tunable.SamplerContext;
 import dev.tunable.Samplers;
@@ -178,6 +179,31 @@ class TpeSamplerTest {
       assertEquals("b", proposal.getString("kind"), "kind b has the best values");
     }
     assertTrue(near > 30, near + " of 40 proposals near the best x");
+  }
+
+  @Test
+  void aFinelySteppedRealSkipsValuesOffItsStepLikeAnyValueItDoesNotAllow() {
+    // With more than 2^20 values TPE models w as continuous, and reading w used to skip the
+    // check of its step: values of an earlier version of the space (step 2^-21) were learnt from.
+    RealDimension w = Dimension.real("w", 0, 4).withStep(0x1p-20);
+    RealDimension oldW = Dimension.real("w", 0, 4).withStep(0x1p-21);
+    RealDimension x = Dimension.real("x", 0, 1);
+    SearchSpace<Config> space = SearchSpace.builder().add(w).add(x).build();
+    List<FrozenTrial> offStep = new ArrayList<>();
+    List<FrozenTrial> withoutW = new ArrayList<>();
+    SplittableRandom random = new SplittableRandom(4);
+    for (int n = 0; n < 40; n++) {
+      double u = random.nextDouble();
+      double value = (2 * random.nextInt(1 << 22) + 1) * 0x1p-21; // between two of w's values
+      double objective = Math.abs(value - 1) + u;
+      offStep.add(
+          Snapshots.complete(n, Config.builder().set(oldW, value).set(x, u).build(), objective));
+      withoutW.add(Snapshots.complete(n, Config.builder().set(x, u).build(), objective));
+    }
+    for (int n = 40; n < 50; n++) {
+      assertEquals(Samplers.tpe(5).sample(context(space, n, withoutW)),
+          Samplers.tpe(5).sample(context(space, n, offStep)), "trial " + n);
+    }
   }
 
   @Test
