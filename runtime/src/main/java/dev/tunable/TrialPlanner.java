@@ -7,6 +7,7 @@ import dev.tunable.storage.Event.TrialStarted;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Starts a study's trials. The hyperparameters of a new trial are decided while no lock is held
@@ -25,6 +26,8 @@ final class TrialPlanner {
   private final String study;
   private final StudyLog log;
   private final Sampler sampler;
+  /** How many of this worker's threads are deciding a trial now. */
+  private final AtomicInteger deciding = new AtomicInteger();
 
   TrialPlanner(String study, StudyLog log, Sampler sampler) {
     this.study = study;
@@ -42,23 +45,34 @@ final class TrialPlanner {
    * @throws SearchExhaustedException if the sampler has nothing left to propose
    */
   Started start(SearchSpace<?> space) {
-    while (true) {
-      View view = log.read(View::of);
-      Decision decision = decide(space, view);
-      Started started = record(decision, view);
-      if (started != null) {
-        return started;
+    // Threads of this worker deciding at the same time each plan for a trial of their own: the
+    // next number but one, and the next enqueued entry but one, so that a sampler seeded by the
+    // trial number does not propose the same values to both.
+    int ahead = deciding.getAndIncrement();
+    try {
+      while (true) {
+        View view = log.read(model -> View.of(model, ahead));
+        Decision decision = decide(space, view);
+        Started started = record(decision, view);
+        if (started != null) {
+          return started;
+        }
       }
+    } finally {
+      deciding.decrementAndGet();
     }
   }
 
-  /** What the study looked like when the decision was made. */
-  private record View(long trialCount, int queueEntry, Map<String, Object> enqueued,
-      List<Direction> directions) {
-    static View of(StudyModel model) {
-      int entry = model.nextQueueEntry(0);
-      return new View(model.trialCount(), entry, entry >= 0 ? model.queueEntry(entry) : null,
-          model.directions());
+  /**
+   * What the study looked like when the decision was made, and the number the trial is planned
+   * to take; the trials below it were started, or are being decided by other threads.
+   */
+  private record View(long trialCount, long plannedNumber, int queueEntry,
+      Map<String, Object> enqueued, List<Direction> directions) {
+    static View of(StudyModel model, int ahead) {
+      int entry = model.nextQueueEntry(ahead);
+      return new View(model.trialCount(), model.trialCount() + ahead, entry,
+          entry >= 0 ? model.queueEntry(entry) : null, model.directions());
     }
   }
 
@@ -77,14 +91,14 @@ final class TrialPlanner {
             "the enqueued hyperparameters do not fit the search space: " + e.getMessage());
       }
     }
-    SamplerContext context = new SamplerContext(space, view.trialCount(), view.directions(),
+    SamplerContext context = new SamplerContext(space, view.plannedNumber(), view.directions(),
         () -> log.peek(StudyModel::snapshots));
     Config proposal = sampler.sample(context);
     try {
       return new Decision(-1, space.check(proposal.asMap()), null, null);
     } catch (IllegalArgumentException e) {
       throw new IllegalStateException("sampler " + sampler + " proposed hyperparameters outside"
-          + " the search space for trial #" + view.trialCount() + ": " + e.getMessage(), e);
+          + " the search space for trial #" + view.plannedNumber() + ": " + e.getMessage(), e);
     }
   }
 

@@ -93,6 +93,27 @@ class SamplingOutsideTheLockTest {
   }
 
   @Test
+  void threadsOfOneWorkerSamplingTogetherPlanForTrialsOfTheirOwn() throws Exception {
+    CountDownLatch meeting = new CountDownLatch(2);
+    AtomicInteger calls = new AtomicInteger();
+    List<Long> askedFor = new ArrayList<>();
+    Sampler seededByNumber = context -> {
+      synchronized (askedFor) {
+        askedFor.add(context.trialNumber());
+      }
+      return Samplers.random(1).sample(context);
+    };
+    Study study = Study.builder().progress(false)
+        .sampler(meetingOnFirstCall(meeting, seededByNumber, calls)).build();
+    study.optimize(SPACE, Budget.trials(2).withWorkers(2), t -> t.params().getDouble("x"));
+    // Sampling at once, they asked for #0 and #1, so the sampler proposed two points: no
+    // proposal had to be made again.
+    assertEquals(Set.of(0L, 1L), Set.copyOf(askedFor));
+    assertEquals(2, calls.get());
+    assertEquals(2, study.trials().stream().map(FrozenTrial::params).distinct().count());
+  }
+
+  @Test
   void aGridPointTakenWhileSamplingIsPlannedAgainAndNoPointRunsTwice() throws Exception {
     Storage storage = Storages.inMemory();
     CountDownLatch meeting = new CountDownLatch(2);
