@@ -1,10 +1,10 @@
 package dev.tunable;
 
 import dev.tunable.internal.Seeds;
-import dev.tunable.internal.sampler.GridSampler;
-import dev.tunable.internal.sampler.RandomSampler;
-import dev.tunable.internal.sampler.SobolSampler;
-import dev.tunable.internal.sampler.genetic.GeneticSampler;
+import dev.tunable.internal.sampler.GridAlgorithm;
+import dev.tunable.internal.sampler.RandomAlgorithm;
+import dev.tunable.internal.sampler.SobolAlgorithm;
+import dev.tunable.internal.sampler.genetic.GeneticAlgorithm;
 import dev.tunable.sampler.CmaEsSampler;
 import dev.tunable.sampler.GpSampler;
 import dev.tunable.sampler.TpeSampler;
@@ -23,12 +23,12 @@ public final class Samplers {
    * integer and step value equally likely.
    */
   public static Sampler random(long seed) {
-    return new RandomSampler(seed);
+    return new RandomAlgorithm(seed);
   }
 
   /** {@link #random(long)} with a seed drawn from the system's entropy. */
   public static Sampler random() {
-    return new RandomSampler(Seeds.fresh());
+    return new RandomAlgorithm(Seeds.fresh());
   }
 
   /**
@@ -39,7 +39,7 @@ public final class Samplers {
    * process, are skipped.
    */
   public static Sampler grid() {
-    return new GridSampler(0);
+    return new GridAlgorithm(0);
   }
 
   /**
@@ -52,7 +52,7 @@ public final class Samplers {
           "a grid needs at least 2 points per continuous dimension, got "
               + pointsPerContinuousDimension);
     }
-    return new GridSampler(pointsPerContinuousDimension);
+    return new GridAlgorithm(pointsPerContinuousDimension);
   }
 
   /**
@@ -61,7 +61,7 @@ public final class Samplers {
    * n + 1} of the sequence, so resumed and parallel studies continue the same sequence.
    */
   public static Sampler sobol(long seed) {
-    return new SobolSampler(seed);
+    return new SobolAlgorithm(seed);
   }
 
   /**
@@ -159,7 +159,7 @@ public final class Samplers {
 
   /** {@link #nsga2(long)} with {@code populationSize} trials per generation. */
   public static Sampler nsga2(long seed, int populationSize) {
-    return new GeneticSampler(seed, populationSize, 2, 0.9, Double.NaN, true);
+    return new GeneticAlgorithm(seed, populationSize, 2, 0.9, Double.NaN, true);
   }
 
   /** {@link #nsga2(long)} with a seed drawn from the system's entropy. */
@@ -192,7 +192,7 @@ public final class Samplers {
    */
   public static Sampler genetic(long seed, int populationSize, int tournamentSize,
       double crossoverProbability, double mutationProbability) {
-    return new GeneticSampler(
+    return new GeneticAlgorithm(
         seed, populationSize, tournamentSize, crossoverProbability, mutationProbability, false);
   }
 

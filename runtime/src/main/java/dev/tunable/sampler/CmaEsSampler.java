@@ -23,7 +23,7 @@ public final class CmaEsSampler implements Sampler {
   private CmaEsSampler(long seed, Settings settings) {
     this.seed = seed;
     this.settings = settings;
-    this.algorithm = new dev.tunable.internal.sampler.cmaes.CmaEsSampler(seed, settings);
+    this.algorithm = new dev.tunable.internal.sampler.cmaes.CmaEsAlgorithm(seed, settings);
   }
 
   /**

@@ -1,6 +1,6 @@
 package dev.tunable.sampler;
 
-import static dev.tunable.internal.sampler.gp.GpSampler.STARTUP_TRIALS;
+import static dev.tunable.internal.sampler.gp.GpAlgorithm.STARTUP_TRIALS;
 
 import dev.tunable.Config;
 import dev.tunable.Sampler;
@@ -27,7 +27,7 @@ public final class GpSampler implements Sampler {
     this.startupTrials = startupTrials;
     this.deterministic = deterministic;
     this.algorithm =
-        new dev.tunable.internal.sampler.gp.GpSampler(seed, startupTrials, deterministic);
+        new dev.tunable.internal.sampler.gp.GpAlgorithm(seed, startupTrials, deterministic);
   }
 
   /**

@@ -29,7 +29,7 @@ public final class TpeSampler implements Sampler {
     this.candidates = candidates;
     this.multivariate = multivariate;
     this.constantLiar = constantLiar;
-    this.algorithm = new dev.tunable.internal.sampler.tpe.TpeSampler(
+    this.algorithm = new dev.tunable.internal.sampler.tpe.TpeAlgorithm(
         seed, startupTrials, candidates, multivariate, constantLiar);
   }
 

@@ -46,7 +46,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * probability {@code mutationProbability} (1/d for d dimensions by default): polynomial mutation
  * (η = 20) on reals and integers, a uniformly drawn choice on categoricals and booleans.
  */
-public final class GeneticSampler implements Sampler {
+public final class GeneticAlgorithm implements Sampler {
   private static final double ETA_CROSSOVER = 20;
   private static final double ETA_MUTATION = 20;
   /** Generations whose parents are kept: a study needs its latest, stragglers a few before. */
@@ -70,7 +70,7 @@ public final class GeneticSampler implements Sampler {
    * @param multiObjective whether the study may have several objectives (NSGA-II) or must have
    *     one (the genetic algorithm)
    */
-  public GeneticSampler(long seed, int populationSize, int tournamentSize,
+  public GeneticAlgorithm(long seed, int populationSize, int tournamentSize,
       double crossoverProbability, double mutationProbability, boolean multiObjective) {
     if (populationSize < 2) {
       throw new IllegalArgumentException(

@@ -38,7 +38,7 @@ import java.util.Map;
  * the same distribution with randomness of its own trial number. It belongs by its number to the
  * next generation, which is drawn only once the current one is told, so it is injected there.
  */
-public final class CmaEsSampler implements Sampler {
+public final class CmaEsAlgorithm implements Sampler {
   /** Enough for many studies at once; a study needs only its latest generation. */
   private static final int CACHE_SIZE = 256;
 
@@ -55,11 +55,11 @@ public final class CmaEsSampler implements Sampler {
         }
       });
 
-  public CmaEsSampler(long seed) {
+  public CmaEsAlgorithm(long seed) {
     this(seed, Settings.DEFAULTS);
   }
 
-  public CmaEsSampler(long seed, Settings settings) {
+  public CmaEsAlgorithm(long seed, Settings settings) {
     this.seed = seed;
     this.settings = settings;
   }

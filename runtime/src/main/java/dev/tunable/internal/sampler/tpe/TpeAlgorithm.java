@@ -37,7 +37,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>Stateless: the randomness of trial {@code n} comes from the seed and {@code n}, and the
  * estimators are rebuilt from the history on each call.
  */
-public final class TpeSampler implements Sampler {
+public final class TpeAlgorithm implements Sampler {
   private static final int MAX_GOOD = 25;
 
   private final long seed;
@@ -47,7 +47,7 @@ public final class TpeSampler implements Sampler {
   private final boolean constantLiar;
   private final AtomicReference<RowCache> cache = new AtomicReference<>();
 
-  public TpeSampler(
+  public TpeAlgorithm(
       long seed, int startupTrials, int candidates, boolean multivariate, boolean constantLiar) {
     if (startupTrials < 0) {
       throw new IllegalArgumentException(

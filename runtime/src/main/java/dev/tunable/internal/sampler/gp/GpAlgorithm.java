@@ -8,7 +8,7 @@ import dev.tunable.SamplerContext;
 import dev.tunable.SearchSpace;
 import dev.tunable.TrialState;
 import dev.tunable.internal.Seeds;
-import dev.tunable.internal.sampler.SobolSampler;
+import dev.tunable.internal.sampler.SobolAlgorithm;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -39,7 +39,7 @@ import java.util.stream.IntStream;
  * they had returned the worst value seen, so that parallel workers do not all evaluate the same
  * point.
  */
-public final class GpSampler implements Sampler {
+public final class GpAlgorithm implements Sampler {
   /**
    * Trials proposed by the Sobol sequence before the first model is fitted, by default. Few:
    * the model's early choices explore better than more space-filling points do. Over seeds 0–99
@@ -58,9 +58,9 @@ public final class GpSampler implements Sampler {
   private final long seed;
   private final int startupTrials;
   private final boolean noiseless;
-  private final SobolSampler startup;
+  private final SobolAlgorithm startup;
 
-  public GpSampler(long seed) {
+  public GpAlgorithm(long seed) {
     this(seed, STARTUP_TRIALS, false);
   }
 
@@ -68,7 +68,7 @@ public final class GpSampler implements Sampler {
    * @param startupTrials complete trials needed before the first model, at least 1
    * @param noiseless whether the objective is deterministic, so that the noise is not fitted
    */
-  public GpSampler(long seed, int startupTrials, boolean noiseless) {
+  public GpAlgorithm(long seed, int startupTrials, boolean noiseless) {
     if (startupTrials < 1) {
       throw new IllegalArgumentException("the GP sampler needs at least 1 start-up trial to fit"
           + " a model to, got " + startupTrials);
@@ -76,7 +76,7 @@ public final class GpSampler implements Sampler {
     this.seed = seed;
     this.startupTrials = startupTrials;
     this.noiseless = noiseless;
-    this.startup = new SobolSampler(seed);
+    this.startup = new SobolAlgorithm(seed);
   }
 
   @Override

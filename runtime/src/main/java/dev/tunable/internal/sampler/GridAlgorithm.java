@@ -20,11 +20,11 @@ import java.util.Map;
  * points are taken is read from the study's trials, running ones included, so several threads and
  * processes sharing a study never evaluate a point twice; the sampler keeps no state.
  */
-public final class GridSampler implements Sampler {
+public final class GridAlgorithm implements Sampler {
   private final int pointsPerContinuous;
 
   /** @param pointsPerContinuous points on each continuous dimension, or 0 to forbid them */
-  public GridSampler(int pointsPerContinuous) {
+  public GridAlgorithm(int pointsPerContinuous) {
     this.pointsPerContinuous = pointsPerContinuous;
   }
 
