@@ -2,9 +2,11 @@ package dev.tunable;
 
 import dev.tunable.internal.Seeds;
 import dev.tunable.internal.sampler.GridAlgorithm;
+import dev.tunable.internal.sampler.GridSettings;
 import dev.tunable.internal.sampler.RandomAlgorithm;
 import dev.tunable.internal.sampler.SobolAlgorithm;
 import dev.tunable.internal.sampler.genetic.GeneticAlgorithm;
+import dev.tunable.internal.sampler.genetic.GeneticSettings;
 import dev.tunable.sampler.CmaEsSampler;
 import dev.tunable.sampler.GpSampler;
 import dev.tunable.sampler.TpeSampler;
@@ -39,7 +41,7 @@ public final class Samplers {
    * process, are skipped.
    */
   public static Sampler grid() {
-    return new GridAlgorithm(0);
+    return new GridAlgorithm(GridSettings.DEFAULTS);
   }
 
   /**
@@ -47,12 +49,7 @@ public final class Samplers {
    * dimension's scale, ends included) on each continuous dimension.
    */
   public static Sampler grid(int pointsPerContinuousDimension) {
-    if (pointsPerContinuousDimension < 2) {
-      throw new IllegalArgumentException(
-          "a grid needs at least 2 points per continuous dimension, got "
-              + pointsPerContinuousDimension);
-    }
-    return new GridAlgorithm(pointsPerContinuousDimension);
+    return new GridAlgorithm(new GridSettings(pointsPerContinuousDimension));
   }
 
   /**
@@ -159,7 +156,7 @@ public final class Samplers {
 
   /** {@link #nsga2(long)} with {@code populationSize} trials per generation. */
   public static Sampler nsga2(long seed, int populationSize) {
-    return new GeneticAlgorithm(seed, populationSize, 2, 0.9, Double.NaN, true);
+    return new GeneticAlgorithm(seed, new GeneticSettings(true, populationSize, 2, 0.9, Double.NaN));
   }
 
   /** {@link #nsga2(long)} with a seed drawn from the system's entropy. */
@@ -192,8 +189,8 @@ public final class Samplers {
    */
   public static Sampler genetic(long seed, int populationSize, int tournamentSize,
       double crossoverProbability, double mutationProbability) {
-    return new GeneticAlgorithm(
-        seed, populationSize, tournamentSize, crossoverProbability, mutationProbability, false);
+    return new GeneticAlgorithm(seed, new GeneticSettings(
+        false, populationSize, tournamentSize, crossoverProbability, mutationProbability));
   }
 
   /**

@@ -3,7 +3,8 @@ package dev.tunable.sampler;
 import dev.tunable.Config;
 import dev.tunable.Sampler;
 import dev.tunable.SamplerContext;
-import dev.tunable.internal.sampler.cmaes.Settings;
+import dev.tunable.internal.sampler.cmaes.CmaEsAlgorithm;
+import dev.tunable.internal.sampler.cmaes.CmaEsSettings;
 import java.util.Objects;
 
 /**
@@ -12,18 +13,18 @@ import java.util.Objects;
  */
 public final class CmaEsSampler implements Sampler {
   private final long seed;
-  private final Settings settings;
+  private final CmaEsSettings settings;
   private final Sampler algorithm;
 
   /** CMA-ES from the centre of the space with σ = 1/6, the default population and IPOP. */
   public CmaEsSampler(long seed) {
-    this(seed, Settings.DEFAULTS);
+    this(seed, CmaEsSettings.DEFAULTS);
   }
 
-  private CmaEsSampler(long seed, Settings settings) {
+  private CmaEsSampler(long seed, CmaEsSettings settings) {
     this.seed = seed;
     this.settings = settings;
-    this.algorithm = new dev.tunable.internal.sampler.cmaes.CmaEsAlgorithm(seed, settings);
+    this.algorithm = new CmaEsAlgorithm(seed, settings);
   }
 
   /**
@@ -32,7 +33,7 @@ public final class CmaEsSampler implements Sampler {
    * {@link #withStart start} is already good and only needs refining.
    */
   public CmaEsSampler withInitialStepSize(double sigma) {
-    return new CmaEsSampler(seed, new Settings(
+    return new CmaEsSampler(seed, new CmaEsSettings(
         sigma, settings.populationSize(), settings.restarts(), settings.start()));
   }
 
@@ -42,7 +43,7 @@ public final class CmaEsSampler implements Sampler {
    * each IPOP restart doubles it.
    */
   public CmaEsSampler withPopulationSize(int lambda) {
-    return new CmaEsSampler(seed, new Settings(
+    return new CmaEsSampler(seed, new CmaEsSettings(
         settings.initialStepSize(), lambda, settings.restarts(), settings.start()));
   }
 
@@ -51,7 +52,7 @@ public final class CmaEsSampler implements Sampler {
    * population (IPOP, the default) or goes on refining where it is.
    */
   public CmaEsSampler withRestarts(boolean enabled) {
-    return new CmaEsSampler(seed, new Settings(
+    return new CmaEsSampler(seed, new CmaEsSettings(
         settings.initialStepSize(), settings.populationSize(), enabled, settings.start()));
   }
 
@@ -62,7 +63,7 @@ public final class CmaEsSampler implements Sampler {
    */
   public CmaEsSampler withStart(Config start) {
     Objects.requireNonNull(start, "start");
-    return new CmaEsSampler(seed, new Settings(
+    return new CmaEsSampler(seed, new CmaEsSettings(
         settings.initialStepSize(), settings.populationSize(), settings.restarts(), start));
   }
 
@@ -74,7 +75,7 @@ public final class CmaEsSampler implements Sampler {
   @Override
   public String toString() {
     StringBuilder text = new StringBuilder("Samplers.cmaEs(").append(seed).append(')');
-    if (settings.initialStepSize() != Settings.DEFAULTS.initialStepSize()) {
+    if (settings.initialStepSize() != CmaEsSettings.DEFAULTS.initialStepSize()) {
       text.append(".withInitialStepSize(").append(settings.initialStepSize()).append(')');
     }
     if (settings.populationSize() != 0) {

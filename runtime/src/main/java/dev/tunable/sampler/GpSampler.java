@@ -1,10 +1,10 @@
 package dev.tunable.sampler;
 
-import static dev.tunable.internal.sampler.gp.GpAlgorithm.STARTUP_TRIALS;
-
 import dev.tunable.Config;
 import dev.tunable.Sampler;
 import dev.tunable.SamplerContext;
+import dev.tunable.internal.sampler.gp.GpAlgorithm;
+import dev.tunable.internal.sampler.gp.GpSettings;
 
 /**
  * Gaussian-process Bayesian optimization with its settings; returned by {@link
@@ -13,21 +13,18 @@ import dev.tunable.SamplerContext;
  */
 public final class GpSampler implements Sampler {
   private final long seed;
-  private final int startupTrials;
-  private final boolean deterministic;
+  private final GpSettings settings;
   private final Sampler algorithm;
 
   /** The GP sampler with 5 Sobol start-up trials and fitted noise. */
   public GpSampler(long seed) {
-    this(seed, STARTUP_TRIALS, false);
+    this(seed, GpSettings.DEFAULTS);
   }
 
-  private GpSampler(long seed, int startupTrials, boolean deterministic) {
+  private GpSampler(long seed, GpSettings settings) {
     this.seed = seed;
-    this.startupTrials = startupTrials;
-    this.deterministic = deterministic;
-    this.algorithm =
-        new dev.tunable.internal.sampler.gp.GpAlgorithm(seed, startupTrials, deterministic);
+    this.settings = settings;
+    this.algorithm = new GpAlgorithm(seed, settings);
   }
 
   /**
@@ -37,7 +34,7 @@ public final class GpSampler implements Sampler {
    * found their optima more often (BENCHMARKS.md).
    */
   public GpSampler withStartupTrials(int count) {
-    return new GpSampler(seed, count, deterministic);
+    return new GpSampler(seed, new GpSettings(count, settings.deterministicObjective()));
   }
 
   /**
@@ -46,7 +43,7 @@ public final class GpSampler implements Sampler {
    * estimating their noise (default false).
    */
   public GpSampler withDeterministicObjective(boolean deterministic) {
-    return new GpSampler(seed, startupTrials, deterministic);
+    return new GpSampler(seed, new GpSettings(settings.startupTrials(), deterministic));
   }
 
   @Override
@@ -57,10 +54,10 @@ public final class GpSampler implements Sampler {
   @Override
   public String toString() {
     StringBuilder text = new StringBuilder("Samplers.gp(").append(seed).append(')');
-    if (startupTrials != STARTUP_TRIALS) {
-      text.append(".withStartupTrials(").append(startupTrials).append(')');
+    if (settings.startupTrials() != GpSettings.DEFAULTS.startupTrials()) {
+      text.append(".withStartupTrials(").append(settings.startupTrials()).append(')');
     }
-    if (deterministic) {
+    if (settings.deterministicObjective()) {
       text.append(".withDeterministicObjective(true)");
     }
     return text.toString();

@@ -3,6 +3,8 @@ package dev.tunable.sampler;
 import dev.tunable.Config;
 import dev.tunable.Sampler;
 import dev.tunable.SamplerContext;
+import dev.tunable.internal.sampler.tpe.TpeAlgorithm;
+import dev.tunable.internal.sampler.tpe.TpeSettings;
 
 /**
  * TPE, the tree-structured Parzen estimator, with its settings; returned by {@link
@@ -11,26 +13,18 @@ import dev.tunable.SamplerContext;
  */
 public final class TpeSampler implements Sampler {
   private final long seed;
-  private final int startupTrials;
-  private final int candidates;
-  private final boolean multivariate;
-  private final boolean constantLiar;
+  private final TpeSettings settings;
   private final Sampler algorithm;
 
   /** TPE with 10 start-up trials, 24 candidates, univariate, with the constant liar. */
   public TpeSampler(long seed) {
-    this(seed, 10, 24, false, true);
+    this(seed, TpeSettings.DEFAULTS);
   }
 
-  private TpeSampler(
-      long seed, int startupTrials, int candidates, boolean multivariate, boolean constantLiar) {
+  private TpeSampler(long seed, TpeSettings settings) {
     this.seed = seed;
-    this.startupTrials = startupTrials;
-    this.candidates = candidates;
-    this.multivariate = multivariate;
-    this.constantLiar = constantLiar;
-    this.algorithm = new dev.tunable.internal.sampler.tpe.TpeAlgorithm(
-        seed, startupTrials, candidates, multivariate, constantLiar);
+    this.settings = settings;
+    this.algorithm = new TpeAlgorithm(seed, settings);
   }
 
   /**
@@ -38,7 +32,8 @@ public final class TpeSampler implements Sampler {
    * More start-up trials explore more before the model takes over.
    */
   public TpeSampler withStartupTrials(int count) {
-    return new TpeSampler(seed, count, candidates, multivariate, constantLiar);
+    return new TpeSampler(seed, new TpeSettings(
+        count, settings.candidates(), settings.multivariate(), settings.constantLiar()));
   }
 
   /**
@@ -46,7 +41,8 @@ public final class TpeSampler implements Sampler {
    * (default 24; at least 1). More candidates exploit the model harder.
    */
   public TpeSampler withCandidates(int count) {
-    return new TpeSampler(seed, startupTrials, count, multivariate, constantLiar);
+    return new TpeSampler(seed, new TpeSettings(
+        settings.startupTrials(), count, settings.multivariate(), settings.constantLiar()));
   }
 
   /**
@@ -54,7 +50,8 @@ public final class TpeSampler implements Sampler {
    * dev.tunable.Samplers#multivariateTpe(long)}.
    */
   public TpeSampler withMultivariate(boolean jointly) {
-    return new TpeSampler(seed, startupTrials, candidates, jointly, constantLiar);
+    return new TpeSampler(seed, new TpeSettings(
+        settings.startupTrials(), settings.candidates(), jointly, settings.constantLiar()));
   }
 
   /**
@@ -62,7 +59,8 @@ public final class TpeSampler implements Sampler {
    * instead of proposing the same point; without it, running trials are ignored.
    */
   public TpeSampler withConstantLiar(boolean enabled) {
-    return new TpeSampler(seed, startupTrials, candidates, multivariate, enabled);
+    return new TpeSampler(seed, new TpeSettings(
+        settings.startupTrials(), settings.candidates(), settings.multivariate(), enabled));
   }
 
   @Override
@@ -73,16 +71,16 @@ public final class TpeSampler implements Sampler {
   @Override
   public String toString() {
     StringBuilder text = new StringBuilder("Samplers.tpe(").append(seed).append(')');
-    if (startupTrials != 10) {
-      text.append(".withStartupTrials(").append(startupTrials).append(')');
+    if (settings.startupTrials() != TpeSettings.DEFAULTS.startupTrials()) {
+      text.append(".withStartupTrials(").append(settings.startupTrials()).append(')');
     }
-    if (candidates != 24) {
-      text.append(".withCandidates(").append(candidates).append(')');
+    if (settings.candidates() != TpeSettings.DEFAULTS.candidates()) {
+      text.append(".withCandidates(").append(settings.candidates()).append(')');
     }
-    if (multivariate) {
+    if (settings.multivariate()) {
       text.append(".withMultivariate(true)");
     }
-    if (!constantLiar) {
+    if (!settings.constantLiar()) {
       text.append(".withConstantLiar(false)");
     }
     return text.toString();

@@ -107,7 +107,7 @@ class SamplerSettingsTest {
   void badTpeSettingsSayWhatIsAllowed() {
     IllegalArgumentException candidates =
         assertThrows(IllegalArgumentException.class, () -> Samplers.tpe(1).withCandidates(0));
-    assertTrue(candidates.getMessage().contains("at least 1 candidate"), candidates.getMessage());
+    assertTrue(candidates.getMessage().contains("candidates per trial must be at least 1"), candidates.getMessage());
     IllegalArgumentException startup =
         assertThrows(IllegalArgumentException.class, () -> Samplers.tpe(1).withStartupTrials(-1));
     assertTrue(startup.getMessage().contains("-1"), startup.getMessage());

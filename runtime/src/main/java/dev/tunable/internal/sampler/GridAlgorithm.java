@@ -23,9 +23,8 @@ import java.util.Map;
 public final class GridAlgorithm implements Sampler {
   private final int pointsPerContinuous;
 
-  /** @param pointsPerContinuous points on each continuous dimension, or 0 to forbid them */
-  public GridAlgorithm(int pointsPerContinuous) {
-    this.pointsPerContinuous = pointsPerContinuous;
+  public GridAlgorithm(GridSettings settings) {
+    this.pointsPerContinuous = settings.pointsPerContinuousDimension();
   }
 
   @Override
@@ -84,8 +83,8 @@ public final class GridAlgorithm implements Sampler {
       if (!dimension.isDiscrete() && pointsPerContinuous == 0) {
         throw new IllegalArgumentException(
             "grid search cannot cover continuous dimension '" + dimension.name() + "' ("
-                + dimension.describe() + ") without a number of points; use"
-                + " Samplers.grid(pointsPerContinuousDimension), or give the dimension a step");
+                + dimension.describe() + ") without a number of points; use Samplers.grid()"
+                + ".withPointsPerContinuousDimension(points), or give the dimension a step");
       }
       List<Object> axis = new ArrayList<>();
       for (Object value : dimension.gridValues(Math.max(2, pointsPerContinuous))) {

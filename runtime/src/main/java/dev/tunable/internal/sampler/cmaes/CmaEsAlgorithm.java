@@ -43,7 +43,7 @@ public final class CmaEsAlgorithm implements Sampler {
   private static final int CACHE_SIZE = 256;
 
   private final long seed;
-  private final Settings settings;
+  private final CmaEsSettings settings;
   /** Generations told so far, by the digest of the history that produced them. */
   private final Map<Key, Search> cache =
       Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
@@ -55,11 +55,7 @@ public final class CmaEsAlgorithm implements Sampler {
         }
       });
 
-  public CmaEsAlgorithm(long seed) {
-    this(seed, Settings.DEFAULTS);
-  }
-
-  public CmaEsAlgorithm(long seed, Settings settings) {
+  public CmaEsAlgorithm(long seed, CmaEsSettings settings) {
     this.seed = seed;
     this.settings = settings;
   }

@@ -40,14 +40,6 @@ import java.util.stream.IntStream;
  * point.
  */
 public final class GpAlgorithm implements Sampler {
-  /**
-   * Trials proposed by the Sobol sequence before the first model is fitted, by default. Few:
-   * the model's early choices explore better than more space-filling points do. Over seeds 0–99
-   * of Hartmann6, 5 start-up trials left its local minimum on 77 seeds and 10 on 69, and no
-   * function of the benchmark did worse (BENCHMARKS.md).
-   */
-  public static final int STARTUP_TRIALS = 5;
-
   /** Trials without progress after which the best point's neighbourhood is set aside. */
   static final int STALL_WINDOW = 10;
   /** Progress below this fraction of the progress since the first trials does not count. */
@@ -60,22 +52,10 @@ public final class GpAlgorithm implements Sampler {
   private final boolean noiseless;
   private final SobolAlgorithm startup;
 
-  public GpAlgorithm(long seed) {
-    this(seed, STARTUP_TRIALS, false);
-  }
-
-  /**
-   * @param startupTrials complete trials needed before the first model, at least 1
-   * @param noiseless whether the objective is deterministic, so that the noise is not fitted
-   */
-  public GpAlgorithm(long seed, int startupTrials, boolean noiseless) {
-    if (startupTrials < 1) {
-      throw new IllegalArgumentException("the GP sampler needs at least 1 start-up trial to fit"
-          + " a model to, got " + startupTrials);
-    }
+  public GpAlgorithm(long seed, GpSettings settings) {
     this.seed = seed;
-    this.startupTrials = startupTrials;
-    this.noiseless = noiseless;
+    this.startupTrials = settings.startupTrials();
+    this.noiseless = settings.deterministicObjective();
     this.startup = new SobolAlgorithm(seed);
   }
 

@@ -47,21 +47,12 @@ public final class TpeAlgorithm implements Sampler {
   private final boolean constantLiar;
   private final AtomicReference<RowCache> cache = new AtomicReference<>();
 
-  public TpeAlgorithm(
-      long seed, int startupTrials, int candidates, boolean multivariate, boolean constantLiar) {
-    if (startupTrials < 0) {
-      throw new IllegalArgumentException(
-          "TPE's startup trials must be 0 or more, got " + startupTrials);
-    }
-    if (candidates < 1) {
-      throw new IllegalArgumentException(
-          "TPE needs at least 1 candidate per trial, got " + candidates);
-    }
+  public TpeAlgorithm(long seed, TpeSettings settings) {
     this.seed = seed;
-    this.startupTrials = startupTrials;
-    this.candidates = candidates;
-    this.multivariate = multivariate;
-    this.constantLiar = constantLiar;
+    this.startupTrials = settings.startupTrials();
+    this.candidates = settings.candidates();
+    this.multivariate = settings.multivariate();
+    this.constantLiar = settings.constantLiar();
   }
 
   @Override

@@ -41,11 +41,11 @@ class GeneticSamplerCacheTest {
       .build();
 
   private static GeneticAlgorithm nsga2() {
-    return new GeneticAlgorithm(7, 10, 2, 0.9, Double.NaN, true);
+    return new GeneticAlgorithm(7, new GeneticSettings(true, 10, 2, 0.9, Double.NaN));
   }
 
   private static GeneticAlgorithm genetic() {
-    return new GeneticAlgorithm(9, 8, 3, 0.8, 0.3, false);
+    return new GeneticAlgorithm(9, new GeneticSettings(false, 8, 3, 0.8, 0.3));
   }
 
   @Test
