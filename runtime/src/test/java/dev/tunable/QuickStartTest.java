@@ -79,7 +79,8 @@ class QuickStartTest {
             t.params().getString("activation")));
 
     // Grid and warm start
-    Study grid = Study.builder().sampler(Samplers.grid(5)).build();
+    Study grid =
+        Study.builder().sampler(Samplers.grid().withPointsPerContinuousDimension(5)).build();
     grid.enqueue(java.util.Map.of("lr", 1e-3, "units", 64, "activation", "relu"));
     grid.optimize(space, 10, t -> train(
         t.params().getDouble("lr"), t.params().getInt("units"), t.params().getString("activation")));

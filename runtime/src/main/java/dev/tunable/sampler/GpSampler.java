@@ -3,20 +3,36 @@ package dev.tunable.sampler;
 import dev.tunable.Config;
 import dev.tunable.Sampler;
 import dev.tunable.SamplerContext;
+import dev.tunable.Samplers;
 import dev.tunable.internal.sampler.gp.GpAlgorithm;
 import dev.tunable.internal.sampler.gp.GpSettings;
 
 /**
- * Gaussian-process Bayesian optimization with its settings; returned by {@link
- * dev.tunable.Samplers#gp(long)}, whose documentation describes the algorithm. Immutable and
+ * Gaussian-process Bayesian optimization: after 5 Sobol trials, each trial fits a Matérn-5/2
+ * Gaussian process with one length scale per dimension to the complete trials (hyperparameters
+ * by maximum a posteriori, noise estimated) and proposes the point of highest log expected
+ * improvement; once progress stalls, every other trial looks away from the best point's
+ * neighbourhood, so that a local optimum does not hold the study. The most sample-efficient
+ * built-in sampler on smooth objectives with up to ~20 dimensions and budgets of tens to a few
+ * hundred trials; its cost per trial grows with the cube of the number of trials (tens of
+ * milliseconds at 200). Integers and steps are proposed rounded; categoricals and booleans are
+ * modelled as unordered choices, each one tried. Only complete trials inform the model: pruned
+ * and failed ones are ignored, as are trials lacking a dimension of the space; running trials
+ * count as the worst value seen so far, so that parallel workers spread out. Single-objective
+ * studies only.
+ *
+ * <p>Made by {@link Samplers#gp(long)}; each {@code with...} method returns a new sampler with
+ * one setting changed, e.g. {@code Samplers.gp(7).withStartupTrials(20)}. Immutable and
  * thread-safe.
+ *
+ * @since 0.1
  */
 public final class GpSampler implements Sampler {
   private final long seed;
   private final GpSettings settings;
   private final Sampler algorithm;
 
-  /** The GP sampler with 5 Sobol start-up trials and fitted noise. */
+  /** The sampler of {@link Samplers#gp(long)}. */
   public GpSampler(long seed) {
     this(seed, GpSettings.DEFAULTS);
   }
@@ -53,13 +69,11 @@ public final class GpSampler implements Sampler {
 
   @Override
   public String toString() {
-    StringBuilder text = new StringBuilder("Samplers.gp(").append(seed).append(')');
-    if (settings.startupTrials() != GpSettings.DEFAULTS.startupTrials()) {
-      text.append(".withStartupTrials(").append(settings.startupTrials()).append(')');
-    }
-    if (settings.deterministicObjective()) {
-      text.append(".withDeterministicObjective(true)");
-    }
-    return text.toString();
+    GpSettings defaults = GpSettings.DEFAULTS;
+    return new Expression("Samplers.gp(" + seed + ")")
+        .with("withStartupTrials", settings.startupTrials(), defaults.startupTrials())
+        .with("withDeterministicObjective",
+            settings.deterministicObjective(), defaults.deterministicObjective())
+        .toString();
   }
 }

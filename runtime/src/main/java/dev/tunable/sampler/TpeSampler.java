@@ -3,20 +3,37 @@ package dev.tunable.sampler;
 import dev.tunable.Config;
 import dev.tunable.Sampler;
 import dev.tunable.SamplerContext;
+import dev.tunable.Samplers;
 import dev.tunable.internal.sampler.tpe.TpeAlgorithm;
 import dev.tunable.internal.sampler.tpe.TpeSettings;
 
 /**
- * TPE, the tree-structured Parzen estimator, with its settings; returned by {@link
- * dev.tunable.Samplers#tpe(long)} and {@link dev.tunable.Samplers#multivariateTpe(long)}, whose
- * documentation describes the algorithm. Immutable and thread-safe.
+ * TPE, the tree-structured Parzen estimator (Bergstra et al. 2011, with Optuna's refinements):
+ * after 10 random trials, it models where the best tenth of the trials (at most 25) lie against
+ * where the others lie, one dimension at a time, and proposes the most promising of 24 points
+ * drawn near the best. Cheap per trial, at home with every kind of dimension (log scales,
+ * integers, steps, categoricals, booleans) and with dimensions that only some trials have. Pruned
+ * trials rank after complete ones, by how far they got; running trials count as bad, so parallel
+ * workers spread out. Single-objective studies only.
+ *
+ * <p>{@linkplain #withMultivariate Multivariate}, it models all dimensions jointly (one product
+ * kernel per trial, bandwidths by Scott's rule), so that it can learn how dimensions interact. In
+ * the sampler benchmark that is ahead of univariate TPE on the mixed, Levy and six-hump camel
+ * functions, level on Hartmann6 and Rosenbrock, behind on Branin. It learns only from trials that
+ * have every dimension of the space.
+ *
+ * <p>Made by {@link Samplers#tpe(long)} and {@link Samplers#multivariateTpe(long)}; each {@code
+ * with...} method returns a new sampler with one setting changed, e.g. {@code
+ * Samplers.tpe(7).withCandidates(48)}. Immutable and thread-safe.
+ *
+ * @since 0.1
  */
 public final class TpeSampler implements Sampler {
   private final long seed;
   private final TpeSettings settings;
   private final Sampler algorithm;
 
-  /** TPE with 10 start-up trials, 24 candidates, univariate, with the constant liar. */
+  /** The sampler of {@link Samplers#tpe(long)}. */
   public TpeSampler(long seed) {
     this(seed, TpeSettings.DEFAULTS);
   }
@@ -46,8 +63,8 @@ public final class TpeSampler implements Sampler {
   }
 
   /**
-   * Models all dimensions jointly (true) or each on its own (false, the default); see {@link
-   * dev.tunable.Samplers#multivariateTpe(long)}.
+   * Models all dimensions jointly (true) or each on its own (false, the default); {@link
+   * Samplers#multivariateTpe(long)} is this setting.
    */
   public TpeSampler withMultivariate(boolean jointly) {
     return new TpeSampler(seed, new TpeSettings(
@@ -70,19 +87,12 @@ public final class TpeSampler implements Sampler {
 
   @Override
   public String toString() {
-    StringBuilder text = new StringBuilder("Samplers.tpe(").append(seed).append(')');
-    if (settings.startupTrials() != TpeSettings.DEFAULTS.startupTrials()) {
-      text.append(".withStartupTrials(").append(settings.startupTrials()).append(')');
-    }
-    if (settings.candidates() != TpeSettings.DEFAULTS.candidates()) {
-      text.append(".withCandidates(").append(settings.candidates()).append(')');
-    }
-    if (settings.multivariate()) {
-      text.append(".withMultivariate(true)");
-    }
-    if (!settings.constantLiar()) {
-      text.append(".withConstantLiar(false)");
-    }
-    return text.toString();
+    TpeSettings defaults = TpeSettings.DEFAULTS;
+    return new Expression("Samplers.tpe(" + seed + ")")
+        .with("withStartupTrials", settings.startupTrials(), defaults.startupTrials())
+        .with("withCandidates", settings.candidates(), defaults.candidates())
+        .with("withMultivariate", settings.multivariate(), defaults.multivariate())
+        .with("withConstantLiar", settings.constantLiar(), defaults.constantLiar())
+        .toString();
   }
 }

@@ -113,9 +113,4 @@ public final class GridAlgorithm implements Sampler {
   private static List<String> names(SearchSpace<?> space) {
     return space.dimensions().stream().map(Dimension::name).toList();
   }
-
-  @Override
-  public String toString() {
-    return pointsPerContinuous == 0 ? "Samplers.grid()" : "Samplers.grid(" + pointsPerContinuous + ")";
-  }
 }

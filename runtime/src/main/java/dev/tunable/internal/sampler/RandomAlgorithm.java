@@ -26,9 +26,4 @@ public final class RandomAlgorithm implements Sampler {
     }
     return context.space().fromUnit(point);
   }
-
-  @Override
-  public String toString() {
-    return "Samplers.random(" + seed + ")";
-  }
 }

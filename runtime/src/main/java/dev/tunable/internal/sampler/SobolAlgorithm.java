@@ -52,9 +52,4 @@ public final class SobolAlgorithm implements Sampler {
     }
     return shift;
   }
-
-  @Override
-  public String toString() {
-    return "Samplers.sobol(" + seed + ")";
-  }
 }

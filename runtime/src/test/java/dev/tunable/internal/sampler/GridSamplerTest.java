@@ -95,7 +95,8 @@ class GridSamplerTest extends SamplerContract {
         + " Samplers.grid().withPointsPerContinuousDimension(points), or give the dimension a step",
         e.getMessage());
     IllegalArgumentException one =
-        assertThrows(IllegalArgumentException.class, () -> Samplers.grid(1));
+        assertThrows(IllegalArgumentException.class,
+            () -> Samplers.grid().withPointsPerContinuousDimension(1));
     assertEquals("the grid's points per continuous dimension must be at least 2, or 0 for none,"
         + " got 1; the default is 0: continuous dimensions need a step or a number of points",
         one.getMessage());
@@ -104,7 +105,7 @@ class GridSamplerTest extends SamplerContract {
   @Test
   void continuousDimensionsGetEvenlySpacedPointsInTheirScale() {
     SearchSpace<Config> space = SearchSpace.builder().real("lr", 1e-4, 1, Scale.LOG).build();
-    Study study = study(Samplers.grid(5));
+    Study study = study(Samplers.grid().withPointsPerContinuousDimension(5));
     study.optimize(space, 100, t -> 0);
     List<Double> values = study.trials().stream().map(t -> t.params().getDouble("lr")).toList();
     assertEquals(5, values.size());

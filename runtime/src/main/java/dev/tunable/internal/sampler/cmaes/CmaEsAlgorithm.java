@@ -159,11 +159,6 @@ public final class CmaEsAlgorithm implements Sampler {
     return counts;
   }
 
-  @Override
-  public String toString() {
-    return "Samplers.cmaEs(" + seed + ")";
-  }
-
   /**
    * The keys of every prefix of the members: key {@code m} digests the space, the direction and
    * the first {@code m} members (points, scores, whether finished), 128 bits of it. The state

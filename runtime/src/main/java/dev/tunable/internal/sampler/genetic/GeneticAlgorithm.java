@@ -332,12 +332,6 @@ public final class GeneticAlgorithm implements Sampler {
     return selections.get();
   }
 
-  @Override
-  public String toString() {
-    return (multiObjective ? "Samplers.nsga2(" : "Samplers.genetic(") + seed + ", population "
-        + populationSize + ")";
-  }
-
   /**
    * What the parents of a generation depend on: the space, the directions, the generation and a
    * 128-bit digest of the complete trials before it (numbers, points, scores, violations).

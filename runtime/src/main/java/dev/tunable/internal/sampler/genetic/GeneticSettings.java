@@ -47,4 +47,26 @@ public record GeneticSettings(boolean multiObjective, int populationSize, int to
           + " for 1/d with d dimensions, got " + mutationProbability + "; the default is NaN");
     }
   }
+
+  // Withers here, not in the public classes: GeneticSampler and Nsga2Sampler share them.
+
+  public GeneticSettings withPopulationSize(int size) {
+    return new GeneticSettings(
+        multiObjective, size, tournamentSize, crossoverProbability, mutationProbability);
+  }
+
+  public GeneticSettings withTournamentSize(int size) {
+    return new GeneticSettings(
+        multiObjective, populationSize, size, crossoverProbability, mutationProbability);
+  }
+
+  public GeneticSettings withCrossoverProbability(double probability) {
+    return new GeneticSettings(
+        multiObjective, populationSize, tournamentSize, probability, mutationProbability);
+  }
+
+  public GeneticSettings withMutationProbability(double probability) {
+    return new GeneticSettings(
+        multiObjective, populationSize, tournamentSize, crossoverProbability, probability);
+  }
 }

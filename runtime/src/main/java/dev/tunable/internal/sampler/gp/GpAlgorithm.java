@@ -240,9 +240,4 @@ public final class GpAlgorithm implements Sampler {
   }
 
   private record Observation(double[] point, double score) {}
-
-  @Override
-  public String toString() {
-    return "Samplers.gp(" + seed + ")";
-  }
 }

@@ -375,9 +375,4 @@ public final class TpeAlgorithm implements Sampler {
     }
     return ranked;
   }
-
-  @Override
-  public String toString() {
-    return "Samplers.tpe(" + seed + ")";
-  }
 }
