@@ -49,6 +49,17 @@ public final class GridSampler implements Sampler {
     return algorithm.sample(context);
   }
 
+  /** Whether {@code other} is the same sampler: same settings, same proposals. */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof GridSampler that && settings.equals(that.settings);
+  }
+
+  @Override
+  public int hashCode() {
+    return settings.hashCode();
+  }
+
   @Override
   public String toString() {
     return new Expression("Samplers.grid()")

@@ -31,6 +31,17 @@ public final class SobolSampler implements Sampler {
     return algorithm.sample(context);
   }
 
+  /** Whether {@code other} is the same sampler: same seed, same proposals. */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof SobolSampler that && seed == that.seed;
+  }
+
+  @Override
+  public int hashCode() {
+    return Long.hashCode(seed);
+  }
+
   @Override
   public String toString() {
     return "Samplers.sobol(" + seed + ")";

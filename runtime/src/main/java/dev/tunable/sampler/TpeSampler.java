@@ -85,6 +85,17 @@ public final class TpeSampler implements Sampler {
     return algorithm.sample(context);
   }
 
+  /** Whether {@code other} is the same sampler: same seed and settings, same proposals. */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof TpeSampler that && seed == that.seed && settings.equals(that.settings);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * Long.hashCode(seed) + settings.hashCode();
+  }
+
   @Override
   public String toString() {
     TpeSettings defaults = TpeSettings.DEFAULTS;

@@ -186,6 +186,33 @@ class SamplerSettingsTest {
   }
 
   @Test
+  void samplersOfTheSameSeedAndSettingsAreEqual() {
+    assertEqualSamplers(Samplers.multivariateTpe(5), Samplers.tpe(5).withMultivariate(true));
+    assertEqualSamplers(Samplers.genetic(1).withMutationProbability(0.2).withPopulationSize(30),
+        Samplers.genetic(1).withPopulationSize(30).withMutationProbability(0.2));
+    assertEqualSamplers(Samplers.nsga2(1), Samplers.nsga2(1).withPopulationSize(20)
+        .withPopulationSize(50));
+    assertEqualSamplers(Samplers.cmaEs(2).withStart(PLANE.check(Map.of("x", 1.0, "y", 2.0))),
+        Samplers.cmaEs(2).withStart(PLANE.check(Map.of("y", 2.0, "x", 1.0))));
+    assertEqualSamplers(Samplers.grid().withPointsPerContinuousDimension(3),
+        new GridSampler().withPointsPerContinuousDimension(3));
+    assertEqualSamplers(Samplers.gp(4), new GpSampler(4));
+    assertEqualSamplers(Samplers.random(4), new RandomSampler(4));
+    assertEqualSamplers(Samplers.sobol(4), new SobolSampler(4));
+    assertNotEquals(Samplers.random(1), Samplers.random(2));
+    assertNotEquals(Samplers.random(1), Samplers.sobol(1));
+    assertNotEquals(Samplers.genetic(1), Samplers.nsga2(1));
+    assertNotEquals(Samplers.nsga2(1), Samplers.nsga2(1).withPopulationSize(20));
+    assertNotEquals(Samplers.tpe(1), Samplers.tpe(1).withConstantLiar(false));
+  }
+
+  private static void assertEqualSamplers(Sampler expected, Sampler actual) {
+    assertEquals(expected, actual);
+    assertEquals(expected.hashCode(), actual.hashCode());
+    assertEquals(expected.toString(), actual.toString());
+  }
+
+  @Test
   void settingsShowInTheSamplersName() {
     assertEquals("Samplers.gp(1).withStartupTrials(20).withDeterministicObjective(true)",
         Samplers.gp(1).withDeterministicObjective(true).withStartupTrials(20).toString());
