@@ -79,7 +79,8 @@ class QuickStartTest {
             t.params().getString("activation")));
 
     // Grid and warm start
-    Study grid = Study.builder().sampler(Samplers.grid(5)).build();
+    Study grid =
+        Study.builder().sampler(Samplers.grid().withPointsPerContinuousDimension(5)).build();
     grid.enqueue(java.util.Map.of("lr", 1e-3, "units", 64, "activation", "relu"));
     grid.optimize(space, 10, t -> train(
         t.params().getDouble("lr"), t.params().getInt("units"), t.params().getString("activation")));
@@ -89,5 +90,43 @@ class QuickStartTest {
     study.exportCsv(directory.resolve("trials.csv"));
     study.exportJson(directory.resolve("trials.json"));
     assertTrue(Files.readString(directory.resolve("trials.csv")).startsWith("number,state,value,"));
+  }
+
+  @Test
+  void readmeSamplerSettings() {
+    SearchSpace<Config> space = SearchSpace.builder().real("lr", 1e-5, 1e-1, Scale.LOG).build();
+    Sampler tpe = Samplers.tpe(42)
+        .withStartupTrials(20)        // random trials before the model takes over (default 10)
+        .withCandidates(48)           // candidates scored per trial; more exploit harder (default 24)
+        .withMultivariate(true)       // one joint model of all dimensions (default: one per dimension)
+        .withConstantLiar(false);     // ignore running trials (default: count them as bad)
+
+    Config known = space.check(java.util.Map.of("lr", 0.01));   // a configuration that worked before
+    Sampler cma = Samplers.cmaEs(42)
+        .withStart(known)             // first mean; dimensions it does not name start mid-range
+        .withInitialStepSize(0.05)    // σ as a fraction of each range (default 1/6)
+        .withPopulationSize(16)       // trials per generation (default 4 + 3 ln n)
+        .withRestarts(false);         // IPOP restarts with doubled population (default on)
+
+    Sampler gp = Samplers.gp(42)
+        .withStartupTrials(20)        // Sobol trials before the first model (default 5)
+        .withDeterministicObjective(true);  // interpolate, do not estimate noise (default false)
+
+    Sampler nsga2 = Samplers.nsga2(42)      // Samplers.genetic(42) has the same settings
+        .withPopulationSize(20)       // trials per generation (default 50; genetic: 20)
+        .withTournamentSize(3)        // parents per tournament, up to the population (default 2)
+        .withCrossoverProbability(0.8)  // two parents cross over, else a copy (default 0.9)
+        .withMutationProbability(0.1);  // per coordinate (default NaN: 1/d for d dimensions)
+
+    Sampler grid = Samplers.grid()
+        .withPointsPerContinuousDimension(5);  // values on each real (default 0: discrete spaces only)
+
+    for (Sampler sampler : java.util.List.of(tpe, cma, gp, nsga2, grid)) {
+      Study study = Study.builder().sampler(sampler).progress(false).build();
+      study.optimize(space, 5, t -> train(t.params().getDouble("lr"), 64, "relu"));
+      assertEquals(5, study.trials().size(), sampler.toString());
+    }
+    assertEquals("Samplers.nsga2(42).withPopulationSize(20).withTournamentSize(3)"
+        + ".withCrossoverProbability(0.8).withMutationProbability(0.1)", nsga2.toString());
   }
 }

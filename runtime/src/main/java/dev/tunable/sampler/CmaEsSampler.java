@@ -3,27 +3,46 @@ package dev.tunable.sampler;
 import dev.tunable.Config;
 import dev.tunable.Sampler;
 import dev.tunable.SamplerContext;
-import dev.tunable.internal.sampler.cmaes.Settings;
+import dev.tunable.Samplers;
+import dev.tunable.internal.sampler.cmaes.CmaEsAlgorithm;
+import dev.tunable.internal.sampler.cmaes.CmaEsSettings;
 import java.util.Objects;
 
 /**
- * CMA-ES with its settings; returned by {@link dev.tunable.Samplers#cmaEs(long)}, whose
- * documentation describes the algorithm. Immutable and thread-safe.
+ * CMA-ES (Hansen's covariance matrix adaptation evolution strategy) with IPOP restarts: each
+ * restart doubles the population when a run converges or stalls. Best for continuous and integer
+ * spaces with a budget of tens of trials per dimension or more; trials are proposed in
+ * generations of 4 + ⌊3 ln n⌋ for n dimensions.
+ *
+ * <p>Reals and integers (any scale or step) are searched by one Gaussian on the unit cube,
+ * starting at its centre with a sixth of its side as step size; integer and stepped dimensions
+ * keep a margin (Hamano et al. 2022) so that they never freeze on one value. Categorical and
+ * boolean dimensions have no order for a Gaussian to use: each is searched by a categorical
+ * distribution of its own, moved towards the choices of each generation's better half and never
+ * letting a choice's probability drop below 1/(nλ(k−1)). Failed and pruned trials rank worst;
+ * trials lacking a dimension of the space are ignored. With parallel workers, trials beyond a
+ * generation still running are drawn from its distribution. Single-objective studies only.
+ *
+ * <p>Made by {@link Samplers#cmaEs(long)}; each {@code with...} method returns a new sampler with
+ * one setting changed, e.g. {@code Samplers.cmaEs(7).withPopulationSize(16)}. Immutable and
+ * thread-safe.
+ *
+ * @since 0.1
  */
 public final class CmaEsSampler implements Sampler {
   private final long seed;
-  private final Settings settings;
+  private final CmaEsSettings settings;
   private final Sampler algorithm;
 
-  /** CMA-ES from the centre of the space with σ = 1/6, the default population and IPOP. */
+  /** The sampler of {@link Samplers#cmaEs(long)}. */
   public CmaEsSampler(long seed) {
-    this(seed, Settings.DEFAULTS);
+    this(seed, CmaEsSettings.DEFAULTS);
   }
 
-  private CmaEsSampler(long seed, Settings settings) {
+  private CmaEsSampler(long seed, CmaEsSettings settings) {
     this.seed = seed;
     this.settings = settings;
-    this.algorithm = new dev.tunable.internal.sampler.cmaes.CmaEsSampler(seed, settings);
+    this.algorithm = new CmaEsAlgorithm(seed, settings);
   }
 
   /**
@@ -32,7 +51,7 @@ public final class CmaEsSampler implements Sampler {
    * {@link #withStart start} is already good and only needs refining.
    */
   public CmaEsSampler withInitialStepSize(double sigma) {
-    return new CmaEsSampler(seed, new Settings(
+    return new CmaEsSampler(seed, new CmaEsSettings(
         sigma, settings.populationSize(), settings.restarts(), settings.start()));
   }
 
@@ -42,7 +61,7 @@ public final class CmaEsSampler implements Sampler {
    * each IPOP restart doubles it.
    */
   public CmaEsSampler withPopulationSize(int lambda) {
-    return new CmaEsSampler(seed, new Settings(
+    return new CmaEsSampler(seed, new CmaEsSettings(
         settings.initialStepSize(), lambda, settings.restarts(), settings.start()));
   }
 
@@ -51,7 +70,7 @@ public final class CmaEsSampler implements Sampler {
    * population (IPOP, the default) or goes on refining where it is.
    */
   public CmaEsSampler withRestarts(boolean enabled) {
-    return new CmaEsSampler(seed, new Settings(
+    return new CmaEsSampler(seed, new CmaEsSettings(
         settings.initialStepSize(), settings.populationSize(), enabled, settings.start()));
   }
 
@@ -62,7 +81,7 @@ public final class CmaEsSampler implements Sampler {
    */
   public CmaEsSampler withStart(Config start) {
     Objects.requireNonNull(start, "start");
-    return new CmaEsSampler(seed, new Settings(
+    return new CmaEsSampler(seed, new CmaEsSettings(
         settings.initialStepSize(), settings.populationSize(), settings.restarts(), start));
   }
 
@@ -71,21 +90,25 @@ public final class CmaEsSampler implements Sampler {
     return algorithm.sample(context);
   }
 
+  /** Whether {@code other} is the same sampler: same seed and settings, same proposals. */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof CmaEsSampler that && seed == that.seed && settings.equals(that.settings);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * Long.hashCode(seed) + settings.hashCode();
+  }
+
   @Override
   public String toString() {
-    StringBuilder text = new StringBuilder("Samplers.cmaEs(").append(seed).append(')');
-    if (settings.initialStepSize() != Settings.DEFAULTS.initialStepSize()) {
-      text.append(".withInitialStepSize(").append(settings.initialStepSize()).append(')');
-    }
-    if (settings.populationSize() != 0) {
-      text.append(".withPopulationSize(").append(settings.populationSize()).append(')');
-    }
-    if (!settings.restarts()) {
-      text.append(".withRestarts(false)");
-    }
-    if (settings.start() != null) {
-      text.append(".withStart(").append(settings.start()).append(')');
-    }
-    return text.toString();
+    CmaEsSettings defaults = CmaEsSettings.DEFAULTS;
+    return new Expression("Samplers.cmaEs(" + seed + ")")
+        .with("withInitialStepSize", settings.initialStepSize(), defaults.initialStepSize())
+        .with("withPopulationSize", settings.populationSize(), defaults.populationSize())
+        .with("withRestarts", settings.restarts(), defaults.restarts())
+        .with("withStart", settings.start(), defaults.start())
+        .toString();
   }
 }

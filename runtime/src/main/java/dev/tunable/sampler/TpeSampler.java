@@ -3,34 +3,45 @@ package dev.tunable.sampler;
 import dev.tunable.Config;
 import dev.tunable.Sampler;
 import dev.tunable.SamplerContext;
+import dev.tunable.Samplers;
+import dev.tunable.internal.sampler.tpe.TpeAlgorithm;
+import dev.tunable.internal.sampler.tpe.TpeSettings;
 
 /**
- * TPE, the tree-structured Parzen estimator, with its settings; returned by {@link
- * dev.tunable.Samplers#tpe(long)} and {@link dev.tunable.Samplers#multivariateTpe(long)}, whose
- * documentation describes the algorithm. Immutable and thread-safe.
+ * TPE, the tree-structured Parzen estimator (Bergstra et al. 2011, with Optuna's refinements):
+ * after 10 random trials, it models where the best tenth of the trials (at most 25) lie against
+ * where the others lie, one dimension at a time, and proposes the most promising of 24 points
+ * drawn near the best. Cheap per trial, at home with every kind of dimension (log scales,
+ * integers, steps, categoricals, booleans) and with dimensions that only some trials have. Pruned
+ * trials rank after complete ones, by how far they got; running trials count as bad, so parallel
+ * workers spread out. Single-objective studies only.
+ *
+ * <p>{@linkplain #withMultivariate Multivariate}, it models all dimensions jointly (one product
+ * kernel per trial, bandwidths by Scott's rule), so that it can learn how dimensions interact. In
+ * the sampler benchmark that is ahead of univariate TPE on the mixed, Levy and six-hump camel
+ * functions, level on Hartmann6 and Rosenbrock, behind on Branin. It learns only from trials that
+ * have every dimension of the space.
+ *
+ * <p>Made by {@link Samplers#tpe(long)} and {@link Samplers#multivariateTpe(long)}; each {@code
+ * with...} method returns a new sampler with one setting changed, e.g. {@code
+ * Samplers.tpe(7).withCandidates(48)}. Immutable and thread-safe.
+ *
+ * @since 0.1
  */
 public final class TpeSampler implements Sampler {
   private final long seed;
-  private final int startupTrials;
-  private final int candidates;
-  private final boolean multivariate;
-  private final boolean constantLiar;
+  private final TpeSettings settings;
   private final Sampler algorithm;
 
-  /** TPE with 10 start-up trials, 24 candidates, univariate, with the constant liar. */
+  /** The sampler of {@link Samplers#tpe(long)}. */
   public TpeSampler(long seed) {
-    this(seed, 10, 24, false, true);
+    this(seed, TpeSettings.DEFAULTS);
   }
 
-  private TpeSampler(
-      long seed, int startupTrials, int candidates, boolean multivariate, boolean constantLiar) {
+  private TpeSampler(long seed, TpeSettings settings) {
     this.seed = seed;
-    this.startupTrials = startupTrials;
-    this.candidates = candidates;
-    this.multivariate = multivariate;
-    this.constantLiar = constantLiar;
-    this.algorithm = new dev.tunable.internal.sampler.tpe.TpeSampler(
-        seed, startupTrials, candidates, multivariate, constantLiar);
+    this.settings = settings;
+    this.algorithm = new TpeAlgorithm(seed, settings);
   }
 
   /**
@@ -38,7 +49,8 @@ public final class TpeSampler implements Sampler {
    * More start-up trials explore more before the model takes over.
    */
   public TpeSampler withStartupTrials(int count) {
-    return new TpeSampler(seed, count, candidates, multivariate, constantLiar);
+    return new TpeSampler(seed, new TpeSettings(
+        count, settings.candidates(), settings.multivariate(), settings.constantLiar()));
   }
 
   /**
@@ -46,15 +58,17 @@ public final class TpeSampler implements Sampler {
    * (default 24; at least 1). More candidates exploit the model harder.
    */
   public TpeSampler withCandidates(int count) {
-    return new TpeSampler(seed, startupTrials, count, multivariate, constantLiar);
+    return new TpeSampler(seed, new TpeSettings(
+        settings.startupTrials(), count, settings.multivariate(), settings.constantLiar()));
   }
 
   /**
-   * Models all dimensions jointly (true) or each on its own (false, the default); see {@link
-   * dev.tunable.Samplers#multivariateTpe(long)}.
+   * Models all dimensions jointly (true) or each on its own (false, the default); {@link
+   * Samplers#multivariateTpe(long)} is this setting.
    */
   public TpeSampler withMultivariate(boolean jointly) {
-    return new TpeSampler(seed, startupTrials, candidates, jointly, constantLiar);
+    return new TpeSampler(seed, new TpeSettings(
+        settings.startupTrials(), settings.candidates(), jointly, settings.constantLiar()));
   }
 
   /**
@@ -62,7 +76,8 @@ public final class TpeSampler implements Sampler {
    * instead of proposing the same point; without it, running trials are ignored.
    */
   public TpeSampler withConstantLiar(boolean enabled) {
-    return new TpeSampler(seed, startupTrials, candidates, multivariate, enabled);
+    return new TpeSampler(seed, new TpeSettings(
+        settings.startupTrials(), settings.candidates(), settings.multivariate(), enabled));
   }
 
   @Override
@@ -70,21 +85,25 @@ public final class TpeSampler implements Sampler {
     return algorithm.sample(context);
   }
 
+  /** Whether {@code other} is the same sampler: same seed and settings, same proposals. */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof TpeSampler that && seed == that.seed && settings.equals(that.settings);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * Long.hashCode(seed) + settings.hashCode();
+  }
+
   @Override
   public String toString() {
-    StringBuilder text = new StringBuilder("Samplers.tpe(").append(seed).append(')');
-    if (startupTrials != 10) {
-      text.append(".withStartupTrials(").append(startupTrials).append(')');
-    }
-    if (candidates != 24) {
-      text.append(".withCandidates(").append(candidates).append(')');
-    }
-    if (multivariate) {
-      text.append(".withMultivariate(true)");
-    }
-    if (!constantLiar) {
-      text.append(".withConstantLiar(false)");
-    }
-    return text.toString();
+    TpeSettings defaults = TpeSettings.DEFAULTS;
+    return new Expression("Samplers.tpe(" + seed + ")")
+        .with("withStartupTrials", settings.startupTrials(), defaults.startupTrials())
+        .with("withCandidates", settings.candidates(), defaults.candidates())
+        .with("withMultivariate", settings.multivariate(), defaults.multivariate())
+        .with("withConstantLiar", settings.constantLiar(), defaults.constantLiar())
+        .toString();
   }
 }

@@ -176,7 +176,8 @@ public final class ParetoBenchmark {
       return Samplers.nsga2(seed);
     }
     if (name.startsWith("nsga2-")) {
-      return Samplers.nsga2(seed, Integer.parseInt(name.substring("nsga2-".length())));
+      int populationSize = Integer.parseInt(name.substring("nsga2-".length()));
+      return Samplers.nsga2(seed).withPopulationSize(populationSize);
     }
     throw new IllegalArgumentException(
         "unknown sampler '" + name + "'; expected nsga2, nsga2-<population> or random");

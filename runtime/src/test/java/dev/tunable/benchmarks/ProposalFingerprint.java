@@ -80,7 +80,7 @@ public final class ProposalFingerprint {
     samplers.put("cmaes", () -> Samplers.cmaEs(3));
     samplers.put("cmaes-small", () -> Samplers.cmaEs(3).withPopulationSize(4));
     samplers.put("genetic", () -> Samplers.genetic(3));
-    samplers.put("nsga2", () -> Samplers.nsga2(3, 10));
+    samplers.put("nsga2", () -> Samplers.nsga2(3).withPopulationSize(10));
 
     for (Map.Entry<String, Supplier<Sampler>> entry : samplers.entrySet()) {
       int trials = entry.getKey().equals("gp") ? 30 : 120;
@@ -137,7 +137,7 @@ public final class ProposalFingerprint {
     Study grid = study(Samplers.grid(), Direction.MINIMIZE);
     grid.optimize(discrete, 100, t -> t.params().getLong("n"));
     print("grid", grid.trials());
-    Study grid3 = study(Samplers.grid(3), Direction.MINIMIZE);
+    Study grid3 = study(Samplers.grid().withPointsPerContinuousDimension(3), Direction.MINIMIZE);
     SearchSpace<Config> continuous = SearchSpace.builder()
         .real("x", 0, 1).real("y", 1e-3, 1, Scale.LOG).bool("b").build();
     grid3.optimize(continuous, 100, t -> t.params().getDouble("x"));

@@ -92,17 +92,20 @@ class GridSamplerTest extends SamplerContract {
         () -> study(Samplers.grid()).optimize(space, 10, t -> 0));
     assertEquals("grid search cannot cover continuous dimension 'lr' (a real in [0.001, 1.0]"
         + " (log scale)) without a number of points; use"
-        + " Samplers.grid(pointsPerContinuousDimension), or give the dimension a step",
+        + " Samplers.grid().withPointsPerContinuousDimension(points), or give the dimension a step",
         e.getMessage());
     IllegalArgumentException one =
-        assertThrows(IllegalArgumentException.class, () -> Samplers.grid(1));
-    assertEquals("a grid needs at least 2 points per continuous dimension, got 1", one.getMessage());
+        assertThrows(IllegalArgumentException.class,
+            () -> Samplers.grid().withPointsPerContinuousDimension(1));
+    assertEquals("the grid's points per continuous dimension must be at least 2, or 0 for none,"
+        + " got 1; the default is 0: continuous dimensions need a step or a number of points",
+        one.getMessage());
   }
 
   @Test
   void continuousDimensionsGetEvenlySpacedPointsInTheirScale() {
     SearchSpace<Config> space = SearchSpace.builder().real("lr", 1e-4, 1, Scale.LOG).build();
-    Study study = study(Samplers.grid(5));
+    Study study = study(Samplers.grid().withPointsPerContinuousDimension(5));
     study.optimize(space, 100, t -> 0);
     List<Double> values = study.trials().stream().map(t -> t.params().getDouble("lr")).toList();
     assertEquals(5, values.size());

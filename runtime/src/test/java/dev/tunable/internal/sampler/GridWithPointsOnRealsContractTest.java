@@ -8,7 +8,7 @@ import dev.tunable.Samplers;
 class GridWithPointsOnRealsContractTest extends SamplerContract {
   @Override
   protected Sampler sampler(long seed) {
-    return Samplers.grid(4);
+    return Samplers.grid().withPointsPerContinuousDimension(4);
   }
 
   @Override

@@ -20,7 +20,7 @@ final class Search {
   private static final NormalDistribution NORMAL = new NormalDistribution(null, 0, 1);
 
   private final Layout layout;
-  private final Settings settings;
+  private final CmaEsSettings settings;
   private final long seed;
   private final int restart;
   private final int lambda;
@@ -35,8 +35,8 @@ final class Search {
   private final double[] medians;
 
   private Search(
-      Layout layout, Settings settings, long seed, int restart, int lambda, Cma cma, double[] scale,
-      double[][] probabilities, double[] bests, double[] medians) {
+      Layout layout, CmaEsSettings settings, long seed, int restart, int lambda, Cma cma,
+      double[] scale, double[][] probabilities, double[] bests, double[] medians) {
     this.layout = layout;
     this.settings = settings;
     this.seed = seed;
@@ -51,14 +51,14 @@ final class Search {
 
   /** The first generation with the default settings. */
   static Search first(Layout layout, long seed) {
-    return first(layout, Settings.DEFAULTS, seed);
+    return first(layout, CmaEsSettings.DEFAULTS, seed);
   }
 
   /**
    * The first generation: mean at the settings' start (the cube's centre where it names no
    * value), their step size and population, uniform categorical choices.
    */
-  static Search first(Layout layout, Settings settings, long seed) {
+  static Search first(Layout layout, CmaEsSettings settings, long seed) {
     int lambda = settings.populationSize() > 0
         ? settings.populationSize()
         : Cma.defaultLambda(layout.size());
@@ -66,7 +66,7 @@ final class Search {
   }
 
   private static Search begin(
-      Layout layout, Settings settings, long seed, int restart, int lambda, double[] mean) {
+      Layout layout, CmaEsSettings settings, long seed, int restart, int lambda, double[] mean) {
     int n = layout.orderedCount();
     Cma cma = n == 0 ? null : Cma.start(mean, settings.initialStepSize(), lambda);
     double[] scale = new double[n];

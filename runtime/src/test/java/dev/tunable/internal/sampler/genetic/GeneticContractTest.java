@@ -7,6 +7,6 @@ import dev.tunable.Samplers;
 class GeneticContractTest extends SamplerContract {
   @Override
   protected Sampler sampler(long seed) {
-    return Samplers.genetic(seed, 8, 3, 0.9, Double.NaN);
+    return Samplers.genetic(seed).withPopulationSize(8).withTournamentSize(3);
   }
 }

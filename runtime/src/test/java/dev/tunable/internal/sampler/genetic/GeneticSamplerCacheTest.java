@@ -40,25 +40,25 @@ class GeneticSamplerCacheTest {
       .bool("bias")
       .build();
 
-  private static GeneticSampler nsga2() {
-    return new GeneticSampler(7, 10, 2, 0.9, Double.NaN, true);
+  private static GeneticAlgorithm nsga2() {
+    return new GeneticAlgorithm(7, new GeneticSettings(true, 10, 2, 0.9, Double.NaN));
   }
 
-  private static GeneticSampler genetic() {
-    return new GeneticSampler(9, 8, 3, 0.8, 0.3, false);
+  private static GeneticAlgorithm genetic() {
+    return new GeneticAlgorithm(9, new GeneticSettings(false, 8, 3, 0.8, 0.3));
   }
 
   @Test
   void nsga2ProposesTheSameWithTheCacheAsWithoutThroughFailuresPrunesAndStragglers() {
     List<Direction> directions = List.of(Direction.MINIMIZE, Direction.MAXIMIZE);
-    GeneticSampler shared = runComparing(GeneticSamplerCacheTest::nsga2, directions, 300, 1, true);
+    GeneticAlgorithm shared = runComparing(GeneticSamplerCacheTest::nsga2, directions, 300, 1, true);
     // Stragglers that finish after their generation's successor was bred force breeding again.
     assertTrue(shared.selections() > 29, "selections " + shared.selections());
   }
 
   @Test
   void geneticProposesTheSameWithTheCacheAsWithoutThroughFailuresPrunesAndStragglers() {
-    GeneticSampler shared =
+    GeneticAlgorithm shared =
         runComparing(GeneticSamplerCacheTest::genetic, List.of(Direction.MAXIMIZE), 300, 2, true);
     assertTrue(shared.selections() > 37, "selections " + shared.selections());
   }
@@ -66,10 +66,10 @@ class GeneticSamplerCacheTest {
   @Test
   void withoutStragglersEachGenerationIsSelectedOnce() {
     // 300 trials of 10 a generation: generations 1 to 29 are bred, each at its first call.
-    GeneticSampler nsga2 = runComparing(GeneticSamplerCacheTest::nsga2,
+    GeneticAlgorithm nsga2 = runComparing(GeneticSamplerCacheTest::nsga2,
         List.of(Direction.MINIMIZE, Direction.MINIMIZE), 300, 3, false);
     assertEquals(29, nsga2.selections());
-    GeneticSampler genetic =
+    GeneticAlgorithm genetic =
         runComparing(GeneticSamplerCacheTest::genetic, List.of(Direction.MINIMIZE), 300, 4, false);
     assertEquals(37, genetic.selections());
   }
@@ -81,7 +81,7 @@ class GeneticSamplerCacheTest {
         .real("x", 0, 1).integer("units", 1, 64).bool("bias").build();
     List<Direction> both = List.of(Direction.MINIMIZE, Direction.MAXIMIZE);
     List<Direction> turned = List.of(Direction.MAXIMIZE, Direction.MINIMIZE);
-    GeneticSampler shared = nsga2();
+    GeneticAlgorithm shared = nsga2();
     for (int n = 200; n < 240; n++) {
       for (SearchSpace<Config> space : List.of(SPACE, fewer)) {
         for (List<Direction> directions : List.of(both, turned)) {
@@ -98,7 +98,7 @@ class GeneticSamplerCacheTest {
     // Same trial numbers and states, other points and values: only the trials' content differs.
     List<List<FrozenTrial>> studies = List.of(history(150, 7), history(150, 8));
     List<Direction> directions = List.of(Direction.MINIMIZE, Direction.MAXIMIZE);
-    GeneticSampler shared = nsga2();
+    GeneticAlgorithm shared = nsga2();
     for (int n = 100; n < 150; n++) {
       for (List<FrozenTrial> study : studies) {
         SamplerContext context = context(n, directions, study.subList(0, n));
@@ -113,7 +113,7 @@ class GeneticSamplerCacheTest {
     List<FrozenTrial> shuffled = new ArrayList<>(history);
     Collections.shuffle(shuffled, new Random(9));
     List<Direction> directions = List.of(Direction.MINIMIZE, Direction.MAXIMIZE);
-    GeneticSampler shared = nsga2();
+    GeneticAlgorithm shared = nsga2();
     for (int n = 100; n < 120; n++) {
       Config ordered = nsga2().sample(context(n, directions, history));
       assertEquals(ordered, shared.sample(context(n, directions, shuffled)), "trial " + n);
@@ -130,7 +130,7 @@ class GeneticSamplerCacheTest {
     for (int n = 0; n < 300; n++) {
       expected.add(nsga2().sample(context(n, directions, history.subList(0, n))));
     }
-    GeneticSampler shared = nsga2();
+    GeneticAlgorithm shared = nsga2();
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
       List<Future<?>> done = new ArrayList<>();
@@ -157,9 +157,9 @@ class GeneticSamplerCacheTest {
    *
    * @param messy whether trials fail, are pruned, report constraints and finish late
    */
-  private static GeneticSampler runComparing(Supplier<GeneticSampler> factory,
+  private static GeneticAlgorithm runComparing(Supplier<GeneticAlgorithm> factory,
       List<Direction> directions, int trials, long seed, boolean messy) {
-    GeneticSampler shared = factory.get();
+    GeneticAlgorithm shared = factory.get();
     SplittableRandom random = new SplittableRandom(seed);
     List<FrozenTrial> history = new ArrayList<>();
     Map<Integer, List<FrozenTrial>> finishing = new HashMap<>();

@@ -7,6 +7,6 @@ import dev.tunable.Samplers;
 class Nsga2ContractTest extends SamplerContract {
   @Override
   protected Sampler sampler(long seed) {
-    return Samplers.nsga2(seed, 8);
+    return Samplers.nsga2(seed).withPopulationSize(8);
   }
 }

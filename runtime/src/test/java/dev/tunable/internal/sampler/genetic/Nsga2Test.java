@@ -97,7 +97,7 @@ class Nsga2Test {
 
   private static List<Map<String, Object>> paramsOfRun(long seed) {
     Study study = Study.builder().directions(Direction.MINIMIZE, Direction.MINIMIZE)
-        .sampler(Samplers.nsga2(seed, 10)).progress(false).build();
+        .sampler(Samplers.nsga2(seed).withPopulationSize(10)).progress(false).build();
     study.optimizeMulti(cube(3), 40, t -> zdt1(t.params(), 3));
     return study.trials().stream().map(t -> t.params().asMap()).toList();
   }
@@ -108,7 +108,7 @@ class Nsga2Test {
     int d = 4;
     SearchSpace<Config> space = cube(d);
     Study study = Study.builder().directions(Direction.MINIMIZE, Direction.MINIMIZE)
-        .sampler(Samplers.nsga2(5, 20)).progress(false).build();
+        .sampler(Samplers.nsga2(5).withPopulationSize(20)).progress(false).build();
     List<FrozenTrial> front = study.optimizeMulti(space, 200, t -> {
       t.setConstraints(1.6 - t.params().getDouble("x0") - t.params().getDouble("x1"));
       return zdt1(t.params(), d);
@@ -127,7 +127,7 @@ class Nsga2Test {
   @Test
   void runningTrialsOfThePreviousGenerationDoNotBlockTheNext() {
     SearchSpace<Config> space = cube(2);
-    Sampler sampler = Samplers.nsga2(1, 4);
+    Sampler sampler = Samplers.nsga2(1).withPopulationSize(4);
     List<FrozenTrial> history = new ArrayList<>();
     for (int n = 0; n < 4; n++) {
       Config params = sampler.sample(context(space, n, history));
@@ -148,7 +148,7 @@ class Nsga2Test {
   void parallelWorkersRunEveryTrialAndBuildAFront() {
     int d = 3;
     Study study = Study.builder().directions(Direction.MINIMIZE, Direction.MINIMIZE)
-        .sampler(Samplers.nsga2(6, 10)).progress(false).build();
+        .sampler(Samplers.nsga2(6).withPopulationSize(10)).progress(false).build();
     List<FrozenTrial> front = study.optimizeMulti(
         cube(d), dev.tunable.Budget.trials(200).withWorkers(2), t -> zdt1(t.params(), d));
     assertEquals(200, study.trials().size());
@@ -171,7 +171,7 @@ class Nsga2Test {
     // Maximizing -f1 and -f2 is minimizing ZDT1: the front must be as good as when minimizing.
     int d = 5;
     Study study = Study.builder().directions(Direction.MAXIMIZE, Direction.MAXIMIZE)
-        .sampler(Samplers.nsga2(8, 20)).progress(false).build();
+        .sampler(Samplers.nsga2(8).withPopulationSize(20)).progress(false).build();
     List<FrozenTrial> front = study.optimizeMulti(cube(d), 300, t -> {
       double[] f = zdt1(t.params(), d);
       return new double[] {-f[0], -f[1]};

@@ -53,7 +53,7 @@ class GpSamplerTest {
     // short by 1.1 in log EI on seed 8 after 30 trials (of 90 cases scanned, none now).
     for (int[] study : new int[][] {{8, 30}, {19, 30}, {4, 50}, {13, 50}}) {
       long seed = study[0];
-      GpSampler sampler = new GpSampler(seed);
+      GpAlgorithm sampler = new GpAlgorithm(seed, GpSettings.DEFAULTS);
       List<FrozenTrial> history =
           run(sampler, hartmann.space(), Direction.MINIMIZE, hartmann::apply, study[1]);
       SamplerContext context =
@@ -82,10 +82,10 @@ class GpSamplerTest {
     for (int i = 0; i < y.length; i++) {
       y[i] = i < 15 ? 10 - i : -4 - 1e-5 * i;  // from 10 down to -4, then tiny steps
     }
-    assertTrue(GpSampler.stalled(y));
+    assertTrue(GpAlgorithm.stalled(y));
     y[24] = -4.01;  // a step of 0.01 against 5 since the best of the first ten trials
-    assertFalse(GpSampler.stalled(y));
-    assertFalse(GpSampler.stalled(Arrays.copyOf(new double[] {1, 0}, 19)), "too few to judge");
+    assertFalse(GpAlgorithm.stalled(y));
+    assertFalse(GpAlgorithm.stalled(Arrays.copyOf(new double[] {1, 0}, 19)), "too few to judge");
   }
 
   @Test
@@ -95,7 +95,7 @@ class GpSamplerTest {
     TestFunction hartmann = TestFunction.hartmann6();
     for (long seed : new long[] {5, 28}) {
       List<FrozenTrial> history =
-          run(new GpSampler(seed), hartmann.space(), Direction.MINIMIZE, hartmann::apply, 100);
+          run(new GpAlgorithm(seed, GpSettings.DEFAULTS), hartmann.space(), Direction.MINIMIZE, hartmann::apply, 100);
       assertTrue(best(history) < -3.21, "seed " + seed + ": best " + best(history));
     }
   }
@@ -126,7 +126,7 @@ class GpSamplerTest {
         run(Samplers.gp(5), BRANIN, Direction.MINIMIZE, GpSamplerTest::branin, 12);
     List<FrozenTrial> sobol =
         run(Samplers.sobol(5), BRANIN, Direction.MINIMIZE, GpSamplerTest::branin, 12);
-    for (int n = 0; n < GpSampler.STARTUP_TRIALS; n++) {
+    for (int n = 0; n < GpSettings.DEFAULTS.startupTrials(); n++) {
       assertEquals(sobol.get(n).params(), history.get(n).params(), "trial " + n);
     }
     assertNotEquals(sobol.get(10).params(), history.get(10).params());

@@ -54,7 +54,7 @@ class TpeSamplerTest {
       double[] tpe = new double[5];
       double[] random = new double[5];
       for (int seed = 0; seed < 5; seed++) {
-        Sampler sampler = new TpeSampler(seed, 10, 24, multivariate, true);
+        Sampler sampler = Samplers.tpe(seed).withMultivariate(multivariate);
         tpe[seed] = minimise(sampler, sphere.space(), sphere::apply, 200);
         random[seed] = minimise(Samplers.random(seed), sphere.space(), sphere::apply, 200);
       }
@@ -242,8 +242,8 @@ class TpeSamplerTest {
     for (int n = 30; n < 45; n++) {
       history.add(Snapshots.running(n, LINE.check(Map.of("x", 0.3 + (n - 37) * 0.002))));
     }
-    double withLiar = meanDistance(new TpeSampler(1, 10, 24, false, true), history, 0.3);
-    double without = meanDistance(new TpeSampler(1, 10, 24, false, false), history, 0.3);
+    double withLiar = meanDistance(Samplers.tpe(1), history, 0.3);
+    double without = meanDistance(Samplers.tpe(1).withConstantLiar(false), history, 0.3);
     assertTrue(withLiar > 2 * without, withLiar + " vs " + without);
   }
 
@@ -286,12 +286,6 @@ class TpeSamplerTest {
         () -> Samplers.tpe(1).sample(new SamplerContext(
             LINE, 0, List.of(Direction.MINIMIZE, Direction.MAXIMIZE), List.of())));
     assertTrue(e.getMessage().contains("this study has 2"), e.getMessage());
-  }
-
-  @Test
-  void rejectsBadSettings() {
-    assertThrows(IllegalArgumentException.class, () -> new TpeSampler(1, -1, 24, false, true));
-    assertThrows(IllegalArgumentException.class, () -> new TpeSampler(1, 10, 0, false, true));
   }
 
   private static double meanDistance(Sampler sampler, List<FrozenTrial> history, double target) {

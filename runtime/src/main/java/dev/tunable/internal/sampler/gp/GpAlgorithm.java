@@ -8,7 +8,7 @@ import dev.tunable.SamplerContext;
 import dev.tunable.SearchSpace;
 import dev.tunable.TrialState;
 import dev.tunable.internal.Seeds;
-import dev.tunable.internal.sampler.SobolSampler;
+import dev.tunable.internal.sampler.SobolAlgorithm;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -39,15 +39,7 @@ import java.util.stream.IntStream;
  * they had returned the worst value seen, so that parallel workers do not all evaluate the same
  * point.
  */
-public final class GpSampler implements Sampler {
-  /**
-   * Trials proposed by the Sobol sequence before the first model is fitted, by default. Few:
-   * the model's early choices explore better than more space-filling points do. Over seeds 0–99
-   * of Hartmann6, 5 start-up trials left its local minimum on 77 seeds and 10 on 69, and no
-   * function of the benchmark did worse (BENCHMARKS.md).
-   */
-  public static final int STARTUP_TRIALS = 5;
-
+public final class GpAlgorithm implements Sampler {
   /** Trials without progress after which the best point's neighbourhood is set aside. */
   static final int STALL_WINDOW = 10;
   /** Progress below this fraction of the progress since the first trials does not count. */
@@ -58,25 +50,13 @@ public final class GpSampler implements Sampler {
   private final long seed;
   private final int startupTrials;
   private final boolean noiseless;
-  private final SobolSampler startup;
+  private final SobolAlgorithm startup;
 
-  public GpSampler(long seed) {
-    this(seed, STARTUP_TRIALS, false);
-  }
-
-  /**
-   * @param startupTrials complete trials needed before the first model, at least 1
-   * @param noiseless whether the objective is deterministic, so that the noise is not fitted
-   */
-  public GpSampler(long seed, int startupTrials, boolean noiseless) {
-    if (startupTrials < 1) {
-      throw new IllegalArgumentException("the GP sampler needs at least 1 start-up trial to fit"
-          + " a model to, got " + startupTrials);
-    }
+  public GpAlgorithm(long seed, GpSettings settings) {
     this.seed = seed;
-    this.startupTrials = startupTrials;
-    this.noiseless = noiseless;
-    this.startup = new SobolSampler(seed);
+    this.startupTrials = settings.startupTrials();
+    this.noiseless = settings.deterministicObjective();
+    this.startup = new SobolAlgorithm(seed);
   }
 
   @Override
@@ -260,9 +240,4 @@ public final class GpSampler implements Sampler {
   }
 
   private record Observation(double[] point, double score) {}
-
-  @Override
-  public String toString() {
-    return "Samplers.gp(" + seed + ")";
-  }
 }

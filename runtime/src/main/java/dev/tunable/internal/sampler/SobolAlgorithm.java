@@ -11,13 +11,13 @@ import org.apache.commons.math3.random.SobolSequenceGenerator;
  * shifted modulo 1 by a random vector drawn from the seed (a Cranley–Patterson rotation), which
  * keeps the sequence's low discrepancy while making the points depend on the seed.
  */
-public final class SobolSampler implements Sampler {
+public final class SobolAlgorithm implements Sampler {
   /** The most dimensions Commons Math's direction numbers cover. */
   private static final int MAX_DIMENSIONS = 1000;
 
   private final long seed;
 
-  public SobolSampler(long seed) {
+  public SobolAlgorithm(long seed) {
     this.seed = seed;
   }
 
@@ -51,10 +51,5 @@ public final class SobolSampler implements Sampler {
       shift[i] = random.nextDouble();
     }
     return shift;
-  }
-
-  @Override
-  public String toString() {
-    return "Samplers.sobol(" + seed + ")";
   }
 }

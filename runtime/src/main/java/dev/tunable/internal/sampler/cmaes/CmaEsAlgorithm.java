@@ -38,12 +38,12 @@ import java.util.Map;
  * the same distribution with randomness of its own trial number. It belongs by its number to the
  * next generation, which is drawn only once the current one is told, so it is injected there.
  */
-public final class CmaEsSampler implements Sampler {
+public final class CmaEsAlgorithm implements Sampler {
   /** Enough for many studies at once; a study needs only its latest generation. */
   private static final int CACHE_SIZE = 256;
 
   private final long seed;
-  private final Settings settings;
+  private final CmaEsSettings settings;
   /** Generations told so far, by the digest of the history that produced them. */
   private final Map<Key, Search> cache =
       Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
@@ -55,11 +55,7 @@ public final class CmaEsSampler implements Sampler {
         }
       });
 
-  public CmaEsSampler(long seed) {
-    this(seed, Settings.DEFAULTS);
-  }
-
-  public CmaEsSampler(long seed, Settings settings) {
+  public CmaEsAlgorithm(long seed, CmaEsSettings settings) {
     this.seed = seed;
     this.settings = settings;
   }
@@ -161,11 +157,6 @@ public final class CmaEsSampler implements Sampler {
       counts[m] = counts[m + 1] + (members.get(m).finished() ? 1 : 0);
     }
     return counts;
-  }
-
-  @Override
-  public String toString() {
-    return "Samplers.cmaEs(" + seed + ")";
   }
 
   /**

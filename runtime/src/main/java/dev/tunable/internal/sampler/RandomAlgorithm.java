@@ -10,10 +10,10 @@ import java.util.SplittableRandom;
  * Uniform points of the unit cube, which the space maps to each dimension's own scale. Stateless:
  * trial {@code n} draws from a generator seeded by the seed and {@code n}.
  */
-public final class RandomSampler implements Sampler {
+public final class RandomAlgorithm implements Sampler {
   private final long seed;
 
-  public RandomSampler(long seed) {
+  public RandomAlgorithm(long seed) {
     this.seed = seed;
   }
 
@@ -25,10 +25,5 @@ public final class RandomSampler implements Sampler {
       point[i] = random.nextDouble();
     }
     return context.space().fromUnit(point);
-  }
-
-  @Override
-  public String toString() {
-    return "Samplers.random(" + seed + ")";
   }
 }

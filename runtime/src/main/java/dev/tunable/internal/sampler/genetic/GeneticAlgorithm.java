@@ -46,7 +46,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * probability {@code mutationProbability} (1/d for d dimensions by default): polynomial mutation
  * (η = 20) on reals and integers, a uniformly drawn choice on categoricals and booleans.
  */
-public final class GeneticSampler implements Sampler {
+public final class GeneticAlgorithm implements Sampler {
   private static final double ETA_CROSSOVER = 20;
   private static final double ETA_MUTATION = 20;
   /** Generations whose parents are kept: a study needs its latest, stragglers a few before. */
@@ -65,36 +65,13 @@ public final class GeneticSampler implements Sampler {
   /** How many generations' parents this sampler has selected, to test that the cache works. */
   private final AtomicLong selections = new AtomicLong();
 
-  /**
-   * @param mutationProbability the probability that a coordinate mutates; NaN for 1/d
-   * @param multiObjective whether the study may have several objectives (NSGA-II) or must have
-   *     one (the genetic algorithm)
-   */
-  public GeneticSampler(long seed, int populationSize, int tournamentSize,
-      double crossoverProbability, double mutationProbability, boolean multiObjective) {
-    if (populationSize < 2) {
-      throw new IllegalArgumentException(
-          "a genetic sampler needs a population of at least 2, got " + populationSize);
-    }
-    if (tournamentSize < 1 || tournamentSize > populationSize) {
-      throw new IllegalArgumentException("the tournament size must be between 1 and the population"
-          + " size " + populationSize + ", got " + tournamentSize);
-    }
-    if (!(crossoverProbability >= 0 && crossoverProbability <= 1)) {
-      throw new IllegalArgumentException(
-          "the crossover probability must be in [0, 1], got " + crossoverProbability);
-    }
-    if (!Double.isNaN(mutationProbability)
-        && !(mutationProbability >= 0 && mutationProbability <= 1)) {
-      throw new IllegalArgumentException(
-          "the mutation probability must be in [0, 1], got " + mutationProbability);
-    }
+  public GeneticAlgorithm(long seed, GeneticSettings settings) {
     this.seed = seed;
-    this.populationSize = populationSize;
-    this.tournamentSize = tournamentSize;
-    this.crossoverProbability = crossoverProbability;
-    this.mutationProbability = mutationProbability;
-    this.multiObjective = multiObjective;
+    this.populationSize = settings.populationSize();
+    this.tournamentSize = settings.tournamentSize();
+    this.crossoverProbability = settings.crossoverProbability();
+    this.mutationProbability = settings.mutationProbability();
+    this.multiObjective = settings.multiObjective();
   }
 
   @Override
@@ -353,12 +330,6 @@ public final class GeneticSampler implements Sampler {
   /** How many generations' parents this sampler has selected so far; for tests. */
   long selections() {
     return selections.get();
-  }
-
-  @Override
-  public String toString() {
-    return (multiObjective ? "Samplers.nsga2(" : "Samplers.genetic(") + seed + ", population "
-        + populationSize + ")";
   }
 
   /**

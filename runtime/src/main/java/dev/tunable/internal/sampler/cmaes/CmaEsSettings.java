@@ -3,7 +3,8 @@ package dev.tunable.internal.sampler.cmaes;
 import dev.tunable.Config;
 
 /**
- * What a user may choose of a CMA-ES search; {@link #DEFAULTS} are Hansen's.
+ * What a user may choose of a CMA-ES search, checked as it is made; {@link #DEFAULTS} are
+ * Hansen's.
  *
  * @param initialStepSize σ of the first generation, in unit-cube coordinates (each ordered
  *     dimension's range is 1), in (0, 1]
@@ -12,18 +13,19 @@ import dev.tunable.Config;
  * @param start the first mean's values of the ordered dimensions it names, or null for the
  *     centre of the cube
  */
-public record Settings(double initialStepSize, int populationSize, boolean restarts, Config start) {
+public record CmaEsSettings(
+    double initialStepSize, int populationSize, boolean restarts, Config start) {
   /** σ of a sixth of the cube's side, so that ±3σ spans it; the default λ; IPOP; the centre. */
-  public static final Settings DEFAULTS = new Settings(1.0 / 6, 0, true, null);
+  public static final CmaEsSettings DEFAULTS = new CmaEsSettings(1.0 / 6, 0, true, null);
 
-  public Settings {
+  public CmaEsSettings {
     if (!(initialStepSize > 0 && initialStepSize <= 1)) {
       throw new IllegalArgumentException("CMA-ES's initial step size must be in (0, 1], a fraction"
           + " of each dimension's range, got " + initialStepSize + "; the default is 1/6");
     }
     if (populationSize != 0 && populationSize < 2) {
-      throw new IllegalArgumentException(
-          "CMA-ES's population size must be at least 2, got " + populationSize);
+      throw new IllegalArgumentException("CMA-ES's population size must be at least 2, got "
+          + populationSize + "; the default (0) is 4 + ⌊3 ln n⌋ for n dimensions");
     }
   }
 }

@@ -37,7 +37,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>Stateless: the randomness of trial {@code n} comes from the seed and {@code n}, and the
  * estimators are rebuilt from the history on each call.
  */
-public final class TpeSampler implements Sampler {
+public final class TpeAlgorithm implements Sampler {
   private static final int MAX_GOOD = 25;
 
   private final long seed;
@@ -47,21 +47,12 @@ public final class TpeSampler implements Sampler {
   private final boolean constantLiar;
   private final AtomicReference<RowCache> cache = new AtomicReference<>();
 
-  public TpeSampler(
-      long seed, int startupTrials, int candidates, boolean multivariate, boolean constantLiar) {
-    if (startupTrials < 0) {
-      throw new IllegalArgumentException(
-          "TPE's startup trials must be 0 or more, got " + startupTrials);
-    }
-    if (candidates < 1) {
-      throw new IllegalArgumentException(
-          "TPE needs at least 1 candidate per trial, got " + candidates);
-    }
+  public TpeAlgorithm(long seed, TpeSettings settings) {
     this.seed = seed;
-    this.startupTrials = startupTrials;
-    this.candidates = candidates;
-    this.multivariate = multivariate;
-    this.constantLiar = constantLiar;
+    this.startupTrials = settings.startupTrials();
+    this.candidates = settings.candidates();
+    this.multivariate = settings.multivariate();
+    this.constantLiar = settings.constantLiar();
   }
 
   @Override
@@ -383,10 +374,5 @@ public final class TpeSampler implements Sampler {
       }
     }
     return ranked;
-  }
-
-  @Override
-  public String toString() {
-    return "Samplers.tpe(" + seed + ")";
   }
 }

@@ -20,12 +20,11 @@ import java.util.Map;
  * points are taken is read from the study's trials, running ones included, so several threads and
  * processes sharing a study never evaluate a point twice; the sampler keeps no state.
  */
-public final class GridSampler implements Sampler {
+public final class GridAlgorithm implements Sampler {
   private final int pointsPerContinuous;
 
-  /** @param pointsPerContinuous points on each continuous dimension, or 0 to forbid them */
-  public GridSampler(int pointsPerContinuous) {
-    this.pointsPerContinuous = pointsPerContinuous;
+  public GridAlgorithm(GridSettings settings) {
+    this.pointsPerContinuous = settings.pointsPerContinuousDimension();
   }
 
   @Override
@@ -84,8 +83,8 @@ public final class GridSampler implements Sampler {
       if (!dimension.isDiscrete() && pointsPerContinuous == 0) {
         throw new IllegalArgumentException(
             "grid search cannot cover continuous dimension '" + dimension.name() + "' ("
-                + dimension.describe() + ") without a number of points; use"
-                + " Samplers.grid(pointsPerContinuousDimension), or give the dimension a step");
+                + dimension.describe() + ") without a number of points; use Samplers.grid()"
+                + ".withPointsPerContinuousDimension(points), or give the dimension a step");
       }
       List<Object> axis = new ArrayList<>();
       for (Object value : dimension.gridValues(Math.max(2, pointsPerContinuous))) {
@@ -113,10 +112,5 @@ public final class GridSampler implements Sampler {
 
   private static List<String> names(SearchSpace<?> space) {
     return space.dimensions().stream().map(Dimension::name).toList();
-  }
-
-  @Override
-  public String toString() {
-    return pointsPerContinuous == 0 ? "Samplers.grid()" : "Samplers.grid(" + pointsPerContinuous + ")";
   }
 }
