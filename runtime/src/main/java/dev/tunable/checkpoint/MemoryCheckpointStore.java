@@ -1,5 +1,6 @@
 package dev.tunable.checkpoint;
 
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
@@ -40,8 +41,11 @@ final class MemoryCheckpointStore<P> implements CheckpointStore<P> {
   @Override
   public SortedSet<Long> trials(String study) {
     ConcurrentSkipListMap<Long, P> states = studies.get(study);
+    // Copied through toArray, which is weakly consistent: a TreeSet built from the live sorted key
+    // set reads its size first and fails if a concurrent delete shrinks it before the copy ends.
     return states == null ? Collections.emptySortedSet()
-        : Collections.unmodifiableSortedSet(new TreeSet<>(states.keySet()));
+        : Collections.unmodifiableSortedSet(new TreeSet<>(Arrays.asList(
+            states.keySet().toArray(new Long[0]))));
   }
 
   /** As {@link DirectoryCheckpointStore} does: the stores take the same trial numbers. */
