@@ -92,6 +92,8 @@ final class ClassValidator {
       Map<HyperparameterField, VariableElement> elementsOf, ClassName generated, Report report) {
     Map<String, HyperparameterField> byName = new HashMap<>();
     Map<String, HyperparameterField> byConstant = new HashMap<>();
+    Map<String, HyperparameterField> byWither = new HashMap<>();
+    fields.forEach(field -> byWither.put(Names.wither(field.field()), field));
     for (HyperparameterField field : fields) {
       VariableElement element = elementsOf.get(field);
       HyperparameterField sameName = byName.putIfAbsent(field.name(), field);
@@ -113,6 +115,11 @@ final class ClassValidator {
       if (RESERVED_IN_HYPERPARAMETERS.contains(field.field())) {
         report.error(Message.RESERVED_NAME, element, field.field(), field.field() + "()",
             generated.simpleName());
+      }
+      HyperparameterField replaced = byWither.get(field.field());
+      if (replaced != null) {
+        report.error(Message.RESERVED_NAME, element, field.field(),
+            field.field() + "(), the wither of '" + replaced.field() + "',", generated.simpleName());
       }
     }
   }

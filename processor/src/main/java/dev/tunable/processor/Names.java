@@ -58,7 +58,7 @@ final class Names {
    * The members a generated record declares whatever the model's fields, in the order the writers
    * declare them. The members that come one per field have their names computed by the methods
    * below: the component (named after the field), the dimension constant ({@link #constant}) and
-   * the wither ({@link #wither}).
+   * the wither ({@link #wither}), which is a {@link Kind#METHOD} too.
    */
   enum Member {
     SPACE(Output.HYPERPARAMETERS, Kind.CONSTANT, "SPACE"),
@@ -118,7 +118,8 @@ final class Names {
 
   /**
    * The names a field of {@code output}'s model may not have, because the record component named
-   * after it would clash with a member that every such record declares.
+   * after it would clash with a member that every such record declares; the withers, one per
+   * hyperparameter, are reserved too (see {@link #wither}).
    */
   static Set<String> reservedComponentNames(Output output) {
     Set<String> reserved = new TreeSet<>(OBJECT_METHODS_WITHOUT_PARAMETERS);

@@ -108,6 +108,9 @@ class ReservedNamesTest {
       tests.add(reported("@Hyperparameter(range = {0, 1}) double " + field + ";", field,
           "ModelHyperparameters"));
     }
+    // One wither per hyperparameter: a field named like another's wither clashes with it.
+    tests.add(reported("@Hyperparameter(range = {0, 1}) double rate;\n"
+        + "  @Hyperparameter(range = {0, 1}) double withRate;", "withRate", "ModelHyperparameters"));
     return tests.stream();
   }
 
