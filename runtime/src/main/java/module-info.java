@@ -6,7 +6,9 @@
  * @since 0.1
  */
 // Commons Math 3 names no module of its own: it is required by the name derived from its jar.
-@SuppressWarnings("requires-automatic")
+// The processor's module, to which the rules are exported, is built after the runtime and is
+// never on its module path, so javac would warn that it is not found ('module' lint).
+@SuppressWarnings({"requires-automatic", "module"})
 module dev.tunable {
   requires transitive dev.tunable.annotations;
   requires commons.math3;
@@ -19,4 +21,9 @@ module dev.tunable {
   exports dev.tunable.sampler;
   exports dev.tunable.schedule;
   exports dev.tunable.storage;
+
+  // The declaration rules, shared with the annotation processor: it compiles against them here
+  // and carries its own relocated copy (dev.tunable.processor.shaded.rules), so this export is
+  // used at compile time only; no module reads the internals through it at run time.
+  exports dev.tunable.internal.rules to dev.tunable.processor;
 }

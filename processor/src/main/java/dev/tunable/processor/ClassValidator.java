@@ -2,6 +2,7 @@ package dev.tunable.processor;
 
 import com.palantir.javapoet.ClassName;
 import com.sun.source.util.Trees;
+import dev.tunable.processor.Names.Output;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,13 +22,15 @@ import javax.lang.model.util.Elements;
  * are taken.
  */
 final class ClassValidator {
-  /** Accessors of a record component must not override these, and ours must not be shadowed. */
-  private static final Set<String> RESERVED_IN_HYPERPARAMETERS = Set.of(
-      "clone", "finalize", "getClass", "hashCode", "notify", "notifyAll", "toString", "wait",
-      "toConfig", "applyTo", "overriddenBy");
-  private static final Set<String> RESERVED_IN_PARAMETERS = Set.of(
-      "clone", "finalize", "getClass", "hashCode", "notify", "notifyAll", "toString", "wait",
-      "restore", "scalarCount");
+  /**
+   * The names the generated records' own members take, so that no component may have them; derived
+   * from the members {@link Names} declares, which the writers write.
+   */
+  private static final Set<String> RESERVED_IN_HYPERPARAMETERS =
+      Names.reservedComponentNames(Output.HYPERPARAMETERS);
+  private static final Set<String> RESERVED_IN_PARAMETERS =
+      Names.reservedComponentNames(Output.PARAMETERS);
+  private static final Set<String> RESERVED_CONSTANTS = Names.reservedConstantNames();
 
   private final Elements elements;
   private final Trees trees;
@@ -89,6 +92,8 @@ final class ClassValidator {
       Map<HyperparameterField, VariableElement> elementsOf, ClassName generated, Report report) {
     Map<String, HyperparameterField> byName = new HashMap<>();
     Map<String, HyperparameterField> byConstant = new HashMap<>();
+    Map<String, HyperparameterField> byWither = new HashMap<>();
+    fields.forEach(field -> byWither.put(Names.wither(field.field()), field));
     for (HyperparameterField field : fields) {
       VariableElement element = elementsOf.get(field);
       HyperparameterField sameName = byName.putIfAbsent(field.name(), field);
@@ -103,13 +108,18 @@ final class ClassValidator {
       if (field.constant().equals(field.field())) {
         report.error(Message.FIELD_NAMED_LIKE_CONSTANT, element, field.field(), generated.simpleName());
       }
-      if (field.constant().equals("SPACE")) {
-        report.error(Message.RESERVED_NAME, element, field.field(), "the constant SPACE",
+      if (RESERVED_CONSTANTS.contains(field.constant())) {
+        report.error(Message.RESERVED_NAME, element, field.field(), "the constant " + field.constant(),
             generated.simpleName());
       }
       if (RESERVED_IN_HYPERPARAMETERS.contains(field.field())) {
         report.error(Message.RESERVED_NAME, element, field.field(), field.field() + "()",
             generated.simpleName());
+      }
+      HyperparameterField replaced = byWither.get(field.field());
+      if (replaced != null) {
+        report.error(Message.RESERVED_NAME, element, field.field(),
+            field.field() + "(), the wither of '" + replaced.field() + "',", generated.simpleName());
       }
     }
   }

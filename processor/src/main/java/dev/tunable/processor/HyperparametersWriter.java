@@ -12,6 +12,7 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.TypeVariableName;
+import dev.tunable.processor.Names.Member;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -138,11 +139,12 @@ final class HyperparametersWriter {
     CodeBlock constants = fields.stream()
         .map(field -> CodeBlock.of("$N", field.constant()))
         .collect(CodeBlock.joining(",$W"));
-    return FieldSpec.builder(ParameterizedTypeName.get(SEARCH_SPACE, self), "SPACE",
-            Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+    return FieldSpec.builder(ParameterizedTypeName.get(SEARCH_SPACE, self),
+            Member.SPACE.simpleName(), Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
         .addJavadoc("The search space over every hyperparameter, in declaration order.\n")
-        .initializer("$T.of($T::fromConfig, $T::toConfig,\n$>$>$T.of($L))$<$<",
-            SEARCH_SPACE, self, self, LIST, constants)
+        .initializer("$T.of($T::$N, $T::$N,\n$>$>$T.of($L))$<$<", SEARCH_SPACE,
+            self, Member.FROM_CONFIG.simpleName(), self, Member.TO_CONFIG.simpleName(), LIST,
+            constants)
         .build();
   }
 
@@ -151,7 +153,7 @@ final class HyperparametersWriter {
     CodeBlock values = model.hyperparameters().stream()
         .map(field -> CodeBlock.of("$N.$N", instance, field.field()))
         .collect(CodeBlock.joining(",$W"));
-    return MethodSpec.methodBuilder("of")
+    return MethodSpec.methodBuilder(Member.OF.simpleName())
         .addJavadoc("The values {@code $N} holds; for a fresh model, its defaults.\n", instance)
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(self)
@@ -163,7 +165,7 @@ final class HyperparametersWriter {
   private static MethodSpec applyTo(TunableClass model, NameAllocator names) {
     String instance = names.newName("model");
     TypeVariableName type = Writers.typeVariable(model, "M");
-    MethodSpec.Builder method = MethodSpec.methodBuilder("applyTo")
+    MethodSpec.Builder method = MethodSpec.methodBuilder(Member.APPLY_TO.simpleName())
         .addJavadoc("Sets these values on {@code $N}'s fields and returns it.\n", instance)
         .addModifiers(Modifier.PUBLIC)
         .addTypeVariable(type)
@@ -197,7 +199,7 @@ final class HyperparametersWriter {
     CodeBlock values = fields.stream()
         .map(field -> read(field, config))
         .collect(CodeBlock.joining(",\n"));
-    return MethodSpec.methodBuilder("fromConfig")
+    return MethodSpec.methodBuilder(Member.FROM_CONFIG.simpleName())
         .addJavadoc("The values of {@code $N}, each checked against its dimension.\n", config)
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(self)
@@ -223,7 +225,7 @@ final class HyperparametersWriter {
       body.add("\n.set($N, this.$N)", field.constant(), field.field());
     }
     body.add("\n.build()");
-    return MethodSpec.methodBuilder("toConfig")
+    return MethodSpec.methodBuilder(Member.TO_CONFIG.simpleName())
         .addJavadoc("These values by dimension name.\n")
         .addModifiers(Modifier.PUBLIC)
         .returns(CONFIG)
@@ -233,19 +235,19 @@ final class HyperparametersWriter {
 
   private static MethodSpec overriddenByMap(ClassName self, NameAllocator names) {
     String overrides = names.newName("overrides");
-    return MethodSpec.methodBuilder("overriddenBy")
+    return MethodSpec.methodBuilder(Member.OVERRIDDEN_BY.simpleName())
         .addJavadoc("A copy with the values named in {@code $N} parsed from their text.\n\n", overrides)
         .addJavadoc("@throws IllegalArgumentException naming every unknown key and invalid value\n")
         .addModifiers(Modifier.PUBLIC)
         .returns(self)
         .addParameter(ParameterizedTypeName.get(MAP, STRING, STRING), overrides)
-        .addStatement("return SPACE.create(SPACE.override(toConfig(), $N))", overrides)
+        .addStatement("return $L", override(overrides))
         .build();
   }
 
   private static MethodSpec overriddenByAssignments(ClassName self, NameAllocator names) {
     String assignments = names.newName("assignments");
-    return MethodSpec.methodBuilder("overriddenBy")
+    return MethodSpec.methodBuilder(Member.OVERRIDDEN_BY.simpleName())
         .addJavadoc("A copy with command-line style {@code key=value} $N applied.\n\n", assignments)
         .addJavadoc("@throws IllegalArgumentException naming every malformed assignment, unknown key"
             + " and invalid value\n")
@@ -253,19 +255,26 @@ final class HyperparametersWriter {
         .returns(self)
         .addParameter(ArrayTypeName.of(STRING), assignments)
         .varargs(true)
-        .addStatement("return SPACE.create(SPACE.override(toConfig(), $N))", assignments)
+        .addStatement("return $L", override(assignments))
         .build();
+  }
+
+  /** {@code SPACE.create(SPACE.override(toConfig(), overrides))}. */
+  private static CodeBlock override(String overrides) {
+    return CodeBlock.of("$N.create($N.override($N(), $N))", Member.SPACE.simpleName(),
+        Member.SPACE.simpleName(), Member.TO_CONFIG.simpleName(), overrides);
   }
 
   private static MethodSpec parse(ClassName self, NameAllocator names) {
     String values = names.newName("values");
-    return MethodSpec.methodBuilder("parse")
+    return MethodSpec.methodBuilder(Member.PARSE.simpleName())
         .addJavadoc("Reads every hyperparameter from text, as in a properties file.\n\n")
         .addJavadoc("@throws IllegalArgumentException naming every missing, unknown or invalid key\n")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(self)
         .addParameter(ParameterizedTypeName.get(MAP, STRING, STRING), values)
-        .addStatement("return SPACE.create(SPACE.parse($N))", values)
+        .addStatement("return $N.create($N.parse($N))", Member.SPACE.simpleName(),
+            Member.SPACE.simpleName(), values)
         .build();
   }
 }

@@ -157,7 +157,7 @@ enum Message {
           + " variable or a @Learned field, or set it in a constructor"),
   LEARNED_SET_FROM_OUTSIDE("LearnedSetFromOutside",
       "learned field '%s' of %s is set in %s, outside the model; learned state is set by training:"
-          + " train the model, or restore saved state with %s.restore(model)"),
+          + " train the model, or restore saved state with %s.%s(model)"),
 
   INTERNAL_ERROR("InternalError",
       "the Tunable processor failed on %s; this is a bug, please report it with this stack trace:%n%s");

@@ -10,6 +10,7 @@ import com.palantir.javapoet.NameAllocator;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.TypeVariableName;
+import dev.tunable.processor.Names.Member;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -78,10 +79,10 @@ final class ParametersWriter {
     String instance = names.newName("model");
     CodeBlock values = model.learned().stream()
         .map(field -> field.isPrimitiveArray()
-            ? CodeBlock.of("copy($N.$N)", instance, field.field())
+            ? CodeBlock.of("$N($N.$N)", Member.COPY.simpleName(), instance, field.field())
             : CodeBlock.of("$N.$N", instance, field.field()))
         .collect(CodeBlock.joining(",$W"));
-    return MethodSpec.methodBuilder("capture")
+    return MethodSpec.methodBuilder(Member.CAPTURE.simpleName())
         .addJavadoc("A copy of the learned state of {@code $N}.\n", instance)
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(self)
@@ -93,7 +94,7 @@ final class ParametersWriter {
   private static MethodSpec restore(TunableClass model, NameAllocator names) {
     String instance = names.newName("model");
     TypeVariableName type = Writers.typeVariable(model, "M");
-    MethodSpec.Builder method = MethodSpec.methodBuilder("restore")
+    MethodSpec.Builder method = MethodSpec.methodBuilder(Member.RESTORE.simpleName())
         .addJavadoc("Sets a copy of this learned state on {@code $N}'s fields and returns it.\n",
             instance)
         .addModifiers(Modifier.PUBLIC)
@@ -102,7 +103,8 @@ final class ParametersWriter {
         .addParameter(type, instance);
     for (LearnedField field : model.learned()) {
       if (field.isPrimitiveArray()) {
-        method.addStatement("$N.$N = copy(this.$N)", instance, field.field(), field.field());
+        method.addStatement("$N.$N = $N(this.$N)", instance, field.field(),
+            Member.COPY.simpleName(), field.field());
       } else {
         method.addStatement("$N.$N = this.$N", instance, field.field(), field.field());
       }
@@ -114,10 +116,10 @@ final class ParametersWriter {
     List<CodeBlock> terms = fields.stream()
         .filter(LearnedField::primitive)
         .map(field -> field.arrayDepth() > 0
-            ? CodeBlock.of("count(this.$N)", field.field())
+            ? CodeBlock.of("$N(this.$N)", Member.COUNT.simpleName(), field.field())
             : CodeBlock.of("1"))
         .toList();
-    return MethodSpec.methodBuilder("scalarCount")
+    return MethodSpec.methodBuilder(Member.SCALAR_COUNT.simpleName())
         .addJavadoc("How many primitive values the learned state holds, array elements included.\n")
         .addModifiers(Modifier.PUBLIC)
         .returns(long.class)
@@ -134,7 +136,7 @@ final class ParametersWriter {
     for (LearnedField field : fields) {
       body.add("\n&& $L", same(field, that));
     }
-    return MethodSpec.methodBuilder("equals")
+    return MethodSpec.methodBuilder(Member.EQUALS.simpleName())
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
         .returns(boolean.class)
@@ -164,7 +166,7 @@ final class ParametersWriter {
 
   private static MethodSpec hashCodeMethod(List<LearnedField> fields, NameAllocator names) {
     String result = names.newName("result");
-    MethodSpec.Builder method = MethodSpec.methodBuilder("hashCode")
+    MethodSpec.Builder method = MethodSpec.methodBuilder(Member.HASH_CODE.simpleName())
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
         .returns(int.class)
@@ -197,7 +199,7 @@ final class ParametersWriter {
       separator = ", ";
     }
     body.add("\n+ $S", "]");
-    return MethodSpec.methodBuilder("toString")
+    return MethodSpec.methodBuilder(Member.TO_STRING.simpleName())
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
         .returns(String.class)
@@ -216,7 +218,7 @@ final class ParametersWriter {
   }
 
   private static MethodSpec copy(ArrayTypeName type) {
-    MethodSpec.Builder method = MethodSpec.methodBuilder("copy")
+    MethodSpec.Builder method = MethodSpec.methodBuilder(Member.COPY.simpleName())
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
         .returns(type)
         .addParameter(type, "source");
@@ -229,7 +231,7 @@ final class ParametersWriter {
         .endControlFlow()
         .addStatement("$T copy = new $L", type, emptyRows(type))
         .beginControlFlow("for (int i = 0; i < source.length; i++)")
-        .addStatement("copy[i] = copy(source[i])")
+        .addStatement("copy[i] = $N(source[i])", Member.COPY.simpleName())
         .endControlFlow()
         .addStatement("return copy")
         .build();
@@ -247,7 +249,7 @@ final class ParametersWriter {
   }
 
   private static MethodSpec count(ArrayTypeName type) {
-    MethodSpec.Builder method = MethodSpec.methodBuilder("count")
+    MethodSpec.Builder method = MethodSpec.methodBuilder(Member.COUNT.simpleName())
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
         .returns(long.class)
         .addParameter(type, "values");
@@ -258,7 +260,7 @@ final class ParametersWriter {
         .addStatement("long count = 0")
         .beginControlFlow("if (values != null)")
         .beginControlFlow("for ($T row : values)", component)
-        .addStatement("count += count(row)")
+        .addStatement("count += $N(row)", Member.COUNT.simpleName())
         .endControlFlow()
         .endControlFlow()
         .addStatement("return count")

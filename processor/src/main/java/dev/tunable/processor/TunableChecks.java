@@ -132,7 +132,8 @@ public final class TunableChecks implements Plugin {
       }
       String where = enclosingClass().map(c -> c.getSimpleName().toString()).orElse("this file");
       report(write, Message.LEARNED_SET_FROM_OUTSIDE.format(field.getSimpleName(),
-          owner.getSimpleName(), where, Names.parameters(owner).simpleName()));
+          owner.getSimpleName(), where, Names.parameters(owner).simpleName(),
+          Names.Member.RESTORE.simpleName()));
     }
 
     /** The method the write is in, through lambdas, up to the nearest class. */

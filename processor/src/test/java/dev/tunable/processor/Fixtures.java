@@ -8,6 +8,7 @@ import dev.tunable.SearchSpace;
 import dev.tunable.annotations.Hyperparameter;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import javax.annotation.processing.Processor;
 import javax.tools.JavaFileObject;
+import javax.tools.StandardLocation;
 
 /** Loads fixtures from {@code src/test/resources} and compiles them with the processor. */
 final class Fixtures {
@@ -86,6 +88,33 @@ final class Fixtures {
         .withOptions("-Xlint:all", "-Xlint:-processing", "-Xplugin:Tunable")
         .withProcessors(processors)
         .compile(sources);
+  }
+
+  /** Loads the classes {@code compilation} wrote, and the runtime from the test's class path. */
+  static ClassLoader classLoader(Compilation compilation) {
+    return new GeneratedClassLoader(compilation);
+  }
+
+  private static final class GeneratedClassLoader extends ClassLoader {
+    private final Compilation compilation;
+
+    GeneratedClassLoader(Compilation compilation) {
+      super(Fixtures.class.getClassLoader());
+      this.compilation = compilation;
+    }
+
+    @Override
+    protected Class<?> findClass(String name) throws ClassNotFoundException {
+      JavaFileObject file = compilation
+          .generatedFile(StandardLocation.CLASS_OUTPUT, name.replace('.', '/') + ".class")
+          .orElseThrow(() -> new ClassNotFoundException(name));
+      try (InputStream in = file.openInputStream()) {
+        byte[] bytes = in.readAllBytes();
+        return defineClass(name, bytes, 0, bytes.length);
+      } catch (IOException e) {
+        throw new ClassNotFoundException(name, e);
+      }
+    }
   }
 
   static String read(Path file) {

@@ -13,8 +13,6 @@ import dev.tunable.RealDimension;
 import dev.tunable.SearchSpace;
 import dev.tunable.annotations.Scale;
 import dev.tunable.internal.rules.Rule;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -28,7 +26,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
-import javax.tools.StandardLocation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -195,7 +192,7 @@ class RuleAgreementTest {
     accepted.forEach(row -> sources.add(row.javaFile()));
     Compilation compilation = Fixtures.compile(sources);
     assertEquals(List.of(), compilation.errors());
-    ClassLoader loader = new GeneratedClassLoader(compilation);
+    ClassLoader loader = Fixtures.classLoader(compilation);
     for (Row row : accepted) {
       Class<?> model = loader.loadClass("agreement." + row.className());
       Class<?> hyperparameters =
@@ -207,29 +204,6 @@ class RuleAgreementTest {
             .invoke(null, model.getDeclaredConstructor().newInstance());
         assertEquals(String.valueOf(row.initialValue()), // by name: two Penalty enums
             String.valueOf(hyperparameters.getMethod("value").invoke(defaults)), row::toString);
-      }
-    }
-  }
-
-  /** Loads the classes a compilation wrote, and the runtime from the test's own class path. */
-  private static final class GeneratedClassLoader extends ClassLoader {
-    private final Compilation compilation;
-
-    GeneratedClassLoader(Compilation compilation) {
-      super(RuleAgreementTest.class.getClassLoader());
-      this.compilation = compilation;
-    }
-
-    @Override
-    protected Class<?> findClass(String name) throws ClassNotFoundException {
-      JavaFileObject file = compilation
-          .generatedFile(StandardLocation.CLASS_OUTPUT, name.replace('.', '/') + ".class")
-          .orElseThrow(() -> new ClassNotFoundException(name));
-      try (InputStream in = file.openInputStream()) {
-        byte[] bytes = in.readAllBytes();
-        return defineClass(name, bytes, 0, bytes.length);
-      } catch (IOException e) {
-        throw new ClassNotFoundException(name, e);
       }
     }
   }
