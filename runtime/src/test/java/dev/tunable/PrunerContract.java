@@ -42,6 +42,9 @@ public abstract class PrunerContract {
   @TempDir
   Path directory;
 
+  /** For the subclass of each implementation under test. */
+  protected PrunerContract() {}
+
   /** A new instance of the pruner under test. */
   protected abstract Pruner pruner();
 

@@ -48,6 +48,9 @@ public abstract class SamplerContract {
    */
   private static final int HISTORY = 30;
 
+  /** For the subclass of each implementation under test. */
+  protected SamplerContract() {}
+
   /** The sampler under test, seeded with {@code seed} where it takes one. */
   protected abstract Sampler sampler(long seed);
 

@@ -51,6 +51,9 @@ public abstract class CheckpointStoreContract {
     }
   };
 
+  /** For the subclass of each implementation under test. */
+  protected CheckpointStoreContract() {}
+
   /** A new, empty store of weight vectors. */
   protected abstract CheckpointStore<double[]> create();
 

@@ -44,6 +44,9 @@ public abstract class StorageContract {
 
   private final List<Storage> opened = new ArrayList<>();
 
+  /** For the subclass of each implementation under test. */
+  protected StorageContract() {}
+
   /** A new, empty storage. */
   protected abstract Storage create();
 
