@@ -3,7 +3,6 @@ package dev.tunable.sampler;
 import dev.tunable.Config;
 import dev.tunable.Sampler;
 import dev.tunable.SamplerContext;
-import dev.tunable.Samplers;
 import dev.tunable.internal.sampler.cmaes.CmaEsAlgorithm;
 import dev.tunable.internal.sampler.cmaes.CmaEsSettings;
 import java.util.Objects;
@@ -23,9 +22,9 @@ import java.util.Objects;
  * trials lacking a dimension of the space are ignored. With parallel workers, trials beyond a
  * generation still running are drawn from its distribution. Single-objective studies only.
  *
- * <p>Made by {@link Samplers#cmaEs(long)}; each {@code with...} method returns a new sampler with
- * one setting changed, e.g. {@code Samplers.cmaEs(7).withPopulationSize(16)}. Immutable and
- * thread-safe.
+ * <p>Made by {@link dev.tunable.Samplers#cmaEs(long)}; each {@code with...} method returns a new
+ * sampler with one setting changed, e.g. {@code Samplers.cmaEs(7).withPopulationSize(16)}.
+ * Immutable and thread-safe.
  *
  * @since 0.1
  */
@@ -34,7 +33,7 @@ public final class CmaEsSampler implements Sampler {
   private final CmaEsSettings settings;
   private final Sampler algorithm;
 
-  /** The sampler of {@link Samplers#cmaEs(long)}. */
+  /** The sampler of {@link dev.tunable.Samplers#cmaEs(long)}. */
   public CmaEsSampler(long seed) {
     this(seed, CmaEsSettings.DEFAULTS);
   }
@@ -93,7 +92,8 @@ public final class CmaEsSampler implements Sampler {
   /** Whether {@code other} is the same sampler: same seed and settings, same proposals. */
   @Override
   public boolean equals(Object other) {
-    return other instanceof CmaEsSampler that && seed == that.seed && settings.equals(that.settings);
+    return other instanceof CmaEsSampler that && seed == that.seed
+        && settings.equals(that.settings);
   }
 
   @Override

@@ -3,7 +3,6 @@ package dev.tunable.sampler;
 import dev.tunable.Config;
 import dev.tunable.Sampler;
 import dev.tunable.SamplerContext;
-import dev.tunable.Samplers;
 import dev.tunable.Trial;
 import dev.tunable.internal.sampler.genetic.GeneticAlgorithm;
 import dev.tunable.internal.sampler.genetic.GeneticSettings;
@@ -21,9 +20,9 @@ import dev.tunable.internal.sampler.genetic.GeneticSettings;
  * trials than the model-based samplers on smooth ones; {@link Nsga2Sampler} is its counterpart
  * for several objectives.
  *
- * <p>Made by {@link Samplers#genetic(long)}; each {@code with...} method returns a new sampler
- * with one setting changed, e.g. {@code Samplers.genetic(7).withPopulationSize(40)}. Immutable
- * and thread-safe.
+ * <p>Made by {@link dev.tunable.Samplers#genetic(long)}; each {@code with...} method returns a new
+ * sampler with one setting changed, e.g. {@code Samplers.genetic(7).withPopulationSize(40)}.
+ * Immutable and thread-safe.
  *
  * @since 0.1
  */
@@ -32,7 +31,7 @@ public final class GeneticSampler implements Sampler {
   private final GeneticSettings settings;
   private final Sampler algorithm;
 
-  /** The sampler of {@link Samplers#genetic(long)}. */
+  /** The sampler of {@link dev.tunable.Samplers#genetic(long)}. */
   public GeneticSampler(long seed) {
     this(seed, GeneticSettings.GENETIC);
   }
@@ -85,7 +84,8 @@ public final class GeneticSampler implements Sampler {
   /** Whether {@code other} is the same sampler: same seed and settings, same proposals. */
   @Override
   public boolean equals(Object other) {
-    return other instanceof GeneticSampler that && seed == that.seed && settings.equals(that.settings);
+    return other instanceof GeneticSampler that && seed == that.seed
+        && settings.equals(that.settings);
   }
 
   @Override

@@ -3,7 +3,6 @@ package dev.tunable.sampler;
 import dev.tunable.Config;
 import dev.tunable.Sampler;
 import dev.tunable.SamplerContext;
-import dev.tunable.Samplers;
 import dev.tunable.internal.sampler.gp.GpAlgorithm;
 import dev.tunable.internal.sampler.gp.GpSettings;
 
@@ -21,9 +20,9 @@ import dev.tunable.internal.sampler.gp.GpSettings;
  * count as the worst value seen so far, so that parallel workers spread out. Single-objective
  * studies only.
  *
- * <p>Made by {@link Samplers#gp(long)}; each {@code with...} method returns a new sampler with
- * one setting changed, e.g. {@code Samplers.gp(7).withStartupTrials(20)}. Immutable and
- * thread-safe.
+ * <p>Made by {@link dev.tunable.Samplers#gp(long)}; each {@code with...} method returns a new
+ * sampler with one setting changed, e.g. {@code Samplers.gp(7).withStartupTrials(20)}. Immutable
+ * and thread-safe.
  *
  * @since 0.1
  */
@@ -32,7 +31,7 @@ public final class GpSampler implements Sampler {
   private final GpSettings settings;
   private final Sampler algorithm;
 
-  /** The sampler of {@link Samplers#gp(long)}. */
+  /** The sampler of {@link dev.tunable.Samplers#gp(long)}. */
   public GpSampler(long seed) {
     this(seed, GpSettings.DEFAULTS);
   }

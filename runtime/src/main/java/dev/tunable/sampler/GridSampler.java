@@ -3,7 +3,6 @@ package dev.tunable.sampler;
 import dev.tunable.Config;
 import dev.tunable.Sampler;
 import dev.tunable.SamplerContext;
-import dev.tunable.Samplers;
 import dev.tunable.SearchExhaustedException;
 import dev.tunable.internal.sampler.GridAlgorithm;
 import dev.tunable.internal.sampler.GridSettings;
@@ -17,8 +16,8 @@ import dev.tunable.internal.sampler.GridSettings;
  * one; {@link #withPointsPerContinuousDimension} gives the continuous dimensions evenly spaced
  * values.
  *
- * <p>Made by {@link Samplers#grid()}; each {@code with...} method returns a new sampler with one
- * setting changed. Immutable and thread-safe.
+ * <p>Made by {@link dev.tunable.Samplers#grid()}; each {@code with...} method returns a new sampler
+ * with one setting changed. Immutable and thread-safe.
  *
  * @since 0.1
  */
@@ -26,7 +25,7 @@ public final class GridSampler implements Sampler {
   private final GridSettings settings;
   private final Sampler algorithm;
 
-  /** The sampler of {@link Samplers#grid()}. */
+  /** The sampler of {@link dev.tunable.Samplers#grid()}. */
   public GridSampler() {
     this(GridSettings.DEFAULTS);
   }

@@ -3,7 +3,6 @@ package dev.tunable.sampler;
 import dev.tunable.Config;
 import dev.tunable.Sampler;
 import dev.tunable.SamplerContext;
-import dev.tunable.Samplers;
 import dev.tunable.Trial;
 import dev.tunable.internal.sampler.genetic.GeneticAlgorithm;
 import dev.tunable.internal.sampler.genetic.GeneticSettings;
@@ -21,9 +20,10 @@ import dev.tunable.internal.sampler.genetic.GeneticSettings;
  * workers never wait. The sampler of studies with several objectives that name none; it also
  * runs studies with one objective.
  *
- * <p>Made by {@link Samplers#nsga2(long)}; each {@code with...} method returns a new sampler with
- * one setting changed, e.g. {@code Samplers.nsga2(7).withPopulationSize(20)}, which did better
- * than the default 50 at a few hundred trials (BENCHMARKS.md). Immutable and thread-safe.
+ * <p>Made by {@link dev.tunable.Samplers#nsga2(long)}; each {@code with...} method returns a new
+ * sampler with one setting changed, e.g. {@code Samplers.nsga2(7).withPopulationSize(20)}, which
+ * did better than the default 50 at a few hundred trials (BENCHMARKS.md). Immutable and
+ * thread-safe.
  *
  * @since 0.1
  */
@@ -32,7 +32,7 @@ public final class Nsga2Sampler implements Sampler {
   private final GeneticSettings settings;
   private final Sampler algorithm;
 
-  /** The sampler of {@link Samplers#nsga2(long)}. */
+  /** The sampler of {@link dev.tunable.Samplers#nsga2(long)}. */
   public Nsga2Sampler(long seed) {
     this(seed, GeneticSettings.NSGA2);
   }
@@ -85,7 +85,8 @@ public final class Nsga2Sampler implements Sampler {
   /** Whether {@code other} is the same sampler: same seed and settings, same proposals. */
   @Override
   public boolean equals(Object other) {
-    return other instanceof Nsga2Sampler that && seed == that.seed && settings.equals(that.settings);
+    return other instanceof Nsga2Sampler that && seed == that.seed
+        && settings.equals(that.settings);
   }
 
   @Override

@@ -3,7 +3,6 @@ package dev.tunable.sampler;
 import dev.tunable.Config;
 import dev.tunable.Sampler;
 import dev.tunable.SamplerContext;
-import dev.tunable.Samplers;
 import dev.tunable.internal.sampler.RandomAlgorithm;
 
 /**
@@ -13,7 +12,8 @@ import dev.tunable.internal.sampler.RandomAlgorithm;
  * learns nothing from the trials, so it suits any number of objectives; a baseline, and a
  * sampler for very noisy objectives.
  *
- * <p>Made by {@link Samplers#random(long)}; it has no settings. Immutable and thread-safe.
+ * <p>Made by {@link dev.tunable.Samplers#random(long)}; it has no settings. Immutable and
+ * thread-safe.
  *
  * @since 0.1
  */
@@ -21,7 +21,7 @@ public final class RandomSampler implements Sampler {
   private final long seed;
   private final Sampler algorithm;
 
-  /** The sampler of {@link Samplers#random(long)}. */
+  /** The sampler of {@link dev.tunable.Samplers#random(long)}. */
   public RandomSampler(long seed) {
     this.seed = seed;
     this.algorithm = new RandomAlgorithm(seed);

@@ -3,7 +3,6 @@ package dev.tunable.sampler;
 import dev.tunable.Config;
 import dev.tunable.Sampler;
 import dev.tunable.SamplerContext;
-import dev.tunable.Samplers;
 import dev.tunable.internal.sampler.SobolAlgorithm;
 
 /**
@@ -12,7 +11,8 @@ import dev.tunable.internal.sampler.SobolAlgorithm;
  * of the sequence, so resumed and parallel studies continue the same sequence. It learns nothing
  * from the trials, so it suits any number of objectives, and spaces of up to 1,000 dimensions.
  *
- * <p>Made by {@link Samplers#sobol(long)}; it has no settings. Immutable and thread-safe.
+ * <p>Made by {@link dev.tunable.Samplers#sobol(long)}; it has no settings. Immutable and
+ * thread-safe.
  *
  * @since 0.1
  */
@@ -20,7 +20,7 @@ public final class SobolSampler implements Sampler {
   private final long seed;
   private final Sampler algorithm;
 
-  /** The sampler of {@link Samplers#sobol(long)}. */
+  /** The sampler of {@link dev.tunable.Samplers#sobol(long)}. */
   public SobolSampler(long seed) {
     this.seed = seed;
     this.algorithm = new SobolAlgorithm(seed);

@@ -3,7 +3,6 @@ package dev.tunable.sampler;
 import dev.tunable.Config;
 import dev.tunable.Sampler;
 import dev.tunable.SamplerContext;
-import dev.tunable.Samplers;
 import dev.tunable.internal.sampler.tpe.TpeAlgorithm;
 import dev.tunable.internal.sampler.tpe.TpeSettings;
 
@@ -22,9 +21,10 @@ import dev.tunable.internal.sampler.tpe.TpeSettings;
  * functions, level on Hartmann6 and Rosenbrock, behind on Branin. It learns only from trials that
  * have every dimension of the space.
  *
- * <p>Made by {@link Samplers#tpe(long)} and {@link Samplers#multivariateTpe(long)}; each {@code
- * with...} method returns a new sampler with one setting changed, e.g. {@code
- * Samplers.tpe(7).withCandidates(48)}. Immutable and thread-safe.
+ * <p>Made by {@link dev.tunable.Samplers#tpe(long)} and {@link
+ * dev.tunable.Samplers#multivariateTpe(long)}; each {@code with...} method returns a new sampler
+ * with one setting changed, e.g. {@code Samplers.tpe(7).withCandidates(48)}. Immutable and
+ * thread-safe.
  *
  * @since 0.1
  */
@@ -33,7 +33,7 @@ public final class TpeSampler implements Sampler {
   private final TpeSettings settings;
   private final Sampler algorithm;
 
-  /** The sampler of {@link Samplers#tpe(long)}. */
+  /** The sampler of {@link dev.tunable.Samplers#tpe(long)}. */
   public TpeSampler(long seed) {
     this(seed, TpeSettings.DEFAULTS);
   }
@@ -64,7 +64,7 @@ public final class TpeSampler implements Sampler {
 
   /**
    * Models all dimensions jointly (true) or each on its own (false, the default); {@link
-   * Samplers#multivariateTpe(long)} is this setting.
+   * dev.tunable.Samplers#multivariateTpe(long)} is this setting.
    */
   public TpeSampler withMultivariate(boolean jointly) {
     return new TpeSampler(seed, new TpeSettings(
