@@ -8,9 +8,16 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * One call of {@link Study#optimize}: asks for trials, runs the objective on them and tells the
  * study the outcome, on {@link Budget#workerCount()} threads, until the budget is spent, the
- * sampler is exhausted or the study is stopped. Written against the study's public ask and tell,
- * as a user's own loop would be. Counts what happened, calls the callbacks, drives the progress
- * line, and keeps the first error that must stop the run.
+ * sampler is exhausted, the study is stopped or a thread running trials is interrupted. Written
+ * against the study's public ask and tell, as a user's own loop would be. Counts what happened,
+ * calls the callbacks, drives the progress line, and keeps the first error that must stop the
+ * run.
+ *
+ * <p>An interrupt means "stop after the running trials": each is told as its objective ended, no
+ * trial starts after it, and the thread that called {@code optimize} keeps (or gets, when a
+ * worker thread was interrupted) its interrupt status. An {@link Error} thrown by the objective
+ * fails its trial and is rethrown once the running trials have ended: it says the process may
+ * not be sound, so no new trial is started in it.
  *
  * @param <H> the type of the hyperparameters
  */
@@ -33,6 +40,7 @@ final class OptimizeLoop<H> {
   private final List<String> firstReasons = new ArrayList<>();
   private Throwable firstFailure;
   private volatile boolean halted;
+  private volatile boolean interrupted;
   private Throwable error;
   private ProgressLine progress;
 
@@ -60,7 +68,7 @@ final class OptimizeLoop<H> {
     try (ProgressLine line = ProgressLine.create(showProgress, budget.maxTrials(), budget.timeLimit())) {
       progress = line;
       if (workers == 1) {
-        work();
+        work(); // on the calling thread, whose interrupt status then stays as the trial left it
       } else {
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < workers; i++) {
@@ -72,6 +80,9 @@ final class OptimizeLoop<H> {
         for (Thread thread : threads) {
           joinUninterruptibly(thread);
         }
+        if (interrupted) {
+          Thread.currentThread().interrupt(); // a worker's interrupt is the caller's to see
+        }
       }
     }
     rethrow();
@@ -79,7 +90,8 @@ final class OptimizeLoop<H> {
 
   private void work() {
     try {
-      while (!halted && !study.isStopRequested() && started.incrementAndGet() <= maxTrials
+      while (!halted && !study.isStopRequested() && !interruptedNow()
+          && started.incrementAndGet() <= maxTrials
           && (deadline == Long.MAX_VALUE || System.nanoTime() - deadline < 0)) {
         Trial<H> trial;
         try {
@@ -102,6 +114,16 @@ final class OptimizeLoop<H> {
     } catch (RuntimeException | Error e) {
       halt(e);
     }
+  }
+
+  /** Whether this thread was interrupted; if so, no thread starts another trial. */
+  private boolean interruptedNow() {
+    if (!Thread.currentThread().isInterrupted()) {
+      return false;
+    }
+    interrupted = true;
+    halted = true;
+    return true;
   }
 
   /** A trial the objective finished, and the exception that failed it, if any. */
@@ -165,8 +187,8 @@ final class OptimizeLoop<H> {
     }
   }
 
+  /** Waits for {@code thread}; an interrupt of the calling thread halts the run meanwhile. */
   private void joinUninterruptibly(Thread thread) {
-    boolean interrupted = false;
     while (true) {
       try {
         thread.join();
@@ -175,9 +197,6 @@ final class OptimizeLoop<H> {
         interrupted = true;
         halt(null);
       }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
     }
   }
 

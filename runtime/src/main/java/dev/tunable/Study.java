@@ -139,11 +139,21 @@ public final class Study {
    * Budget#withWorkers} threads, and returns the study's best trial (over all its trials, earlier
    * runs included).
    *
-   * <p>A trial whose objective throws, or returns NaN or an infinity, is recorded as {@link
-   * TrialState#FAIL} with the reason, and the study goes on; {@code throw trial.pruned()} records
-   * it as {@link TrialState#PRUNED}. The run stops early when the sampler is exhausted (a finished
-   * grid) or {@link #stop()} is called. Callbacks run after each trial. While it runs in a
+   * <p>A trial whose objective throws an exception, or returns NaN or an infinity, is recorded as
+   * {@link TrialState#FAIL} with the reason, and the study goes on; {@code throw trial.pruned()}
+   * records it as {@link TrialState#PRUNED}. The run stops early when the sampler is exhausted (a
+   * finished grid) or {@link #stop()} is called. Callbacks run after each trial. While it runs in a
    * terminal, a progress line is shown on standard error (unless switched off in the builder).
+   *
+   * <p>An interrupt stops the run after the trials that are running: the calling thread's, or a
+   * worker thread's (set by the objective itself, as code that restores the interrupt status of
+   * an {@code InterruptedException} does, or by another thread). Each running trial is recorded
+   * as its objective ended, no trial starts after it, and this method returns with the calling
+   * thread's interrupt status set. If the status is set when the method is called, no trial
+   * starts. An {@link Error} thrown by the objective ({@code OutOfMemoryError}, {@code
+   * StackOverflowError}, {@code AssertionError}) fails its trial with the error as the reason, and
+   * is rethrown once the running trials have ended: it means the process may not be sound, so no
+   * further trial starts in it.
    *
    * @throws IllegalStateException if every trial of this run failed (the message gives the first
    *     reasons, and the cause is the first exception)
