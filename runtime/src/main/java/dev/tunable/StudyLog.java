@@ -4,6 +4,7 @@ import dev.tunable.storage.Event;
 import dev.tunable.storage.Event.StudyCreated;
 import dev.tunable.storage.Event.TrialFinished;
 import dev.tunable.storage.Storage;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +36,8 @@ final class StudyLog {
   private final StudyModel model;
   private final Object lock = new Object();
   private long cursor;
+  /** Whether the next write must first fail the trials of workers that died; guarded by lock. */
+  private boolean deadWorkersToFail;
 
   private StudyLog(String name, Storage storage) {
     this.name = name;
@@ -45,6 +48,9 @@ final class StudyLog {
   /**
    * The log of study {@code name} in {@code storage}, created or resumed as {@code opening} says.
    * On resume, trials left running by workers that died are marked {@link TrialState#FAIL}.
+   * Resuming writes nothing else, so that a study can be opened to be read when its storage cannot
+   * be written (a full disk): the dead workers' trials are then marked by the first write that
+   * succeeds.
    *
    * @param directions the directions to create the study with, or {@code null} to take the stored
    *     ones; when given for a study that exists, they must be the stored ones
@@ -54,28 +60,46 @@ final class StudyLog {
    */
   static StudyLog open(String name, Storage storage, Opening opening, List<Direction> directions) {
     StudyLog log = new StudyLog(name, storage);
-    log.write(model -> {
-      if (!model.exists()) {
-        if (opening == Opening.RESUME) {
-          throw new NoSuchElementException("no study named '" + name + "' in " + storage
-              + "; create it with Study.builder().name(\"" + name + "\")");
-        }
-        return List.of(new StudyCreated(name,
-            directions != null ? directions : List.of(Direction.MINIMIZE), Instant.now()));
+    if (!log.read(StudyModel::exists)) {
+      if (opening == Opening.RESUME) {
+        throw new NoSuchElementException("no study named '" + name + "' in " + storage
+            + "; create it with Study.builder().name(\"" + name + "\")");
       }
-      if (opening == Opening.CREATE) {
-        throw new IllegalStateException("a study named '" + name + "' already exists in "
-            + storage + "; resume it with Study.load(\"" + name + "\", storage) or"
-            + " Study.builder().loadIfExists(true), or choose another name");
+      List<Event> created = log.write(model -> model.exists() ? List.of()
+          : List.of(new StudyCreated(name,
+              directions != null ? directions : List.of(Direction.MINIMIZE), Instant.now())));
+      if (!created.isEmpty()) {
+        return log;
       }
-      if (directions != null && !model.directions().equals(directions)) {
-        throw new IllegalArgumentException("study '" + name + "' was created to "
-            + model.directions() + ", not "
-            + (directions.size() == 1 ? directions.get(0) : directions));
-      }
-      return log.failTrialsOfDeadWorkers(model);
-    });
+      // Another worker created it between the read and the write: open it as an existing study.
+    }
+    if (opening == Opening.CREATE) {
+      throw new IllegalStateException("a study named '" + name + "' already exists in "
+          + storage + "; resume it with Study.load(\"" + name + "\", storage) or"
+          + " Study.builder().loadIfExists(true), or choose another name");
+    }
+    List<Direction> stored = log.directions();
+    if (directions != null && !stored.equals(directions)) {
+      throw new IllegalArgumentException("study '" + name + "' was created to " + stored + ", not "
+          + (directions.size() == 1 ? directions.get(0) : directions));
+    }
+    log.failTrialsOfDeadWorkers();
     return log;
+  }
+
+  /**
+   * Marks {@link TrialState#FAIL} the trials left running by workers that died: now, or, if the
+   * storage cannot be written now, with the next write that succeeds.
+   */
+  private void failTrialsOfDeadWorkers() {
+    synchronized (lock) {
+      deadWorkersToFail = true;
+      try {
+        write(model -> List.of());
+      } catch (UncheckedIOException cannotWrite) {
+        // Opened all the same, to be read; deadWorkersToFail stays set for the next write.
+      }
+    }
   }
 
   Storage storage() {
@@ -111,30 +135,41 @@ final class StudyLog {
   /**
    * Catches up with the storage and appends the events {@code plan} returns for the model as it
    * then is, all under the storage's exclusive lock, then applies them. If {@code plan} throws,
-   * nothing is appended. {@code plan} must be quick: every other worker waits for it.
+   * nothing is appended. {@code plan} must be quick: every other worker waits for it. The first
+   * write after a resume that could not write also fails the trials of workers that died, ahead
+   * of the plan's events.
    *
-   * @return the events appended, possibly none
+   * @return the events of {@code plan} that were appended, possibly none
    */
   List<Event> write(Function<StudyModel, List<Event>> plan) {
     synchronized (lock) {
-      List<List<Event>> written = new ArrayList<>(1);
+      List<List<Event>> planned = new ArrayList<>(1);
+      List<List<Event>> appended = new ArrayList<>(1);
       cursor = storage.append(cursor, news -> {
         for (Event event : news.events()) {
           model.apply(event);
         }
         cursor = news.cursor(); // kept even if the plan throws, so that no event is applied twice
         List<Event> events = plan.apply(model);
-        written.add(events);
+        planned.add(events);
+        if (deadWorkersToFail) {
+          List<Event> all = trialsOfDeadWorkersFailed(model);
+          all.addAll(events);
+          events = all;
+        }
+        appended.add(events);
         return events;
       });
-      for (Event event : written.get(0)) {
+      deadWorkersToFail = false;
+      for (Event event : appended.get(0)) {
         model.apply(event);
       }
-      return written.get(0);
+      return planned.get(0);
     }
   }
 
-  private List<Event> failTrialsOfDeadWorkers(StudyModel model) {
+  /** The events that fail every running trial whose worker died. */
+  private List<Event> trialsOfDeadWorkersFailed(StudyModel model) {
     List<Event> events = new ArrayList<>();
     for (TrialRecord trial : model.trials()) {
       if (trial.state == TrialState.RUNNING && !storage.isAlive(trial.worker)) {
