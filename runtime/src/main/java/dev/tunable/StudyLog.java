@@ -125,7 +125,7 @@ final class StudyLog {
     }
   }
 
-  /** What {@code query} finds in the model as this worker last saw it, without reading the storage. */
+  /** What {@code query} finds in the model as this worker last saw it, reading no storage. */
   <T> T peek(Function<StudyModel, T> query) {
     synchronized (lock) {
       return query.apply(model);
