@@ -22,6 +22,8 @@ module dev.tunable {
   exports dev.tunable.schedule;
   exports dev.tunable.storage;
 
+  uses dev.tunable.storage.StorageProvider;
+
   // The declaration rules, shared with the annotation processor: it compiles against them here
   // and carries its own relocated copy (dev.tunable.processor.shaded.rules), so this export is
   // used at compile time only; no module reads the internals through it at run time.

@@ -4,15 +4,103 @@ import dev.tunable.internal.storage.FileStorage;
 import dev.tunable.internal.storage.MemoryStorage;
 import dev.tunable.storage.Durability;
 import dev.tunable.storage.Storage;
+import dev.tunable.storage.StorageProvider;
+import java.net.URI;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.ServiceLoader;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * The built-in storages.
+ * The built-in storages, and storages by URL.
  *
  * @since 0.1
  */
 public final class Storages {
+  /** Schemes that modules outside the runtime provide, and the artifact that provides each. */
+  private static final Map<String, String> KNOWN_PROVIDERS =
+      Map.of("jdbc:postgresql:", "dev.tunable:tunable-postgres");
+  /** A password in a URL: the value of a password parameter, or the secret of user:secret@. */
+  private static final Pattern PASSWORD =
+      Pattern.compile("(?i)((?:^|[?&])password=)[^&]*|(//[^/:@?#]*:)[^/@?#]*(@)");
+
   private Storages() {}
+
+  /**
+   * The storage a URL names, the same string in code, on command lines and in configuration
+   * files:
+   *
+   * <ul>
+   *   <li>{@code memory:}, a new {@link #inMemory()} storage;
+   *   <li>{@code file:PATH}, the journal at {@code PATH} ({@link #file(Path)}), relative to the
+   *       working directory unless absolute; {@code file:///abs/path} is also accepted;
+   *   <li>any other scheme a {@link StorageProvider} on the class or module path opens, such as
+   *       {@code jdbc:postgresql://host:5432/db?user=tunable} with {@code
+   *       dev.tunable:tunable-postgres}.
+   * </ul>
+   *
+   * @throws IllegalArgumentException naming the URL, with any password masked, and the schemes
+   *     known (or the artifact to add, for a known scheme whose module is missing)
+   */
+  public static Storage open(String url) {
+    Objects.requireNonNull(url, "url");
+    if (url.equals("memory:")) {
+      return inMemory();
+    }
+    if (url.startsWith("file:")) {
+      return file(filePath(url));
+    }
+    List<String> schemes = new ArrayList<>(List.of("memory:", "file:"));
+    for (StorageProvider provider : ServiceLoader.load(StorageProvider.class)) {
+      if (url.startsWith(provider.scheme())) {
+        return provider.open(url);
+      }
+      schemes.add(provider.scheme());
+    }
+    for (Map.Entry<String, String> known : KNOWN_PROVIDERS.entrySet()) {
+      if (url.startsWith(known.getKey())) {
+        throw new IllegalArgumentException("the storage URL '" + mask(url) + "' needs the module "
+            + known.getValue() + ", which is not on the class or module path; add it to the"
+            + " dependencies");
+      }
+    }
+    throw new IllegalArgumentException("unknown storage URL '" + mask(url) + "'; the schemes"
+        + " known here are " + schemes + (schemes.contains("jdbc:postgresql:") ? ""
+        : ", and jdbc:postgresql: with dev.tunable:tunable-postgres"));
+  }
+
+  private static Path filePath(String url) {
+    String path = url.substring("file:".length());
+    if (path.isEmpty()) {
+      throw new IllegalArgumentException("the storage URL '" + url + "' names no file; write"
+          + " file:PATH, such as file:studies/demo.journal");
+    }
+    try {
+      return path.startsWith("//") ? Path.of(URI.create(url)) : Path.of(path);
+    } catch (IllegalArgumentException e) { // InvalidPathException too
+      throw new IllegalArgumentException(
+          "the storage URL '" + url + "' is not a valid file path: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * {@code url} with any password in it replaced by {@code ***}: the value of a {@code password}
+   * parameter and the secret of a {@code user:secret@host} part. For messages and logs.
+   */
+  public static String mask(String url) {
+    Matcher matcher = PASSWORD.matcher(url);
+    StringBuilder masked = new StringBuilder();
+    while (matcher.find()) {
+      matcher.appendReplacement(masked, Matcher.quoteReplacement(matcher.group(1) != null
+          ? matcher.group(1) + "***"
+          : matcher.group(2) + "***" + matcher.group(3)));
+    }
+    return matcher.appendTail(masked).toString();
+  }
 
   /**
    * A storage in this process's memory, lost when it ends; the default. Several studies, and {@link
