@@ -7,8 +7,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One call of {@link Study#optimize}: asks for trials, runs the objective on them and tells the
- * study the outcome, on {@link Budget#workerCount()} threads, until the budget is spent, the
- * sampler is exhausted, the study is stopped or a thread running trials is interrupted. Written
+ * study the outcome, on {@link Budget#workerCount()} threads, until the budget is spent (this
+ * run's trials, the study's total, the time), the sampler is exhausted, the study is stopped or a thread running trials is interrupted. Written
  * against the study's public ask and tell, as a user's own loop would be. Counts what happened,
  * calls the callbacks, drives the progress line, and keeps the first error that must stop the
  * run.
@@ -95,8 +95,11 @@ final class OptimizeLoop<H> {
           && (deadline == Long.MAX_VALUE || System.nanoTime() - deadline < 0)) {
         Trial<H> trial;
         try {
-          trial = study.ask(space);
+          trial = study.ask(space, budget.maxTotalTrials());
         } catch (SearchExhaustedException e) {
+          trial = null;
+        }
+        if (trial == null) { // the sampler is exhausted, or the study holds its total
           halted = true;
           break;
         }

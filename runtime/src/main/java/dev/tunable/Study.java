@@ -213,9 +213,16 @@ public final class Study {
    * @throws SearchExhaustedException if the sampler has nothing left to propose
    */
   public <H> Trial<H> ask(SearchSpace<H> space) {
+    return ask(space, Long.MAX_VALUE);
+  }
+
+  /** {@link #ask(SearchSpace)}, or null if the study already holds {@code limit} trials. */
+  <H> Trial<H> ask(SearchSpace<H> space, long limit) {
     Objects.requireNonNull(space, "space");
-    TrialPlanner.Started started = planner.start(space);
-    return new Trial<>(this, started.number(), space.createChecked(started.params()));
+    TrialPlanner.Started started = planner.start(space, limit);
+    return started == null
+        ? null
+        : new Trial<>(this, started.number(), space.createChecked(started.params()));
   }
 
   /**

@@ -39,12 +39,13 @@ final class TrialPlanner {
   record Started(long number, Config params) {}
 
   /**
-   * Starts a trial on {@code space}; enqueued entries that do not fit the space are recorded as
-   * failed trials on the way.
+   * Starts a trial on {@code space}, unless the study already holds {@code limit} trials; enqueued
+   * entries that do not fit the space are recorded as failed trials on the way.
    *
+   * @return the trial, or null if the study holds {@code limit} trials
    * @throws SearchExhaustedException if the sampler has nothing left to propose
    */
-  Started start(SearchSpace<?> space) {
+  Started start(SearchSpace<?> space, long limit) {
     // Threads of this worker deciding at the same time each plan for a trial of their own: the
     // next number but one, and the next enqueued entry but one, so that a sampler seeded by the
     // trial number does not propose the same values to both.
@@ -52,10 +53,13 @@ final class TrialPlanner {
     try {
       while (true) {
         View view = log.read(model -> View.of(model, ahead));
+        if (view.trialCount() >= limit) {
+          return null;
+        }
         Decision decision = decide(space, view);
-        Started started = record(decision, view);
+        Started started = record(decision, view, limit);
         if (started != null) {
-          return started;
+          return started.number() >= 0 ? started : null;
         }
       }
     } finally {
@@ -102,14 +106,23 @@ final class TrialPlanner {
     }
   }
 
+  /** What {@link #record} returns when the study reached its limit meanwhile. */
+  private static final Started LIMIT_REACHED = new Started(-1, null);
+
   /**
    * Records the start of the trial {@code decision} describes, unless another worker took its
-   * entry or its values since {@code view}; null when it must be decided again.
+   * entry or its values since {@code view}, or the study reached {@code limit} trials; null when
+   * it must be decided again.
    */
-  private Started record(Decision decision, View view) {
+  private Started record(Decision decision, View view, long limit) {
     Map<String, Object> stored =
         decision.params() != null ? StoredValues.of(decision.params().asMap()) : null;
+    boolean[] full = new boolean[1];
     List<Event> written = log.write(model -> {
+      if (model.trialCount() >= limit) {
+        full[0] = true;
+        return List.of();
+      }
       if (decision.queueEntry() >= 0 ? model.isClaimed(decision.queueEntry())
           : startedMeanwhile(model, view.trialCount(), stored)) {
         return List.of();
@@ -124,6 +137,9 @@ final class TrialPlanner {
       }
       return List.of(new TrialStarted(study, number, stored, decision.queueEntry(), worker, now));
     });
+    if (full[0]) {
+      return LIMIT_REACHED;
+    }
     if (written.size() != 1) {
       return null; // taken meanwhile, or a misfit entry failed: decide the next trial afresh
     }
