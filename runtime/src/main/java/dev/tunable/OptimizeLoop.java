@@ -99,7 +99,8 @@ final class OptimizeLoop<H> {
         } catch (SearchExhaustedException e) {
           trial = null;
         }
-        if (trial == null) { // the sampler is exhausted, or the study holds its total
+        if (trial == null) { // exhausted, the study holds its total, or interrupted waiting
+          interruptedNow();
           halted = true;
           break;
         }

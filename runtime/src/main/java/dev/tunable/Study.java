@@ -63,14 +63,17 @@ public final class Study {
   private final Function<FrozenTrial, double[]> constraints;
   private final List<TrialCallback> callbacks;
   private final boolean progress;
+  /** 0, or the number of trials that may run at once in a reproducible study. */
+  private final int lag;
   private volatile boolean stopRequested;
 
   private Study(Builder builder, StudyLog.Opening opening) {
     this.name = builder.name != null ? builder.name : defaultName();
     this.log = StudyLog.open(name, builder.storage, opening,
         builder.directionSet ? builder.directions : null);
+    this.lag = builder.reproducibleWorkers;
     this.planner = new TrialPlanner(name, log,
-        builder.sampler != null ? builder.sampler : Samplers.byDefault());
+        builder.sampler != null ? builder.sampler : Samplers.byDefault(), lag);
     this.pruner = builder.pruner;
     this.constraints = builder.constraints;
     this.callbacks = List.copyOf(builder.callbacks);
@@ -213,10 +216,20 @@ public final class Study {
    * @throws SearchExhaustedException if the sampler has nothing left to propose
    */
   public <H> Trial<H> ask(SearchSpace<H> space) {
-    return ask(space, Long.MAX_VALUE);
+    Trial<H> trial = ask(space, Long.MAX_VALUE);
+    if (trial == null) {
+      throw new IllegalStateException("interrupted while waiting for the trials that the"
+          + " proposal of study '" + name + "' depends on (it is reproducible); the thread's"
+          + " interrupt status is set");
+    }
+    return trial;
   }
 
-  /** {@link #ask(SearchSpace)}, or null if the study already holds {@code limit} trials. */
+  /**
+   * {@link #ask(SearchSpace)}, or null if the study already holds {@code limit} trials, or if the
+   * thread was interrupted while a reproducible study waited for the trials its proposal depends
+   * on.
+   */
   <H> Trial<H> ask(SearchSpace<H> space, long limit) {
     Objects.requireNonNull(space, "space");
     TrialPlanner.Started started = planner.start(space, limit);
@@ -477,8 +490,16 @@ public final class Study {
     // Outside every lock, so that workers may consult the pruner at once. The history is read
     // from the storage, when the pruner first asks for it: a pruner must not decide on a history
     // older than another worker's.
-    return pruner.shouldPrune(
-        new PrunerContext(trial, log.directions(), () -> log.read(StudyModel::snapshots)));
+    // A reproducible study shows the pruner what it showed the sampler: the trials numbered below
+    // the trial's number less the lag, all finished before it started, and the trial itself.
+    return pruner.shouldPrune(new PrunerContext(trial, log.directions(), lag == 0
+        ? () -> log.read(StudyModel::snapshots)
+        : () -> log.read(model -> {
+          List<FrozenTrial> seen =
+              new ArrayList<>(model.snapshots().subList(0, (int) Math.max(0, number - lag)));
+          seen.add(trial);
+          return seen;
+        })));
   }
 
   boolean isStopRequested() {
@@ -532,6 +553,7 @@ public final class Study {
     private final List<TrialCallback> callbacks = new ArrayList<>();
     private boolean progress = true;
     private boolean loadIfExists;
+    private int reproducibleWorkers;
 
     private Builder() {}
 
@@ -622,6 +644,28 @@ public final class Study {
      */
     public Builder loadIfExists(boolean load) {
       this.loadIfExists = load;
+      return this;
+    }
+
+    /**
+     * Makes the study reproducible with up to {@code workers} trials running at once, in threads
+     * ({@link Budget#withWorkers}), processes or machines: the proposal for trial {@code k}
+     * depends only on the trials numbered below {@code k - workers}, and a worker waits until
+     * those have finished before it proposes; the pruner sees the same trials. A seeded study
+     * then gives the same trials, bit for bit, whatever the timing (given an objective that gives
+     * the same value for the same hyperparameters). The price is idle time, when a trial must wait
+     * for a slow one {@code workers} trials before it, and proposals that see {@code workers} fewer
+     * trials (BENCHMARKS.md measures both). Every worker of the study must declare the same
+     * number. Off by default: trials see every trial started before them.
+     *
+     * @throws IllegalArgumentException if {@code workers} is below 1
+     */
+    public Builder reproducible(int workers) {
+      if (workers < 1) {
+        throw new IllegalArgumentException("a reproducible study needs the number of trials that"
+            + " may run at once, at least 1, got " + workers);
+      }
+      this.reproducibleWorkers = workers;
       return this;
     }
 

@@ -91,7 +91,7 @@ final class StudyLog {
    * Marks {@link TrialState#FAIL} the trials left running by workers that died: now, or, if the
    * storage cannot be written now, with the next write that succeeds.
    */
-  private void failTrialsOfDeadWorkers() {
+  void failTrialsOfDeadWorkers() {
     synchronized (lock) {
       deadWorkersToFail = true;
       try {
