@@ -61,8 +61,7 @@ final class OptimizeLoop<H> {
   /**
    * Runs the loop to its end.
    *
-   * @throws IllegalStateException if every trial of this run failed (the message gives the first
-   *     reasons, and the cause is the first exception)
+   * @throws AllTrialsFailedException if every trial of this run failed
    */
   void run(boolean showProgress) {
     try (ProgressLine line = ProgressLine.create(showProgress, budget.maxTrials(), budget.timeLimit())) {
@@ -183,7 +182,7 @@ final class OptimizeLoop<H> {
     }
     synchronized (tally) {
       if (finished > 0 && failed == finished) {
-        throw new IllegalStateException(
+        throw new AllTrialsFailedException(
             "all " + finished + " trials of study '" + study.name() + "' failed; first reasons:\n  "
                 + String.join("\n  ", firstReasons),
             firstFailure);

@@ -158,8 +158,8 @@ public final class Study {
    * is rethrown once the running trials have ended: it means the process may not be sound, so no
    * further trial starts in it.
    *
-   * @throws IllegalStateException if every trial of this run failed (the message gives the first
-   *     reasons, and the cause is the first exception)
+   * @throws AllTrialsFailedException if every trial of this run failed (the message gives the
+   *     first reasons, and the cause is the first exception)
    * @throws NoSuchElementException if the study has no complete trial (all pruned, or none run)
    */
   public <H> Trial<H> optimize(SearchSpace<H> space, Budget budget, Objective<H> objective) {
@@ -191,7 +191,7 @@ public final class Study {
    * #bestTrials() Pareto front}. A trial whose values are not one per objective, or hold NaN or
    * an infinity, is recorded as {@link TrialState#FAIL} with the reason.
    *
-   * @throws IllegalStateException if every trial of this run failed
+   * @throws AllTrialsFailedException if every trial of this run failed
    */
   public <H> List<FrozenTrial> optimizeMulti(
       SearchSpace<H> space, Budget budget, MultiObjective<H> objective) {
