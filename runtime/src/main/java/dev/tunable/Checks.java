@@ -1,6 +1,7 @@
 package dev.tunable;
 
 import dev.tunable.internal.rules.Spelling;
+import dev.tunable.internal.rules.Text;
 import dev.tunable.internal.rules.Violation;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -79,6 +80,8 @@ final class Checks {
       case PADDED_CHOICE -> dimension + "choice " + quote((String) actual) + " starts or ends"
           + " with white space, which configuration files drop, so it could not be read back;"
           + " use " + quote((String) suggestion);
+      case UNENCODABLE_CHOICE -> dimension + "choice " + quote(Text.escaped((String) actual))
+          + " " + Text.unencodable((String) actual);
       case OUT_OF_RANGE, OFF_STEP -> throw new IllegalStateException(
           violation + " is about a value, not a declaration");
     };

@@ -101,6 +101,8 @@ enum Message {
   PADDED_CHOICE(Rule.PADDED_CHOICE,
       "hyperparameter '%s': choice \"%s\" starts or ends with white space, which configuration"
           + " files drop, so it could not be read back; use \"%s\""),
+  UNENCODABLE_CHOICE(Rule.UNENCODABLE_CHOICE,
+      "hyperparameter '%s': choice \"%s\" %s"),
   UNKNOWN_ENUM_CHOICE("UnknownEnumChoice",
       "hyperparameter '%s': \"%s\" is not a constant of %s%s; the constants are %s"),
 

@@ -74,6 +74,10 @@ class RuleAgreementTest {
         string(" relu", "tanh").rejects(Rule.PADDED_CHOICE),
         string("relu", "tanh\t").rejects(Rule.PADDED_CHOICE),
         string("two words", "x").valid(),
+        // A label that UTF-8 cannot encode came back from a journal with '?' (issue 12).
+        string("adam", "sgd\uD800").rejects(Rule.UNENCODABLE_CHOICE),
+        string("\uDE80\uD83D", "x").rejects(Rule.UNENCODABLE_CHOICE),
+        string("\uD83D\uDE80", "x").valid(),
 
         // Names.
         real().name("x").range(0, 1).valid(),

@@ -19,6 +19,7 @@ import static dev.tunable.internal.rules.Rule.STEP_NOT_DIVIDING;
 import static dev.tunable.internal.rules.Rule.STEP_NOT_POSITIVE;
 import static dev.tunable.internal.rules.Rule.STEP_WITH_LOG_SCALE;
 import static dev.tunable.internal.rules.Rule.TOO_MANY_STEPS;
+import static dev.tunable.internal.rules.Rule.UNENCODABLE_CHOICE;
 
 import dev.tunable.annotations.Scale;
 import dev.tunable.internal.rules.Violation.Part;
@@ -154,7 +155,8 @@ public final class DimensionRules {
   /**
    * The rules of a list of choices, given by their labels as written in configuration files: at
    * least one; none blank, none with white space at either end (configuration files drop it, so
-   * such a choice could be handed out but never read back), none repeated.
+   * such a choice could be handed out but never read back), none holding an unpaired surrogate
+   * (which no storage can encode: see {@link Text}), none repeated.
    */
   public static List<Violation> choices(List<String> labels) {
     if (labels.isEmpty()) {
@@ -168,6 +170,9 @@ public final class DimensionRules {
         found.add(Violation.ofChoice(BLANK_CHOICE, i, label, null));
       } else if (!label.strip().equals(label)) {
         found.add(Violation.ofChoice(PADDED_CHOICE, i, label, label.strip()));
+      }
+      if (Text.unpairedSurrogate(label) >= 0) {
+        found.add(Violation.ofChoice(UNENCODABLE_CHOICE, i, label, null));
       }
       if (!seen.add(label)) {
         found.add(Violation.ofChoice(DUPLICATE_CHOICE, i, label, null));

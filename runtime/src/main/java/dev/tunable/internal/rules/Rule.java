@@ -59,6 +59,11 @@ public enum Rule {
    * label; suggestion: the label stripped.
    */
   PADDED_CHOICE("PaddedChoice"),
+  /**
+   * A choice's label holds an unpaired UTF-16 surrogate, which no storage can encode (see {@link
+   * Text}); actual: the label.
+   */
+  UNENCODABLE_CHOICE("UnencodableChoice"),
   /** A value outside the range; actual: the value. */
   OUT_OF_RANGE("OutOfRange"),
   /** A value inside the range but off the grid of its step; actual: the value. */
