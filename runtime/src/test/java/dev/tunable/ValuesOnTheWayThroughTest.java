@@ -2,6 +2,7 @@ package dev.tunable;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tunable.internal.storage.EventCodec;
 import dev.tunable.storage.Event;
@@ -12,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -56,6 +58,93 @@ class ValuesOnTheWayThroughTest {
       assertEquals(expected, read);
       assertEquals(Double.class, read.get("loss").getClass());
       assertEquals(String.class, read.get("word").getClass());
+    }
+  }
+
+  /** The end of every message about an unpaired surrogate at {@code index}: why, and the fix. */
+  private static String unpaired(String surrogate, int index) {
+    return "holds an unpaired UTF-16 surrogate, " + surrogate + " at index " + index
+        + ", which is no character and which UTF-8 cannot encode, so it could not be stored and"
+        + " read back; remove it or complete its pair";
+  }
+
+  private static void assertRefused(String message, Executable action) {
+    assertEquals(message, assertThrows(IllegalArgumentException.class, action).getMessage());
+  }
+
+  /**
+   * Regression: a study name holding an unpaired surrogate was journalled with '?' in its place,
+   * and the study could then not be found by its own name.
+   */
+  @Test
+  void aStudyNameWithAnUnpairedSurrogateIsRefusedWhenItGoesIn() {
+    try (Storage storage = Storages.file(directory.resolve("names.journal"))) {
+      assertRefused("study name 'a\\uD800' " + unpaired("\\uD800", 1),
+          () -> Study.builder().name("a\uD800"));
+      assertRefused("study name '\\uDC00b' " + unpaired("\\uDC00", 0),
+          () -> Study.load("\uDC00b", storage));
+      Study rocket = create(storage, "\uD83D\uDE80 launch"); // a pair is a character
+      rocket.optimize(SPACE, 1, trial -> 0);
+    }
+    try (Storage storage = Storages.file(directory.resolve("names.journal"))) {
+      assertEquals(1, Study.load("\uD83D\uDE80 launch", storage).trials().size());
+    }
+  }
+
+  /**
+   * Regression: user attribute keys and string values, enqueued names and values, and categorical
+   * labels holding an unpaired surrogate came back from a journal with '?' in its place.
+   */
+  @Test
+  void everyTextWithAnUnpairedSurrogateIsRefusedWhereItGoesIn() {
+    Study study = create(Storages.inMemory(), "s");
+    Trial<Config> trial = study.ask(SPACE);
+    assertRefused("user attribute key 'loss\\uDFFF' of trial #0 " + unpaired("\\uDFFF", 4),
+        () -> trial.setUserAttribute("loss\uDFFF", 1));
+    assertRefused("the value of user attribute 'note' of trial #0 'ab\\uD800' "
+        + unpaired("\\uD800", 2), () -> trial.setUserAttribute("note", "ab\uD800"));
+    Object shown = new Object() {
+      @Override
+      public String toString() {
+        return "\uD800";
+      }
+    };
+    assertRefused("the value of user attribute 'object' of trial #0 '\\uD800' "
+        + unpaired("\\uD800", 0), () -> trial.setUserAttribute("object", shown));
+    assertRefused("enqueued hyperparameter name 'x\\uD800' " + unpaired("\\uD800", 1),
+        () -> study.enqueue(Map.of("x\uD800", 0.5)));
+    assertRefused("the value of enqueued hyperparameter 'kind' '\\uDC00' "
+        + unpaired("\\uDC00", 0), () -> study.enqueue(Map.of("x", 0.5, "kind", "\uDC00")));
+    assertRefused("[UnencodableChoice] dimension 'kind': choice 'b\\uD800' "
+        + unpaired("\\uD800", 1), () -> Dimension.categorical("kind", "a", "b\uD800"));
+    trial.setUserAttribute("fine", "\uD83D\uDE80");
+    assertEquals(Map.of("fine", "\uD83D\uDE80"), trial.userAttributes());
+    assertEquals(List.of(), study.trials().get(0).userAttributes().keySet().stream()
+        .filter(key -> !key.equals("fine")).toList(), "nothing refused was recorded");
+  }
+
+  /**
+   * A failure reason is written by the objective's exception as often as by a user, and is never
+   * refused: an unpaired surrogate in it becomes U+FFFD, the same in every storage and after a
+   * reopen.
+   */
+  @Test
+  void aFailureReasonKeepsEverythingButAnUnpairedSurrogate() {
+    Path file = directory.resolve("reasons.journal");
+    try (Storage storage = Storages.file(file)) {
+      Study study = create(storage, "s");
+      study.tellFailure(study.ask(SPACE), "diverged at \uD800 \uD83D\uDE80");
+      assertThrows(IllegalStateException.class, () -> study.optimize(SPACE, 1, trial -> {
+        throw new ArithmeticException("diverged at \uDC00");
+      }));
+      assertEquals("diverged at \uFFFD \uD83D\uDE80",
+          study.trials().get(0).failureReason().orElseThrow());
+    }
+    try (Storage storage = Storages.file(file)) {
+      List<FrozenTrial> trials = Study.load("s", storage).trials();
+      assertEquals("diverged at \uFFFD \uD83D\uDE80", trials.get(0).failureReason().orElseThrow());
+      String thrown = trials.get(1).failureReason().orElseThrow();
+      assertTrue(thrown.startsWith("java.lang.ArithmeticException: diverged at \uFFFD (at "), thrown);
     }
   }
 

@@ -13,7 +13,11 @@ public final class Text {
 
   /** The index of the first unpaired surrogate in {@code text}, or -1 if it has none. */
   public static int unpairedSurrogate(String text) {
-    for (int i = 0; i < text.length(); i++) {
+    return unpairedSurrogate(text, 0);
+  }
+
+  private static int unpairedSurrogate(CharSequence text, int from) {
+    for (int i = from; i < text.length(); i++) {
       char c = text.charAt(i);
       if (Character.isHighSurrogate(c)
           && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
@@ -23,6 +27,22 @@ public final class Text {
       }
     }
     return -1;
+  }
+
+  /**
+   * {@code text} with each unpaired surrogate replaced by U+FFFD, the replacement character: for
+   * texts that are kept whatever they hold, such as an exception's message as a failure reason.
+   */
+  public static String withoutUnpairedSurrogates(String text) {
+    int at = unpairedSurrogate(text);
+    if (at < 0) {
+      return text;
+    }
+    StringBuilder out = new StringBuilder(text);
+    for (; at >= 0; at = unpairedSurrogate(out, at + 1)) {
+      out.setCharAt(at, '\uFFFD');
+    }
+    return out.toString();
   }
 
   /**
