@@ -117,6 +117,10 @@ class ValuesOnTheWayThroughTest {
         + unpaired("\\uDC00", 0), () -> study.enqueue(Map.of("x", 0.5, "kind", "\uDC00")));
     assertRefused("[UnencodableChoice] dimension 'kind': choice 'b\\uD800' "
         + unpaired("\\uD800", 1), () -> Dimension.categorical("kind", "a", "b\uD800"));
+    Map<String, Object> withNull = new LinkedHashMap<>();
+    withNull.put("x", null);
+    assertRefused("enqueued hyperparameter 'x' is null; give it a value, or leave it out",
+        () -> study.enqueue(withNull));
     trial.setUserAttribute("fine", "\uD83D\uDE80");
     assertEquals(Map.of("fine", "\uD83D\uDE80"), trial.userAttributes());
     assertEquals(List.of(), study.trials().get(0).userAttributes().keySet().stream()
