@@ -322,6 +322,7 @@ public final class Study {
             + " each value under its dimension's name");
       }
       requireEncodable("enqueued hyperparameter name", key);
+      requireShort("enqueued hyperparameter name", key, "", "no dimension has such a name");
       if (value == null) {
         throw new IllegalArgumentException("enqueued hyperparameter " + quote(key) + " is null;"
             + " give it a value, or leave it out");
@@ -470,6 +471,8 @@ public final class Study {
   void setUserAttribute(long number, String key, Object value) {
     Objects.requireNonNull(key, "key");
     requireEncodable("user attribute key", key, " of trial #" + number);
+    requireShort("user attribute key", key, " of trial #" + number,
+        "a key is stored with its every value; use a shorter key");
     Object stored = StoredValues.of(Objects.requireNonNull(value, "value"));
     if (stored instanceof String text) {
       requireEncodable("the value of user attribute " + quote(key) + " of trial #" + number, text);
@@ -526,6 +529,18 @@ public final class Study {
   }
 
   /**
+   * Throws, naming {@code what} and showing the start of {@code name}, if {@code name} is longer
+   * than {@link Text#MAX_NAME_LENGTH} characters; {@code why} says why that matters and the fix.
+   */
+  private static void requireShort(String what, String name, String where, String why) {
+    String problem = Text.tooLong(name);
+    if (problem != null) {
+      throw new IllegalArgumentException(
+          what + " " + quote(Text.shown(name)) + where + " " + problem + ": " + why);
+    }
+  }
+
+  /**
    * Throws, naming {@code what} and showing {@code text}, if {@code text} holds an unpaired UTF-16
    * surrogate, which UTF-8 cannot encode: a storage would keep another text (issue 12).
    */
@@ -567,7 +582,8 @@ public final class Study {
     private Builder() {}
 
     /**
-     * The study's name in its storage; needed to {@link Study#load} it later.
+     * The study's name in its storage; needed to {@link Study#load} it later. A name has at most
+     * 255 characters (checked by {@link #build()}).
      *
      * @throws IllegalArgumentException if {@code name} is blank, or holds an unpaired UTF-16
      *     surrogate (which no storage can encode)
@@ -665,9 +681,16 @@ public final class Study {
     /**
      * Creates the study in its storage, or loads it (see {@link #loadIfExists}).
      *
+     * @throws IllegalArgumentException if the name is longer than 255 characters: a study name is
+     *     a label, stored with every record of the study ({@link Study#load} still opens a study of
+     *     a longer name that an earlier version created)
      * @throws IllegalStateException if a study of this name exists and {@code loadIfExists} is off
      */
     public Study build() {
+      if (name != null) {
+        requireShort("study name", name, "",
+            "a study name is a label, stored with every record of the study; use a shorter name");
+      }
       if (storage == null) {
         storage = Storages.inMemory();
       }

@@ -152,6 +152,55 @@ class ValuesOnTheWayThroughTest {
     }
   }
 
+  /**
+   * Regression: a 1 MiB study name was repeated in every record of the study, 8 MB of journal per
+   * trial. Names of studies, dimensions and user attributes now have at most 255 characters.
+   */
+  @Test
+  void aMegabyteStudyNameIsRefusedNamingTheLimitAndTheLength() {
+    String megabyte = "s".repeat(1 << 20);
+    assertRefused("study name '" + "s".repeat(32) + "...' is 1048576 characters long, more than"
+        + " the 255 a name may have: a study name is a label, stored with every record of the"
+        + " study; use a shorter name", () -> Study.builder().name(megabyte).build());
+    String longest = "\uD83D\uDE80".repeat(255); // characters, not chars: 510 chars
+    Path file = directory.resolve("long.journal");
+    try (Storage storage = Storages.file(file)) {
+      create(storage, longest).optimize(SPACE, 1, trial -> 0);
+    }
+    try (Storage storage = Storages.file(file)) {
+      assertEquals(1, Study.load(longest, storage).trials().size());
+    }
+  }
+
+  /** A study an older version created with a longer name is still opened by its name. */
+  @Test
+  void aStudyOfALongerNameFromAnOlderVersionStillLoads() {
+    String older = "o".repeat(300);
+    try (Storage storage = Storages.file(directory.resolve("older.journal"))) {
+      storage.append(0, news -> List.of(
+          new Event.StudyCreated(older, List.of(Direction.MAXIMIZE), java.time.Instant.EPOCH)));
+      Study study = Study.load(older, storage);
+      study.optimize(SPACE, 1, trial -> 1);
+      assertEquals(Direction.MAXIMIZE, study.direction());
+    }
+  }
+
+  @Test
+  void longDimensionNamesAndUserAttributeKeysAreRefusedNamingTheLimitAndTheLength() {
+    assertRefused("[NameTooLong] dimension name '" + "x".repeat(32) + "...' is 256 characters"
+        + " long, more than the 255 a name may have: a name is stored with every trial's values;"
+        + " use a shorter name", () -> Dimension.real("x".repeat(256), 0, 1));
+    Study study = create(Storages.inMemory(), "s");
+    Trial<Config> trial = study.ask(SPACE);
+    assertRefused("user attribute key '" + "k".repeat(32) + "...' of trial #0 is 256 characters"
+        + " long, more than the 255 a name may have: a key is stored with its every value; use a"
+        + " shorter key", () -> trial.setUserAttribute("k".repeat(256), 1));
+    trial.setUserAttribute("k".repeat(255), 1);
+    assertRefused("enqueued hyperparameter name '" + "x".repeat(32) + "...' is 256 characters"
+        + " long, more than the 255 a name may have: no dimension has such a name",
+        () -> study.enqueue(Map.of("x".repeat(256), 0.5)));
+  }
+
   /** Journals written before the typed form keep reading as they always did: strings stay strings. */
   @Test
   void anOlderJournalsNonFiniteAttributeReadsAsTheStringItWrote() {

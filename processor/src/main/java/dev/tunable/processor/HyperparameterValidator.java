@@ -191,7 +191,12 @@ final class HyperparameterValidator {
 
   private static void checkName(Subject subject, String name) {
     for (Violation violation : DimensionRules.name(name)) {
-      subject.errorOn("name", Message.of(violation.rule()), subject.name(), name);
+      if (violation.rule() == Rule.NAME_TOO_LONG) {
+        subject.errorOn("name", Message.NAME_TOO_LONG, Text.shown(subject.name()),
+            Text.shown(name), Text.tooLong(name));
+      } else {
+        subject.errorOn("name", Message.of(violation.rule()), subject.name(), name);
+      }
     }
   }
 

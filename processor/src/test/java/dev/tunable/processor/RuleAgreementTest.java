@@ -88,6 +88,9 @@ class RuleAgreementTest {
         real().name("1x").range(0, 1).rejects(Rule.INVALID_NAME),
         bool().name("é").rejects(Rule.INVALID_NAME),
         integer().name(" ").range(0, 1).rejects(Rule.BLANK_NAME),
+        // A name is repeated in every trial's values: a megabyte of name made megabytes of journal.
+        real().name("x".repeat(255)).range(0, 1).valid(),
+        real().name("x".repeat(256)).range(0, 1).rejects(Rule.NAME_TOO_LONG),
 
         // Ranges.
         real().range(1, 0).rejects(Rule.INVERTED_RANGE),

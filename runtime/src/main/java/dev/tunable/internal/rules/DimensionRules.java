@@ -8,6 +8,7 @@ import static dev.tunable.internal.rules.Rule.EMPTY_CHOICES;
 import static dev.tunable.internal.rules.Rule.INEXACT_FLOAT_STEP;
 import static dev.tunable.internal.rules.Rule.INVALID_NAME;
 import static dev.tunable.internal.rules.Rule.INVERTED_RANGE;
+import static dev.tunable.internal.rules.Rule.NAME_TOO_LONG;
 import static dev.tunable.internal.rules.Rule.LOG_SCALE_BOUND;
 import static dev.tunable.internal.rules.Rule.NON_FINITE_BOUND;
 import static dev.tunable.internal.rules.Rule.OFF_STEP;
@@ -57,15 +58,23 @@ public final class DimensionRules {
 
   private DimensionRules() {}
 
-  /** The rules of a dimension's name; {@code null} counts as blank. */
+  /**
+   * The rules of a dimension's name: not blank ({@code null} counts as blank), a key of
+   * configuration files, and at most {@link Text#MAX_NAME_LENGTH} characters.
+   */
   public static List<Violation> name(String name) {
     if (name == null || name.isBlank()) {
       return List.of(Violation.of(BLANK_NAME, Part.NAME, name));
     }
+    List<Violation> found = new ArrayList<>();
     if (!NAME.matcher(name).matches()) {
-      return List.of(Violation.of(INVALID_NAME, Part.NAME, name));
+      found.add(Violation.of(INVALID_NAME, Part.NAME, name));
     }
-    return List.of();
+    int length = Text.length(name);
+    if (length > Text.MAX_NAME_LENGTH) {
+      found.add(Violation.of(NAME_TOO_LONG, Part.NAME, length, Text.MAX_NAME_LENGTH));
+    }
+    return List.copyOf(found);
   }
 
   /**

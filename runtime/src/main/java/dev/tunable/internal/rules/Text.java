@@ -9,7 +9,47 @@ package dev.tunable.internal.rules;
  * are refused where they go in.
  */
 public final class Text {
+  /**
+   * The most characters (code points) a name may have: of a study, a dimension or a user attribute.
+   * A name is a label that storages repeat (a study's in every record of it, a dimension's in every
+   * trial's values, an attribute's with its every value) and index; 255 characters fit a {@code
+   * VARCHAR(255)} column of any database, and its indexes.
+   */
+  public static final int MAX_NAME_LENGTH = 255;
+
+  /** Beyond this many characters, a message shows the start of a text only. */
+  private static final int SHOWN = 40;
+
   private Text() {}
+
+  /** The number of characters (code points) of {@code text}; a surrogate pair counts once. */
+  public static int length(String text) {
+    return text.codePointCount(0, text.length());
+  }
+
+  /**
+   * Why a name of {@code text} is too long, for a message that names whose it is ("is 300
+   * characters long, …"); {@code null} if it is not.
+   */
+  public static String tooLong(String text) {
+    int length = length(text);
+    if (length <= MAX_NAME_LENGTH) {
+      return null;
+    }
+    return "is " + length + " characters long, more than the " + MAX_NAME_LENGTH + " a name may"
+        + " have";
+  }
+
+  /**
+   * {@code text} {@link #escaped escaped} as a message shows it, cut to its first characters and
+   * {@code "..."} when it is long: a message must not repeat a megabyte of name.
+   */
+  public static String shown(String text) {
+    if (text.length() <= SHOWN || length(text) <= SHOWN) {
+      return escaped(text);
+    }
+    return escaped(text.substring(0, text.offsetByCodePoints(0, SHOWN - 8))) + "...";
+  }
 
   /** The index of the first unpaired surrogate in {@code text}, or -1 if it has none. */
   public static int unpairedSurrogate(String text) {
