@@ -238,9 +238,10 @@ public final class EventCodec {
       throw new IllegalArgumentException(
           "event " + map.get("type") + " has params " + params + ", not an object");
     }
-    Map<String, Object> stored = new LinkedHashMap<>();
-    ((Map<String, Object>) params).forEach(
-        (name, value) -> stored.put(name, storedValue(map, "params." + name, value)));
+    Map<String, Object> stored = (Map<String, Object>) params;
+    for (Map.Entry<String, Object> entry : stored.entrySet()) {
+      entry.setValue(storedValue(map, "params." + entry.getKey(), entry.getValue()));
+    }
     return stored;
   }
 
