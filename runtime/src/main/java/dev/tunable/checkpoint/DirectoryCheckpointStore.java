@@ -1,10 +1,10 @@
 package dev.tunable.checkpoint;
 
+import dev.tunable.internal.rules.Text;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import dev.tunable.internal.rules.Text;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

@@ -9,6 +9,7 @@ import dev.tunable.FrozenTrial;
 import dev.tunable.Storages;
 import dev.tunable.Study;
 import dev.tunable.TrialState;
+import dev.tunable.internal.WorkerDeath;
 import dev.tunable.storage.Storage;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -96,8 +97,10 @@ class GridAcrossAKilledWorkerTest {
       if (trial.state() != TrialState.COMPLETE) {
         assertEquals(TrialState.FAIL, trial.state(), trial.toString());
         assertEquals(killed.pid(), trial.userAttributes().get("pid"), trial.toString());
-        assertTrue(trial.failureReason().orElseThrow().startsWith(
-            "the process running the trial (worker " + killed.pid() + "/"), trial.toString());
+        String reason = trial.failureReason().orElseThrow();
+        assertTrue(reason.startsWith("the process running the trial (worker " + killed.pid() + "/"),
+            reason);
+        assertTrue(WorkerDeath.isReason(reason), "the grid knows the reason the study wrote");
       }
     }
   }
