@@ -87,6 +87,7 @@ class RuleAgreementTest {
         real().name("a b").range(0, 1).rejects(Rule.INVALID_NAME),
         real().name("1x").range(0, 1).rejects(Rule.INVALID_NAME),
         bool().name("é").rejects(Rule.INVALID_NAME),
+        bool().name("x\uD800").rejects(Rule.INVALID_NAME), // a name is ASCII: never unencodable
         integer().name(" ").range(0, 1).rejects(Rule.BLANK_NAME),
         // A name is repeated in every trial's values: a megabyte of name made megabytes of journal.
         real().name("x".repeat(255)).range(0, 1).valid(),
