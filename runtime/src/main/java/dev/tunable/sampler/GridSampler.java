@@ -23,8 +23,9 @@ import dev.tunable.internal.sampler.GridSettings;
  * would likely fail the same way, unless {@link #withRetryOfFailedPoints} asks for it. Either way
  * a point is run again at most {@link #withMaxRetriesPerPoint} times (twice by default), so that
  * a point that kills its process each time (it needs more memory than there is) does not do so for
- * ever. Optuna's grid never runs a failed point again; its {@code RetryFailedTrialCallback}
- * enqueues the trials of dead workers again, without limit unless given one.
+ * ever. (Optuna's grid counts a failed point as visited and never proposes it again; its {@code
+ * RetryFailedTrialCallback}, now {@code RetryHeartbeatStaleTrialCallback}, enqueues again the
+ * trials whose worker stopped beating, without limit unless given a {@code max_retry}.)
  *
  * <p>Made by {@link dev.tunable.Samplers#grid()}; each {@code with...} method returns a new sampler
  * with one setting changed. Immutable and thread-safe.
