@@ -1,6 +1,7 @@
 package dev.tunable;
 
 import dev.tunable.internal.rules.Spelling;
+import dev.tunable.internal.rules.Text;
 import dev.tunable.internal.rules.Violation;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -30,20 +31,22 @@ final class Checks {
     }
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException(problems.size() + " problems in the declaration of"
-          + " dimension " + quote(name) + ":\n  - " + String.join("\n  - ", problems));
+          + " dimension " + quote(shown(name)) + ":\n  - " + String.join("\n  - ", problems));
     }
   }
 
   private static String sentence(String name, String range, Violation violation) {
-    String dimension = "dimension " + quote(name) + ": ";
+    String dimension = "dimension " + quote(shown(name)) + ": ";
     Object actual = violation.actual();
     Object suggestion = violation.suggestion();
     return switch (violation.rule()) {
       case BLANK_NAME -> "a dimension's name must not be blank, got " + quote(name)
           + "; give it a name such as 'learningRate'";
-      case INVALID_NAME -> "dimension name " + quote(name) + " cannot be a key in configuration"
-          + " files and key=value overrides; start with a letter or '_' and use only letters,"
-          + " digits, '_', '-' and '.'";
+      case INVALID_NAME -> "dimension name " + quote(shown(name)) + " cannot be a key in"
+          + " configuration files and key=value overrides; start with a letter or '_' and use only"
+          + " letters, digits, '_', '-' and '.'";
+      case NAME_TOO_LONG -> "dimension name " + quote(shown(name)) + " " + Text.tooLong(name)
+          + ": a name is stored with every trial's values; use a shorter name";
       case NON_FINITE_BOUND -> dimension + "bound " + actual + " is not a finite number; use"
           + " finite bounds";
       case BOUND_OUT_OF_TYPE -> dimension + "bound " + actual + " is beyond the range of the"
@@ -79,6 +82,8 @@ final class Checks {
       case PADDED_CHOICE -> dimension + "choice " + quote((String) actual) + " starts or ends"
           + " with white space, which configuration files drop, so it could not be read back;"
           + " use " + quote((String) suggestion);
+      case UNENCODABLE_CHOICE -> dimension + "choice " + quote(Text.escaped((String) actual))
+          + " " + Text.unencodable((String) actual);
       case OUT_OF_RANGE, OFF_STEP -> throw new IllegalStateException(
           violation + " is about a value, not a declaration");
     };
@@ -105,6 +110,11 @@ final class Checks {
       return quote(text);
     }
     return value + " (" + value.getClass().getSimpleName() + ")";
+  }
+
+  /** {@code text} as a message shows it: escaped, and cut short if long (see {@link Text#shown}). */
+  static String shown(String text) {
+    return text == null ? null : Text.shown(text);
   }
 
   static String quote(String text) {

@@ -20,7 +20,11 @@ import java.util.List;
 public sealed interface Dimension<T>
     permits RealDimension, IntegerDimension, CategoricalDimension, BooleanDimension {
 
-  /** The name of this dimension in its search space, trials and configuration files. */
+  /**
+   * The name of this dimension in its search space, trials and configuration files: a letter or
+   * {@code _}, then letters, digits, {@code _}, {@code -} and {@code .}, 255 characters at most
+   * (it is stored with every trial's values).
+   */
   String name();
 
   /** The value at {@code u}, a point of the unit interval; {@code u} is clamped to {@code [0, 1]}. */

@@ -45,8 +45,8 @@ public final class Samplers {
   /**
    * Grid search: every combination of the dimensions' values, each once, across workers and
    * processes, then {@link SearchExhaustedException}. Discrete dimensions only, unless {@link
-   * GridSampler#withPointsPerContinuousDimension} gives the continuous ones values. See {@link
-   * GridSampler}.
+   * GridSampler#withPointsPerContinuousDimension} gives the continuous ones values. A point whose
+   * process died is run again (see {@link GridSampler} for failed points).
    */
   public static GridSampler grid() {
     return new GridSampler();

@@ -119,8 +119,7 @@ public final class SearchSpace<C> {
     for (Dimension<?> dimension : dimensions) {
       Object value = values.get(dimension.name());
       if (value == null) {
-        problems.add("hyperparameter " + quote(dimension.name()) + " is missing; expected "
-            + dimension.describe());
+        problems.add(absent(dimension, values));
         continue;
       }
       problems.attempt(() -> config.set(dimension, value));
@@ -141,8 +140,7 @@ public final class SearchSpace<C> {
     for (Dimension<?> dimension : dimensions) {
       String value = text.get(dimension.name());
       if (value == null) {
-        problems.add("hyperparameter " + quote(dimension.name()) + " is missing; expected "
-            + dimension.describe());
+        problems.add(absent(dimension, text));
       } else {
         problems.attempt(() -> values.put(dimension.name(), dimension.parse(value)));
       }
@@ -162,9 +160,11 @@ public final class SearchSpace<C> {
     Map<String, Object> values = new LinkedHashMap<>(base.asMap());
     overrides.forEach(
         (name, text) -> {
-          Dimension<?> dimension = byName.get(name);
+          Dimension<?> dimension = name == null ? null : byName.get(name);
           if (dimension == null) {
             problems.add(unknownName(name));
+          } else if (text == null) {
+            problems.add(isNull(dimension));
           } else {
             problems.attempt(() -> values.put(name, dimension.parse(text)));
           }
@@ -182,7 +182,12 @@ public final class SearchSpace<C> {
   public Config override(Config base, String... assignments) {
     Problems problems = new Problems();
     Map<String, String> overrides = new LinkedHashMap<>();
-    for (String assignment : assignments) {
+    for (int i = 0; i < assignments.length; i++) {
+      String assignment = assignments[i];
+      if (assignment == null) {
+        problems.add("assignment #" + (i + 1) + " is null; give key=value");
+        continue;
+      }
       int equals = assignment.indexOf('=');
       if (equals <= 0) {
         problems.add(quote(assignment) + " is not of the form key=value");
@@ -229,8 +234,23 @@ public final class SearchSpace<C> {
   }
 
   private String unknownName(String name) {
+    if (name == null) {
+      return "a hyperparameter's name is null; known: " + byName.keySet();
+    }
     return "unknown hyperparameter " + quote(name) + Checks.didYouMean(name, byName.keySet())
         + "; known: " + byName.keySet();
+  }
+
+  /** Why {@code values} has no value of {@code dimension}: the key is missing, or its value null. */
+  private static String absent(Dimension<?> dimension, Map<String, ?> values) {
+    return values.containsKey(dimension.name()) ? isNull(dimension)
+        : "hyperparameter " + quote(dimension.name()) + " is missing; expected "
+            + dimension.describe();
+  }
+
+  private static String isNull(Dimension<?> dimension) {
+    return "hyperparameter " + quote(dimension.name()) + " is null; expected "
+        + dimension.describe();
   }
 
   @Override

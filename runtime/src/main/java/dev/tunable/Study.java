@@ -1,8 +1,11 @@
 package dev.tunable;
 
+import static dev.tunable.Checks.quote;
+
 import dev.tunable.internal.Pareto;
 import dev.tunable.internal.StoredValues;
 import dev.tunable.internal.TrialExport;
+import dev.tunable.internal.rules.Text;
 import dev.tunable.storage.Event.TrialAttributeSet;
 import dev.tunable.storage.Event.TrialConstraintsSet;
 import dev.tunable.storage.Event.TrialEnqueued;
@@ -310,13 +313,18 @@ public final class Study {
     return finish(trial, state, NO_VALUES, state == TrialState.FAIL ? "told FAIL" : null);
   }
 
-  /** Records that {@code trial} failed, for {@code reason}. */
+  /**
+   * Records that {@code trial} failed, for {@code reason}. The reason is kept whatever it holds,
+   * but for an unpaired UTF-16 surrogate, which no storage can encode: it becomes U+FFFD.
+   */
   public FrozenTrial tellFailure(Trial<?> trial, String reason) {
     return finish(trial, TrialState.FAIL, NO_VALUES, Objects.requireNonNull(reason, "reason"));
   }
 
-  private FrozenTrial finish(Trial<?> trial, TrialState state, double[] values, String reason) {
+  private FrozenTrial finish(Trial<?> trial, TrialState state, double[] values, String text) {
     long number = own(trial);
+    // often an exception's message, which may hold anything
+    String reason = text == null ? null : Text.withoutUnpairedSurrogates(text);
     log.write(model -> {
       TrialRecord record = model.trial(number);
       if (record.state.isFinished()) {
@@ -333,9 +341,29 @@ public final class Study {
    * Adds hyperparameters to evaluate before any sampled ones, in the order enqueued: known good
    * values, a warm start, manual tuning. Every dimension of the space must have a value; they are
    * checked when the trial is asked for, and a trial whose values do not fit fails with the reason.
+   *
+   * @throws IllegalArgumentException naming the name or value that no storage can hold: a {@code
+   *     null}, or a text with an unpaired UTF-16 surrogate
    */
   public void enqueue(Map<String, ?> params) {
+    params.forEach((key, value) -> {
+      if (key == null) {
+        throw new IllegalArgumentException("an enqueued hyperparameter has no name (null); give"
+            + " each value under its dimension's name");
+      }
+      requireEncodable("enqueued hyperparameter name", key);
+      requireShort("enqueued hyperparameter name", key, "", "no dimension has such a name");
+      if (value == null) {
+        throw new IllegalArgumentException("enqueued hyperparameter " + quote(key) + " is null;"
+            + " give it a value, or leave it out");
+      }
+    });
     Map<String, Object> stored = StoredValues.of(params);
+    stored.forEach((key, value) -> {
+      if (value instanceof String text) {
+        requireEncodable("the value of enqueued hyperparameter " + quote(key), text);
+      }
+    });
     log.write(model -> List.of(new TrialEnqueued(name, stored, Instant.now())));
   }
 
@@ -472,7 +500,13 @@ public final class Study {
 
   void setUserAttribute(long number, String key, Object value) {
     Objects.requireNonNull(key, "key");
+    requireEncodable("user attribute key", key, " of trial #" + number);
+    requireShort("user attribute key", key, " of trial #" + number,
+        "a key is stored with its every value; use a shorter key");
     Object stored = StoredValues.of(Objects.requireNonNull(value, "value"));
+    if (stored instanceof String text) {
+      requireEncodable("the value of user attribute " + quote(key) + " of trial #" + number, text);
+    }
     log.write(model -> List.of(new TrialAttributeSet(name, number, key, stored)));
   }
 
@@ -532,6 +566,35 @@ public final class Study {
     return trial.number();
   }
 
+  /**
+   * Throws, naming {@code what} and showing the start of {@code name}, if {@code name} is longer
+   * than {@link Text#MAX_NAME_LENGTH} characters; {@code why} says why that matters and the fix.
+   */
+  private static void requireShort(String what, String name, String where, String why) {
+    String problem = Text.tooLong(name);
+    if (problem != null) {
+      throw new IllegalArgumentException(
+          what + " " + quote(Text.shown(name)) + where + " " + problem + ": " + why);
+    }
+  }
+
+  /**
+   * Throws, naming {@code what} and showing {@code text}, if {@code text} holds an unpaired UTF-16
+   * surrogate, which UTF-8 cannot encode: a storage would keep another text (issue 12).
+   */
+  private static void requireEncodable(String what, String text) {
+    requireEncodable(what, text, "");
+  }
+
+  /** As {@link #requireEncodable(String, String)}, with {@code where} after the text. */
+  private static void requireEncodable(String what, String text, String where) {
+    String problem = Text.unencodable(text);
+    if (problem != null) {
+      throw new IllegalArgumentException(
+          what + " " + quote(Text.escaped(text)) + where + " " + problem);
+    }
+  }
+
   private static String defaultName() {
     return "study-" + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 16);
   }
@@ -557,11 +620,18 @@ public final class Study {
 
     private Builder() {}
 
-    /** The study's name in its storage; needed to {@link Study#load} it later. */
+    /**
+     * The study's name in its storage; needed to {@link Study#load} it later. A name has at most
+     * 255 characters (checked by {@link #build()}).
+     *
+     * @throws IllegalArgumentException if {@code name} is blank, or holds an unpaired UTF-16
+     *     surrogate (which no storage can encode)
+     */
     public Builder name(String name) {
       if (name == null || name.isBlank()) {
         throw new IllegalArgumentException("a study needs a non-blank name, got '" + name + "'");
       }
+      requireEncodable("study name", name);
       this.name = name;
       return this;
     }
@@ -672,9 +742,16 @@ public final class Study {
     /**
      * Creates the study in its storage, or loads it (see {@link #loadIfExists}).
      *
+     * @throws IllegalArgumentException if the name is longer than 255 characters: a study name is
+     *     a label, stored with every record of the study ({@link Study#load} still opens a study of
+     *     a longer name that an earlier version created)
      * @throws IllegalStateException if a study of this name exists and {@code loadIfExists} is off
      */
     public Study build() {
+      if (name != null) {
+        requireShort("study name", name, "",
+            "a study name is a label, stored with every record of the study; use a shorter name");
+      }
       if (storage == null) {
         storage = Storages.inMemory();
       }

@@ -97,7 +97,13 @@ public final class Trial<H> {
 
   /**
    * Records {@code value} under {@code key} with the trial, stored and exported with it: a
-   * {@link String}, number, {@link Boolean} or enum constant (stored by name).
+   * {@link String}, number, {@link Boolean} or enum constant (stored by name). It reads back in
+   * stored form, from any storage and after a reopen: whole numbers as {@link Long}, other numbers
+   * as {@link Double}, NaN and the infinities included.
+   *
+   * @throws IllegalArgumentException if {@code key} is longer than 255 characters (a key is stored
+   *     with its every value), or {@code key} or a text value holds an unpaired UTF-16 surrogate,
+   *     which no storage can encode
    */
   public void setUserAttribute(String key, Object value) {
     study.setUserAttribute(number, key, value);

@@ -83,6 +83,45 @@ class SearchSpaceTest {
     assertTrue(unknown.getMessage().contains("did you mean 'units'?"), unknown.getMessage());
   }
 
+  /**
+   * Regression: a null value in a map of overrides threw a NullPointerException that named nothing
+   * (and a null key one from the "did you mean" of unknown keys); each now names the key.
+   */
+  @Test
+  void aNullInAMapOfOverridesOrValuesNamesItsKey() {
+    Config base = space.check(Map.of("x", 1.0, "lr", 0.01, "units", 32, "activation", "relu",
+        "shuffle", true));
+    Map<String, String> nullValue = new LinkedHashMap<>();
+    nullValue.put("units", "64");
+    nullValue.put("lr", null);
+    assertEquals("hyperparameter 'lr' is null; expected a real in [1.0E-5, 0.1] (log scale)",
+        assertThrows(IllegalArgumentException.class, () -> space.override(base, nullValue))
+            .getMessage());
+    Map<String, String> nullKey = new LinkedHashMap<>();
+    nullKey.put(null, "64");
+    assertEquals("a hyperparameter's name is null; known: [x, lr, units, activation, shuffle]",
+        assertThrows(IllegalArgumentException.class, () -> space.override(base, nullKey))
+            .getMessage());
+    assertEquals("assignment #2 is null; give key=value",
+        assertThrows(IllegalArgumentException.class,
+            () -> space.override(base, "units=64", null)).getMessage());
+
+    Map<String, String> text = new LinkedHashMap<>();
+    base.asMap().forEach((key, value) -> text.put(key, String.valueOf(value)));
+    text.put("activation", null);
+    assertEquals("hyperparameter 'activation' is null; expected one of [relu, tanh]",
+        assertThrows(IllegalArgumentException.class, () -> space.parse(text)).getMessage());
+    text.put("activation", "relu");
+    text.put(null, "1");
+    assertEquals("a hyperparameter's name is null; known: [x, lr, units, activation, shuffle]",
+        assertThrows(IllegalArgumentException.class, () -> space.parse(text)).getMessage());
+
+    Map<String, Object> values = new LinkedHashMap<>(base.asMap());
+    values.put("shuffle", null);
+    assertEquals("hyperparameter 'shuffle' is null; expected true or false",
+        assertThrows(IllegalArgumentException.class, () -> space.check(values)).getMessage());
+  }
+
   @Test
   void checkConvertsNumbersWithoutLoss() {
     Config config = space.check(Map.of("x", 1, "lr", 0.01, "units", 64.0, "activation", "relu", "shuffle", true));

@@ -142,6 +142,23 @@ class HyperparametersTest {
     assertEquals("'shuffle' is not of the form key=value", malformed.getMessage());
   }
 
+  /** Regression: a null value among the overrides threw a NullPointerException naming nothing. */
+  @Test
+  void aNullOverrideNamesItsKey() {
+    Map<String, String> overrides = new LinkedHashMap<>();
+    overrides.put("batchSize", null);
+    IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+        () -> DEFAULTS.overriddenBy(overrides));
+    assertTrue(error.getMessage().startsWith("hyperparameter 'batchSize' is null; expected an"
+        + " integer in"), error.getMessage());
+    Map<String, String> text = new LinkedHashMap<>();
+    DEFAULTS.toConfig().asMap().forEach((key, value) -> text.put(key, String.valueOf(value)));
+    text.put("solver", null);
+    assertEquals("hyperparameter 'solver' is null; expected one of [adam, sgd, rmsprop]",
+        assertThrows(IllegalArgumentException.class, () -> KnobsHyperparameters.parse(text))
+            .getMessage());
+  }
+
   @Test
   void configurationsRoundTrip() {
     Config config = DEFAULTS.toConfig();

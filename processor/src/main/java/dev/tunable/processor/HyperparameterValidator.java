@@ -5,7 +5,9 @@ import com.palantir.javapoet.TypeName;
 import dev.tunable.annotations.Scale;
 import dev.tunable.internal.rules.DimensionRules;
 import dev.tunable.internal.rules.NumberType;
+import dev.tunable.internal.rules.Rule;
 import dev.tunable.internal.rules.Spelling;
+import dev.tunable.internal.rules.Text;
 import dev.tunable.internal.rules.Violation;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -189,7 +191,12 @@ final class HyperparameterValidator {
 
   private static void checkName(Subject subject, String name) {
     for (Violation violation : DimensionRules.name(name)) {
-      subject.errorOn("name", Message.of(violation.rule()), subject.name(), name);
+      if (violation.rule() == Rule.NAME_TOO_LONG) {
+        subject.errorOn("name", Message.NAME_TOO_LONG, Text.shown(subject.name()),
+            Text.shown(name), Text.tooLong(name));
+      } else {
+        subject.errorOn("name", Message.of(violation.rule()), subject.name(), name);
+      }
     }
   }
 
@@ -447,8 +454,13 @@ final class HyperparameterValidator {
       if (violation.part() == Violation.Part.CHOICES) {
         subject.errorOn("choices", message, subject.name(), emptyFix);
       } else {
+        // A label is shown escaped: a diagnostic would print an unpaired surrogate as '?'.
+        String label = Text.escaped((String) violation.actual());
+        Object detail = violation.rule() == Rule.UNENCODABLE_CHOICE
+            ? Text.unencodable((String) violation.actual())
+            : violation.suggestion();
         subject.errorAt(subject.values().array("choices").get(violation.index()), "choices",
-            message, subject.name(), violation.actual(), violation.suggestion());
+            message, subject.name(), label, detail);
       }
     }
   }

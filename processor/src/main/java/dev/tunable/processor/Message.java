@@ -101,6 +101,8 @@ enum Message {
   PADDED_CHOICE(Rule.PADDED_CHOICE,
       "hyperparameter '%s': choice \"%s\" starts or ends with white space, which configuration"
           + " files drop, so it could not be read back; use \"%s\""),
+  UNENCODABLE_CHOICE(Rule.UNENCODABLE_CHOICE,
+      "hyperparameter '%s': choice \"%s\" %s"),
   UNKNOWN_ENUM_CHOICE("UnknownEnumChoice",
       "hyperparameter '%s': \"%s\" is not a constant of %s%s; the constants are %s"),
 
@@ -112,6 +114,9 @@ enum Message {
       "hyperparameter '%s': name \"%s\" cannot be a key in configuration files and key=value"
           + " overrides; start with a letter or '_' and use only letters, digits, '_', '-' and"
           + " '.'"),
+  NAME_TOO_LONG(Rule.NAME_TOO_LONG,
+      "hyperparameter '%s': name \"%s\" %s: a name is stored with every trial's values; use a"
+          + " shorter name = \"...\""),
   BLANK_DESCRIPTION("BlankDescription",
       "hyperparameter '%s': description = \"%s\" is blank; say what the hyperparameter does or"
           + " leave description out"),

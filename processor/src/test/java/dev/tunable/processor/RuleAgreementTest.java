@@ -74,6 +74,10 @@ class RuleAgreementTest {
         string(" relu", "tanh").rejects(Rule.PADDED_CHOICE),
         string("relu", "tanh\t").rejects(Rule.PADDED_CHOICE),
         string("two words", "x").valid(),
+        // A label that UTF-8 cannot encode came back from a journal with '?' (issue 12).
+        string("adam", "sgd\uD800").rejects(Rule.UNENCODABLE_CHOICE),
+        string("\uDE80\uD83D", "x").rejects(Rule.UNENCODABLE_CHOICE),
+        string("\uD83D\uDE80", "x").valid(),
 
         // Names.
         real().name("x").range(0, 1).valid(),
@@ -83,7 +87,11 @@ class RuleAgreementTest {
         real().name("a b").range(0, 1).rejects(Rule.INVALID_NAME),
         real().name("1x").range(0, 1).rejects(Rule.INVALID_NAME),
         bool().name("é").rejects(Rule.INVALID_NAME),
+        bool().name("x\uD800").rejects(Rule.INVALID_NAME), // a name is ASCII: never unencodable
         integer().name(" ").range(0, 1).rejects(Rule.BLANK_NAME),
+        // A name is repeated in every trial's values: a megabyte of name made megabytes of journal.
+        real().name("x".repeat(255)).range(0, 1).valid(),
+        real().name("x".repeat(256)).range(0, 1).rejects(Rule.NAME_TOO_LONG),
 
         // Ranges.
         real().range(1, 0).rejects(Rule.INVERTED_RANGE),

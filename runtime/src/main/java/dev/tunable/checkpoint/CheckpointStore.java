@@ -46,6 +46,14 @@ public interface CheckpointStore<P> {
   /**
    * A store in {@code directory}, one file per trial ({@code <study>/<trial>.checkpoint}), written
    * atomically with {@code codec}; it survives the process and can be shared with a file study.
+   *
+   * <p>Any study name is one folder inside {@code directory}, never shared with another name on
+   * any file system: lowercase letters, digits, {@code -}, {@code _} and inner dots are kept, a
+   * space becomes {@code +}, everything else (capitals, separators, control characters, any
+   * non-ASCII character) is percent-encoded as UTF-8, as are a dot at either end and Windows device
+   * names ({@code con} is {@code %63on}); a name longer than 255 characters so encoded keeps its
+   * start and ends in {@code ~} and a hash. Folders written by earlier versions under other names
+   * ({@code MyStudy}) stay in use for their studies.
    */
   static <P> CheckpointStore<P> directory(Path directory, StateCodec<P> codec) {
     return new DirectoryCheckpointStore<>(directory, codec);

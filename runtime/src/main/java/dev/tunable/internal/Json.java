@@ -79,11 +79,24 @@ public final class Json {
     }
   }
 
-  /** Appends {@code text} as a JSON string, escaping quotes, backslashes and control characters. */
+  /**
+   * Appends {@code text} as a JSON string, escaping quotes, backslashes, control characters and
+   * unpaired UTF-16 surrogates: written raw, UTF-8 would turn a surrogate into {@code ?}, while its
+   * escape reads back as the same {@code char}.
+   */
   public static void writeString(StringBuilder out, String text) {
     out.append('"');
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
+      if (Character.isSurrogate(c)) {
+        if (Character.isHighSurrogate(c)
+            && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+          out.append(c).append(text.charAt(++i));
+        } else {
+          out.append(String.format("\\u%04x", (int) c));
+        }
+        continue;
+      }
       switch (c) {
         case '"' -> out.append("\\\"");
         case '\\' -> out.append("\\\\");

@@ -3,6 +3,7 @@ package dev.tunable.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +26,17 @@ class JsonTest {
     String json = Json.write(map);
     assertEquals(map, Json.parse(json));
     assertEquals(Double.class, ((Map<?, ?>) Json.parse(json)).get("whole").getClass());
+  }
+
+  /** UTF-8 cannot encode an unpaired surrogate; its escape keeps it, and pairs stay as they are. */
+  @Test
+  void unpairedSurrogatesAreEscapedAndReadBackAsTheyWere() {
+    String text = "\uD800 a \uDC00\uD83D\uDE80 \uD83D";
+    String json = Json.write(text);
+    assertEquals("\"\\ud800 a \\udc00\uD83D\uDE80 \\ud83d\"", json);
+    assertEquals(text, Json.parse(json));
+    assertEquals(text, Json.parse(new String(json.getBytes(StandardCharsets.UTF_8),
+        StandardCharsets.UTF_8)));
   }
 
   @Test

@@ -309,6 +309,10 @@ class SamplerSettingsTest {
         Samplers.cmaEs(2).withStart(PLANE.check(Map.of("y", 2.0, "x", 1.0))));
     assertEqualSamplers(Samplers.grid().withPointsPerContinuousDimension(3),
         new GridSampler().withPointsPerContinuousDimension(3));
+    assertEqualSamplers(
+        Samplers.grid().withRetryOfFailedPoints(true).withPointsPerContinuousDimension(3),
+        Samplers.grid().withPointsPerContinuousDimension(3).withRetryOfFailedPoints(true));
+    assertNotEquals(Samplers.grid(), Samplers.grid().withMaxRetriesPerPoint(0));
     assertEqualSamplers(Samplers.gp(4), new GpSampler(4));
     assertEqualSamplers(Samplers.random(4), new RandomSampler(4));
     assertEqualSamplers(Samplers.sobol(4), new SobolSampler(4));
@@ -336,6 +340,10 @@ class SamplerSettingsTest {
     assertRebuiltBy("Samplers.grid()", Samplers.grid());
     assertRebuiltBy("Samplers.grid().withPointsPerContinuousDimension(5)",
         Samplers.grid().withPointsPerContinuousDimension(5));
+    assertRebuiltBy("Samplers.grid().withPointsPerContinuousDimension(5)"
+            + ".withRetryOfFailedPoints(true).withMaxRetriesPerPoint(0)",
+        Samplers.grid().withPointsPerContinuousDimension(5).withRetryOfFailedPoints(true)
+            .withMaxRetriesPerPoint(0));
     assertRebuiltBy("Samplers.tpe(3)", Samplers.tpe(3));
     assertRebuiltBy("Samplers.tpe(3).withStartupTrials(0).withCandidates(48)"
             + ".withMultivariate(true).withConstantLiar(false)",

@@ -78,6 +78,12 @@ public abstract class StorageContract {
     params.put("kind", "ünïcode \"quoted\"\n\\ text");
     params.put("flag", true);
     params.put("tiny", Double.MIN_VALUE);
+    params.put("text", "NaN"); // a string that reads like a number stays a string
+    // An enqueued entry that does not fit the space is started and failed as given.
+    Map<String, Object> misfit = new LinkedHashMap<>();
+    misfit.put("x", Double.NaN);
+    misfit.put("y", Double.POSITIVE_INFINITY);
+    misfit.put("z", Double.NEGATIVE_INFINITY);
     return List.of(
         new StudyCreated("s", List.of(Direction.MAXIMIZE), time),
         new TrialEnqueued("s", params, time),
@@ -86,11 +92,18 @@ public abstract class StorageContract {
         new TrialReported("s", 0, 4, -1e-300),
         new TrialAttributeSet("s", 0, "note", "text"),
         new TrialAttributeSet("s", 0, "count", 7L),
+        new TrialAttributeSet("s", 0, "loss", Double.NaN),
+        new TrialAttributeSet("s", 0, "upper", Double.POSITIVE_INFINITY),
+        new TrialAttributeSet("s", 0, "lower", Double.NEGATIVE_INFINITY),
+        new TrialAttributeSet("s", 0, "word", "Infinity"),
         new TrialConstraintsSet("s", 0, new double[] {-0.5, 1e-9}),
         new TrialReported("s", 0, 5, new double[] {0.25, -2, 1e300}),
         new TrialFinished("s", 0, TrialState.COMPLETE, new double[] {1.0 / 3}, null, time),
         new TrialStarted("s", 1, params, -1, "worker-1", time),
-        new TrialFinished("s", 1, TrialState.FAIL, new double[0], "why: \u00e9", time));
+        new TrialFinished("s", 1, TrialState.FAIL, new double[0], "why: \u00e9", time),
+        new TrialEnqueued("s", misfit, time),
+        new TrialStarted("s", 2, misfit, 1, "worker-1", time),
+        new TrialFinished("s", 2, TrialState.FAIL, new double[0], "misfit", time));
   }
 
   /** The visitor does not compile until it names a new kind, and then this test asks for it. */

@@ -9,6 +9,7 @@ import static dev.tunable.internal.rules.Rule.INEXACT_FLOAT_STEP;
 import static dev.tunable.internal.rules.Rule.INVALID_NAME;
 import static dev.tunable.internal.rules.Rule.INVERTED_RANGE;
 import static dev.tunable.internal.rules.Rule.LOG_SCALE_BOUND;
+import static dev.tunable.internal.rules.Rule.NAME_TOO_LONG;
 import static dev.tunable.internal.rules.Rule.NON_FINITE_BOUND;
 import static dev.tunable.internal.rules.Rule.OFF_STEP;
 import static dev.tunable.internal.rules.Rule.OUT_OF_RANGE;
@@ -19,6 +20,7 @@ import static dev.tunable.internal.rules.Rule.STEP_NOT_DIVIDING;
 import static dev.tunable.internal.rules.Rule.STEP_NOT_POSITIVE;
 import static dev.tunable.internal.rules.Rule.STEP_WITH_LOG_SCALE;
 import static dev.tunable.internal.rules.Rule.TOO_MANY_STEPS;
+import static dev.tunable.internal.rules.Rule.UNENCODABLE_CHOICE;
 
 import dev.tunable.annotations.Scale;
 import dev.tunable.internal.rules.Violation.Part;
@@ -56,15 +58,23 @@ public final class DimensionRules {
 
   private DimensionRules() {}
 
-  /** The rules of a dimension's name; {@code null} counts as blank. */
+  /**
+   * The rules of a dimension's name: not blank ({@code null} counts as blank), a key of
+   * configuration files, and at most {@link Text#MAX_NAME_LENGTH} characters.
+   */
   public static List<Violation> name(String name) {
     if (name == null || name.isBlank()) {
       return List.of(Violation.of(BLANK_NAME, Part.NAME, name));
     }
+    List<Violation> found = new ArrayList<>();
     if (!NAME.matcher(name).matches()) {
-      return List.of(Violation.of(INVALID_NAME, Part.NAME, name));
+      found.add(Violation.of(INVALID_NAME, Part.NAME, name));
     }
-    return List.of();
+    int length = Text.length(name);
+    if (length > Text.MAX_NAME_LENGTH) {
+      found.add(Violation.of(NAME_TOO_LONG, Part.NAME, length, Text.MAX_NAME_LENGTH));
+    }
+    return List.copyOf(found);
   }
 
   /**
@@ -154,7 +164,8 @@ public final class DimensionRules {
   /**
    * The rules of a list of choices, given by their labels as written in configuration files: at
    * least one; none blank, none with white space at either end (configuration files drop it, so
-   * such a choice could be handed out but never read back), none repeated.
+   * such a choice could be handed out but never read back), none holding an unpaired surrogate
+   * (which no storage can encode: see {@link Text}), none repeated.
    */
   public static List<Violation> choices(List<String> labels) {
     if (labels.isEmpty()) {
@@ -168,6 +179,9 @@ public final class DimensionRules {
         found.add(Violation.ofChoice(BLANK_CHOICE, i, label, null));
       } else if (!label.strip().equals(label)) {
         found.add(Violation.ofChoice(PADDED_CHOICE, i, label, label.strip()));
+      }
+      if (Text.unpairedSurrogate(label) >= 0) {
+        found.add(Violation.ofChoice(UNENCODABLE_CHOICE, i, label, null));
       }
       if (!seen.add(label)) {
         found.add(Violation.ofChoice(DUPLICATE_CHOICE, i, label, null));

@@ -16,6 +16,11 @@ public enum Rule {
   BLANK_NAME("BlankName"),
   /** The name does not survive as a key of a configuration file; actual: the name. */
   INVALID_NAME("InvalidName"),
+  /**
+   * The name is longer than {@link Text#MAX_NAME_LENGTH} characters, and would be repeated in every
+   * trial's values; actual: its length, an {@code Integer}; suggestion: the limit.
+   */
+  NAME_TOO_LONG("NameTooLong"),
   /** A bound is NaN or infinite; actual: the bound, a {@code Double}. */
   NON_FINITE_BOUND("NonFiniteBound"),
   /**
@@ -59,6 +64,11 @@ public enum Rule {
    * label; suggestion: the label stripped.
    */
   PADDED_CHOICE("PaddedChoice"),
+  /**
+   * A choice's label holds an unpaired UTF-16 surrogate, which no storage can encode (see {@link
+   * Text}); actual: the label.
+   */
+  UNENCODABLE_CHOICE("UnencodableChoice"),
   /** A value outside the range; actual: the value. */
   OUT_OF_RANGE("OutOfRange"),
   /** A value inside the range but off the grid of its step; actual: the value. */

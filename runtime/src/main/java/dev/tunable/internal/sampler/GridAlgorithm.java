@@ -7,7 +7,9 @@ import dev.tunable.Sampler;
 import dev.tunable.SamplerContext;
 import dev.tunable.SearchExhaustedException;
 import dev.tunable.SearchSpace;
+import dev.tunable.TrialState;
 import dev.tunable.internal.StoredValues;
+import dev.tunable.internal.WorkerDeath;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
@@ -16,15 +18,20 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Every point of the grid once, in mixed-radix order (the last dimension changing fastest). Which
- * points are taken is read from the study's trials, running ones included, so several threads and
- * processes sharing a study never evaluate a point twice; the sampler keeps no state.
+ * Every point of the grid once, in mixed-radix order (the last dimension changing fastest), and a
+ * failed point again as the settings allow. Which points are taken is read from the study's
+ * trials, running ones included, so several threads and processes sharing a study never evaluate
+ * a point at the same time; the sampler keeps no state.
  */
 public final class GridAlgorithm implements Sampler {
   private final int pointsPerContinuous;
+  private final boolean retryOfFailedPoints;
+  private final int maxRetriesPerPoint;
 
   public GridAlgorithm(GridSettings settings) {
     this.pointsPerContinuous = settings.pointsPerContinuousDimension();
+    this.retryOfFailedPoints = settings.retryOfFailedPoints();
+    this.maxRetriesPerPoint = settings.maxRetriesPerPoint();
   }
 
   @Override
@@ -46,20 +53,47 @@ public final class GridAlgorithm implements Sampler {
       positions.add(position);
     }
     // Only the first trials.size() + 1 indices can all be taken: a bit set over them suffices.
+    // A point is taken by a trial that runs, completed or was pruned, and by its failed trials
+    // unless they may be run again.
     List<FrozenTrial> trials = context.trials();
     BitSet taken = new BitSet(trials.size() + 1);
+    BitSet failedOnly = new BitSet(trials.size() + 1);
+    int[] retriable = new int[trials.size() + 1];
     for (FrozenTrial trial : trials) {
       long index = indexOf(space, axes, positions, trial.params().asMap());
-      if (index >= 0 && index <= trials.size()) {
-        taken.set((int) index);
+      if (index < 0 || index > trials.size()) {
+        continue;
+      }
+      int i = (int) index;
+      if (trial.state() != TrialState.FAIL) {
+        taken.set(i);
+        failedOnly.clear(i);
+        continue;
+      }
+      if (!taken.get(i)) {
+        failedOnly.set(i);
+      }
+      if (retryOfFailedPoints || WorkerDeath.isReason(trial.failureReason().orElse(null))) {
+        retriable[i]++;
+      } else {
+        taken.set(i);
+      }
+    }
+    for (int i = failedOnly.nextSetBit(0); i >= 0; i = failedOnly.nextSetBit(i + 1)) {
+      if (retriable[i] > maxRetriesPerPoint) {
+        taken.set(i);
       }
     }
     long free = taken.nextClearBit(0);
     if (free < size) {
       return space.check(point(space, axes, free));
     }
+    int failed = failedOnly.cardinality();
     throw new SearchExhaustedException(
-        "all " + size + " points of the grid over " + names(space) + " have been asked for");
+        "all " + size + " points of the grid over " + names(space) + " have been asked for"
+            + (failed == 0 ? "" : "; " + failed + " of them ended FAIL and are not run again"
+                + " (Samplers.grid().withRetryOfFailedPoints(true) runs a point whose objective"
+                + " failed again, .withMaxRetriesPerPoint(retries) sets how often)"));
   }
 
   /** The grid index of {@code params}, or -1 if they are not a point of this grid. */

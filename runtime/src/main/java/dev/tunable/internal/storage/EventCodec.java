@@ -21,6 +21,16 @@ import java.util.Map;
  * Events as JSON objects, one per event, with a {@code "type"} and snake_case fields; the format of
  * the file journal, meant to be read by people and tools for years, and shared by any storage that
  * keeps events as text.
+ *
+ * <p>A value (a hyperparameter's or a user attribute's) is a JSON string, number or boolean, as
+ * its stored form is a {@link String}, a {@link Long} or {@link Double}, or a {@link Boolean}. JSON
+ * has no NaN or infinity, so a non-finite {@link Double} value is the object {@code {"double":
+ * "NaN"}}, {@code {"double": "Infinity"}} or {@code {"double": "-Infinity"}}: typed, so that it
+ * never reads back as the string {@code "NaN"}, which a user may also store. Journals written before
+ * this form held such values as those strings, and read back as strings, as they always did; no
+ * value of theirs is an object, so none is mistaken for the typed form (issue 12). Arrays of
+ * numbers (reported, objective and constraint values) are numbers by position and keep the strings
+ * {@code "NaN"}, {@code "Infinity"} and {@code "-Infinity"} of {@link Json}.
  */
 public final class EventCodec {
   /**
@@ -28,6 +38,9 @@ public final class EventCodec {
    * kept a trial's constraints; read back as that event.
    */
   private static final String LEGACY_CONSTRAINTS_KEY = "tunable.constraints";
+
+  /** The key of the object that holds a non-finite double value. */
+  private static final String DOUBLE = "double";
 
   private EventCodec() {}
 
@@ -83,7 +96,7 @@ public final class EventCodec {
     @Override
     public Map<String, Object> visitTrialEnqueued(TrialEnqueued enqueued) {
       Map<String, Object> map = typed("trial_enqueued", enqueued);
-      map.put("params", enqueued.params());
+      map.put("params", values(enqueued.params()));
       map.put("time", enqueued.time().toString());
       return map;
     }
@@ -92,7 +105,7 @@ public final class EventCodec {
     public Map<String, Object> visitTrialStarted(TrialStarted started) {
       Map<String, Object> map = typed("trial_started", started);
       map.put("number", started.number());
-      map.put("params", started.params());
+      map.put("params", values(started.params()));
       map.put("queue_entry", started.queueEntry());
       map.put("worker", started.worker());
       map.put("time", started.time().toString());
@@ -117,7 +130,7 @@ public final class EventCodec {
       Map<String, Object> map = typed("trial_attribute_set", attribute);
       map.put("number", attribute.number());
       map.put("key", attribute.key());
-      map.put("value", attribute.value());
+      map.put("value", value(attribute.value()));
       return map;
     }
 
@@ -163,11 +176,10 @@ public final class EventCodec {
                 .map(d -> Direction.valueOf((String) d)).toList(),
             time(map));
       case "trial_enqueued":
-        return new TrialEnqueued(study, (Map<String, Object>) field(map, "params"), time(map));
+        return new TrialEnqueued(study, params(map), time(map));
       case "trial_started":
-        return new TrialStarted(study, number(map, "number"),
-            (Map<String, Object>) field(map, "params"), number(map, "queue_entry"),
-            string(map, "worker"), time(map));
+        return new TrialStarted(study, number(map, "number"), params(map),
+            number(map, "queue_entry"), string(map, "worker"), time(map));
       case "trial_reported":
         return map.containsKey("values")
             ? new TrialReported(study, number(map, "number"), number(map, "step"),
@@ -179,8 +191,8 @@ public final class EventCodec {
           return new TrialConstraintsSet(study, number(map, "number"),
               legacyConstraints(string(map, "value")));
         }
-        return new TrialAttributeSet(
-            study, number(map, "number"), string(map, "key"), field(map, "value"));
+        return new TrialAttributeSet(study, number(map, "number"), string(map, "key"),
+            storedValue(map, "value", field(map, "value")));
       case "trial_constraints_set":
         return new TrialConstraintsSet(study, number(map, "number"),
             doubles((List<Object>) field(map, "constraints")));
@@ -193,6 +205,62 @@ public final class EventCodec {
         throw new IllegalArgumentException(
             "unknown event type '" + type + "'; was the journal written by a newer Tunable?");
     }
+  }
+
+  /** {@code value} as JSON holds it: a non-finite double as its typed object. */
+  private static Object value(Object value) {
+    if (value instanceof Double number && !Double.isFinite(number)) {
+      return Map.of(DOUBLE, number.toString());
+    }
+    return value;
+  }
+
+  /** {@code params} as JSON holds them: {@code params} itself unless a value is non-finite. */
+  private static Map<String, Object> values(Map<String, Object> params) {
+    Map<String, Object> json = params;
+    for (Map.Entry<String, Object> entry : params.entrySet()) {
+      Object value = value(entry.getValue());
+      if (value != entry.getValue()) {
+        if (json == params) {
+          json = new LinkedHashMap<>(params);
+        }
+        json.put(entry.getKey(), value);
+      }
+    }
+    return json;
+  }
+
+  /** The event's {@code "params"}, each value in stored form. */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> params(Map<String, Object> map) {
+    Object params = field(map, "params");
+    if (!(params instanceof Map<?, ?>)) {
+      throw new IllegalArgumentException(
+          "event " + map.get("type") + " has params " + params + ", not an object");
+    }
+    Map<String, Object> stored = (Map<String, Object>) params;
+    for (Map.Entry<String, Object> entry : stored.entrySet()) {
+      entry.setValue(storedValue(map, "params." + entry.getKey(), entry.getValue()));
+    }
+    return stored;
+  }
+
+  /**
+   * A value read from JSON in stored form: a typed non-finite double becomes the {@link Double},
+   * anything else stays as read.
+   */
+  private static Object storedValue(Map<String, Object> map, String where, Object value) {
+    if (!(value instanceof Map<?, ?> object)) {
+      return value;
+    }
+    Object text = object.get(DOUBLE);
+    if (object.size() == 1 && ("NaN".equals(text) || "Infinity".equals(text)
+        || "-Infinity".equals(text))) {
+      return Double.valueOf((String) text);
+    }
+    throw new IllegalArgumentException("event " + map.get("type") + " has " + where + " = "
+        + Json.write(value) + ", which is not a value; a value is a string, a number, a boolean,"
+        + " or {\"double\": \"NaN\"}, {\"double\": \"Infinity\"} or {\"double\": \"-Infinity\"}");
   }
 
   /** Constraints as journals before the typed event kept them: their decimal forms, comma-separated. */

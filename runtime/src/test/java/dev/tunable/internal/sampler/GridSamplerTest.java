@@ -137,6 +137,76 @@ class GridSamplerTest extends SamplerContract {
     assertEquals(1000, points.size());
   }
 
+  /** The reason a study records for a trial whose worker died before it finished. */
+  private static final String DIED =
+      "the process running the trial (worker 4242/9f3c) died before it finished";
+
+  private static final SearchSpace<Config> LINE = SearchSpace.builder().integer("n", 1, 3).build();
+
+  private static Config n(long value) {
+    return LINE.check(Map.of("n", value));
+  }
+
+  private static Config next(Sampler grid, FrozenTrial... history) {
+    return grid.sample(context(LINE, history.length, List.of(history)));
+  }
+
+  /**
+   * Regression: a grid point whose worker was killed ended FAIL and was never run again, so a grid
+   * study across a crash ended with holes. The point is now run again, first of the free ones.
+   */
+  @Test
+  void aPointWhoseWorkerDiedIsRunAgain() {
+    Sampler grid = Samplers.grid();
+    assertEquals(n(1), next(grid, Snapshots.complete(0, n(2), 0),
+        Snapshots.failed(1, n(1), DIED)));
+    assertEquals(n(1), next(grid, Snapshots.failed(0, n(1), DIED),
+        Snapshots.failed(1, n(1), DIED)), "a second time");
+    assertEquals(n(2), next(grid, Snapshots.failed(0, n(1), DIED),
+        Snapshots.running(1, n(1))), "a retry is running: the point is taken");
+    assertEquals(n(2), next(grid, Snapshots.failed(0, n(1), DIED),
+        Snapshots.complete(1, n(1), 0)), "a retry completed");
+    assertEquals(n(2), next(grid, Snapshots.failed(0, n(1), DIED),
+        Snapshots.pruned(1, n(1), Map.of())), "a retry was pruned");
+  }
+
+  /**
+   * A point whose objective failed (it threw, returned NaN, was told FAIL) is not run again by
+   * default: a deterministic failure would fail again and again.
+   */
+  @Test
+  void aPointWhoseObjectiveFailedIsRunAgainOnlyWhenAsked() {
+    FrozenTrial threw =
+        Snapshots.failed(0, n(1), "java.lang.IllegalStateException: diverged (at Net.fit)");
+    assertEquals(n(2), next(Samplers.grid(), threw));
+    assertEquals(n(1), next(Samplers.grid().withRetryOfFailedPoints(true), threw));
+    assertEquals(n(2), next(Samplers.grid().withRetryOfFailedPoints(true), threw,
+        Snapshots.failed(1, n(1), DIED), Snapshots.failed(2, n(1), "told FAIL")),
+        "two retries, the default, were spent");
+  }
+
+  /** A point that kills its worker each time (running out of memory) is not run for ever. */
+  @Test
+  void aPointIsRunAgainAtMostTheRetriesPerPoint() {
+    FrozenTrial[] thrice = {Snapshots.failed(0, n(1), DIED), Snapshots.failed(1, n(1), DIED),
+        Snapshots.failed(2, n(1), DIED)};
+    assertEquals(n(2), next(Samplers.grid(), thrice));
+    assertEquals(n(1), next(Samplers.grid().withMaxRetriesPerPoint(3), thrice));
+    assertEquals(n(2), next(Samplers.grid().withMaxRetriesPerPoint(0), thrice[0]),
+        "0: a point is never run twice, as before");
+    SearchExhaustedException e = assertThrows(SearchExhaustedException.class,
+        () -> next(Samplers.grid(), thrice[0], thrice[1], thrice[2],
+            Snapshots.complete(3, n(2), 0), Snapshots.failed(4, n(3), "told FAIL")));
+    assertEquals("all 3 points of the grid over [n] have been asked for; 2 of them ended FAIL"
+        + " and are not run again (Samplers.grid().withRetryOfFailedPoints(true) runs a point"
+        + " whose objective failed again, .withMaxRetriesPerPoint(retries) sets how often)",
+        e.getMessage());
+    IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+        () -> Samplers.grid().withMaxRetriesPerPoint(-1));
+    assertEquals("the grid's retries per point must be at least 0, got -1; the default is 2: a"
+        + " failed point is run again up to twice, 0 never runs a point twice", bad.getMessage());
+  }
+
   @Test
   void theNextPointDependsOnlyOnTheHistory() {
     Sampler grid = Samplers.grid();
