@@ -1,5 +1,6 @@
 package dev.tunable;
 
+import dev.tunable.internal.WorkerDeath;
 import dev.tunable.storage.Event;
 import dev.tunable.storage.Event.StudyCreated;
 import dev.tunable.storage.Event.TrialFinished;
@@ -174,8 +175,7 @@ final class StudyLog {
     for (TrialRecord trial : model.trials()) {
       if (trial.state == TrialState.RUNNING && !storage.isAlive(trial.worker)) {
         events.add(new TrialFinished(name, trial.number, TrialState.FAIL, NO_VALUES,
-            "the process running the trial (worker " + trial.worker + ") died before it finished",
-            Instant.now()));
+            WorkerDeath.reason(trial.worker), Instant.now()));
       }
     }
     return events;
