@@ -244,8 +244,9 @@ final class TrialPlanner {
   private Attempt record(Decision decision, View view, long limit) {
     Map<String, Object> stored =
         decision.params() != null ? StoredValues.of(decision.params().asMap()) : null;
-    Outcome[] outcome = {Outcome.STARTED};
+    Outcome[] outcome = new Outcome[1];
     List<Event> written = log.write(model -> {
+      outcome[0] = Outcome.STARTED; // a storage may plan more than once: the last plan counts
       long number = model.trialCount();
       if (number >= limit) {
         outcome[0] = Outcome.FULL;
