@@ -9,7 +9,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
@@ -18,8 +17,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.zip.CRC32C;
 
 /**
  * An append-only journal of events in one file, shared safely by threads and by processes on one
@@ -36,6 +35,12 @@ import java.util.zip.CRC32C;
  * cut off (the file truncated to the last good record) and the study opens normally. This is the
  * failure Optuna's journal had (optuna/optuna#5138). A bad record followed by good ones is damage,
  * not a torn write, and is reported with its offset instead of being cut.
+ *
+ * <p><b>Size.</b> Positions are {@code long}s and the file is read a chunk at a time (a record
+ * larger than a chunk is read whole), so a journal may outgrow any array; {@link #read(long,
+ * Consumer)} passes its events on a chunk at a time, taking the locks for each, so that a study
+ * replays a journal of many gigabytes in memory proportional to its trials (issue 12: a journal
+ * over 2 GiB could not be opened again).
  *
  * <p><b>Locking.</b> Appends and reads hold an in-process lock and an exclusive {@link FileLock} on
  * a byte range past any real data; trial numbers are assigned under it after reading what other
@@ -55,7 +60,6 @@ import java.util.zip.CRC32C;
  * every {@link FileChannel}); the storage must then be opened again.
  */
 public final class FileStorage implements Storage {
-  private static final int HEADER = 18;
   private static final long APPEND_LOCK = (1L << 62) - 1;
   private static final long WORKER_SLOTS = 1L << 62;
   private static final long SLOT_COUNT = 1L << 40;
@@ -66,13 +70,25 @@ public final class FileStorage implements Storage {
   private final Path path;
   private final Journal journal;
   private final Durability durability;
+  private final int chunk;
+  private final long batchBytes;
   private final long slot;
   private final FileLock workerLock;
   private final String workerId;
 
   public FileStorage(Path path, Durability durability) {
+    this(path, durability, JournalReader.DEFAULT_CHUNK, JournalReader.DEFAULT_CHUNK);
+  }
+
+  /**
+   * For tests: reads {@code chunk} bytes at a time and passes on the events of about {@code
+   * batchBytes} of records at a time.
+   */
+  FileStorage(Path path, Durability durability, int chunk, long batchBytes) {
     this.path = path.toAbsolutePath().normalize();
     this.durability = durability;
+    this.chunk = chunk;
+    this.batchBytes = batchBytes;
     this.journal = Journal.open(this.path);
     SecureRandom random = new SecureRandom();
     long chosen;
@@ -101,29 +117,51 @@ public final class FileStorage implements Storage {
 
   @Override
   public Batch read(long cursor) {
-    // A study reads before each trial it starts; when nothing was appended since, the file's size
-    // says so without the locks. A record being written makes the file longer, and is then read
-    // under the locks, once complete.
-    try {
-      if (journal.channel.size() == cursor) {
-        return new Batch(List.of(), cursor);
+    List<Event> events = new ArrayList<>();
+    long end = read(cursor, batch -> events.addAll(batch.events()));
+    return new Batch(events, end);
+  }
+
+  /**
+   * Passes on the events after {@code cursor} a chunk at a time, reading each chunk under the
+   * locks and passing it on after releasing them.
+   */
+  @Override
+  public long read(long cursor, Consumer<Batch> each) {
+    long position = cursor;
+    while (true) {
+      // A study reads before each trial it starts; when nothing was appended since, the file's
+      // size says so without the locks. A record being written makes the file longer, and is then
+      // read under the locks, once complete.
+      try {
+        if (journal.channel.size() == position) {
+          return position;
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read the journal " + path, e);
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the journal " + path, e);
+      long from = position;
+      Scan scan = locked("read", () -> scan(from, batchBytes));
+      if (scan.cursor() != from) {
+        each.accept(new Batch(scan.events(), scan.cursor()));
+      }
+      position = scan.cursor();
+      if (scan.atEnd()) {
+        return position;
+      }
     }
-    return locked("read", () -> scan(cursor));
   }
 
   @Override
   public long append(long cursor, Function<Batch, List<Event>> plan) {
     return locked("append to", () -> {
-      Batch batch = scan(cursor);
-      List<Event> events = plan.apply(batch);
+      Scan scan = scan(cursor, Long.MAX_VALUE);
+      List<Event> events = plan.apply(new Batch(scan.events(), scan.cursor()));
       if (events.isEmpty()) {
-        return batch.cursor();
+        return scan.cursor();
       }
       ByteBuffer record = ByteBuffer.wrap(frame(EventCodec.encode(events)));
-      long position = batch.cursor();
+      long position = scan.cursor();
       while (record.hasRemaining()) {
         position += journal.channel.write(record, position);
       }
@@ -157,107 +195,64 @@ public final class FileStorage implements Storage {
   }
 
   static byte[] frame(String json) {
-    byte[] payload = json.getBytes(StandardCharsets.UTF_8);
-    CRC32C crc = new CRC32C();
-    crc.update(payload);
-    byte[] record = new byte[HEADER + payload.length + 1];
-    hex(record, 0, payload.length);
-    record[8] = ' ';
-    hex(record, 9, (int) crc.getValue());
-    record[17] = ' ';
-    System.arraycopy(payload, 0, record, HEADER, payload.length);
-    record[record.length - 1] = '\n';
-    return record;
+    return JournalFormat.frame(json);
   }
 
-  /** Reads the records after {@code cursor}; cuts off a torn tail. Caller holds the locks. */
-  private Batch scan(long cursor) throws IOException {
-    long size = journal.channel.size();
-    if (cursor > size) {
+  private JournalReader reader(long end) {
+    FileChannel channel = journal.channel;
+    return new JournalReader((position, into, offset, length) ->
+        channel.read(ByteBuffer.wrap(into, offset, length), position), end, chunk);
+  }
+
+  /**
+   * What a scan read: the events of its valid records, the cursor after them, and whether it
+   * reached the end or stopped at its budget.
+   */
+  private record Scan(List<Event> events, long cursor, boolean atEnd) {}
+
+  /**
+   * Reads the valid records after {@code cursor}, about {@code budget} bytes of them (at least
+   * one), or up to the end; cuts off a torn tail. Caller holds the locks.
+   */
+  private Scan scan(long cursor, long budget) throws IOException {
+    long end = journal.channel.size();
+    if (cursor > end) {
       throw new IllegalStateException(
-          "the journal " + path + " is shorter (" + size + " bytes) than already read (" + cursor
+          "the journal " + path + " is shorter (" + end + " bytes) than already read (" + cursor
               + " bytes): it was truncated or replaced while in use");
     }
-    if (cursor == size) {
-      return new Batch(List.of(), cursor);
-    }
-    byte[] bytes = new byte[Math.toIntExact(size - cursor)];
-    ByteBuffer buffer = ByteBuffer.wrap(bytes);
-    while (buffer.hasRemaining()) {
-      if (journal.channel.read(buffer, cursor + buffer.position()) < 0) {
-        break;
-      }
-    }
+    JournalReader in = reader(end);
+    long position = cursor;
     List<Event> events = new ArrayList<>();
-    int position = 0;
-    while (position < bytes.length) {
-      int length = recordLength(bytes, position);
-      if (length < 0) {
-        handleBadTail(bytes, position, cursor);
-        break;
+    while (position < end) {
+      if (position - cursor >= budget) {
+        return new Scan(events, position, false);
       }
-      String json = new String(bytes, position + HEADER, length, StandardCharsets.UTF_8);
+      int length = in.validRecordAt(position);
+      if (length < 0) {
+        long valid = in.nextValidRecord(position + 1, end);
+        if (valid >= 0) {
+          throw new IllegalStateException(
+              "the journal " + path + " is damaged: the record at byte " + position
+                  + " is invalid but valid records follow it at byte " + valid
+                  + "; this is not a torn last write, so nothing was cut off. Restore the file"
+                  + " from a backup, or remove the damaged line by hand");
+        }
+        // A torn last record of a writer that died holding the lock: cut it off.
+        journal.channel.truncate(position);
+        journal.channel.force(true);
+        return new Scan(events, position, true);
+      }
       try {
-        events.addAll(EventCodec.decode(json));
+        events.addAll(EventCodec.decode(in.payload(position, length)));
       } catch (RuntimeException e) {
         throw new IllegalStateException(
-            "the journal " + path + " has a record at byte " + (cursor + position)
+            "the journal " + path + " has a record at byte " + position
                 + " that passes its checksum but is not a valid event: " + e.getMessage(), e);
       }
-      position += HEADER + length + 1;
+      position += JournalFormat.RECORD_HEADER + length + 1;
     }
-    return new Batch(events, cursor + position);
-  }
-
-  private void handleBadTail(byte[] bytes, int position, long cursor) throws IOException {
-    for (int i = position + 1; i < bytes.length; i++) {
-      if (bytes[i - 1] == '\n' && recordLength(bytes, i) >= 0) {
-        throw new IllegalStateException(
-            "the journal " + path + " is damaged: the record at byte " + (cursor + position)
-                + " is invalid but valid records follow it at byte " + (cursor + i)
-                + "; this is not a torn last write, so nothing was cut off. Restore the file from"
-                + " a backup, or remove the damaged line by hand");
-      }
-    }
-    // A torn last record of a writer that died holding the lock: cut it off.
-    journal.channel.truncate(cursor + position);
-    journal.channel.force(true);
-  }
-
-  /** The payload length of a valid record at {@code position}, or -1. */
-  private static int recordLength(byte[] bytes, int position) {
-    if (bytes.length - position < HEADER + 1
-        || bytes[position + 8] != ' ' || bytes[position + 17] != ' ') {
-      return -1;
-    }
-    long length = parseHex(bytes, position);
-    long expectedCrc = parseHex(bytes, position + 9);
-    if (length < 0 || expectedCrc < 0 || length > bytes.length - position - HEADER - 1
-        || bytes[(int) (position + HEADER + length)] != '\n') {
-      return -1;
-    }
-    CRC32C crc = new CRC32C();
-    crc.update(bytes, position + HEADER, (int) length);
-    return crc.getValue() == expectedCrc ? (int) length : -1;
-  }
-
-  private static long parseHex(byte[] bytes, int position) {
-    long value = 0;
-    for (int i = position; i < position + 8; i++) {
-      int digit = Character.digit(bytes[i], 16);
-      if (digit < 0) {
-        return -1;
-      }
-      value = value << 4 | digit;
-    }
-    return value;
-  }
-
-  private static void hex(byte[] out, int position, int value) {
-    for (int i = 7; i >= 0; i--) {
-      out[position + i] = (byte) Character.forDigit(value & 0xF, 16);
-      value >>>= 4;
-    }
+    return new Scan(events, position, true);
   }
 
   /** The journal file. */
