@@ -116,11 +116,18 @@ public final class Storages {
    * Durability#SYNC}): {@code ask}, {@code tell}, {@code report}, {@code setUserAttribute} and
    * {@code enqueue} each write one record. Several studies, and several processes on one machine,
    * may share one file; trial numbers are unique across them. A record torn by a process killed
-   * mid-write is cut off by the next process that opens the file. Trials left running by a dead
-   * process are marked failed when the study is next opened; a process is known dead when the
-   * operating system has released the lock it held on the file. Close the storage when done.
+   * mid-write is skipped by readers and cut off by the next process that appends. Trials left
+   * running by a dead process are marked failed when the study is next opened; a process is known
+   * dead when the operating system has released the lock it held on the file. Close the storage
+   * when done.
    *
-   * <p>The parent directory must exist.
+   * <p>The parent directory must exist. An existing file that is not a journal is refused, and
+   * left as it is; so is a journal of a newer format version. A damaged journal (an invalid record
+   * followed by valid ones) is reported with the byte offset of the damage and left as it is.
+   *
+   * @throws IllegalArgumentException if the file exists and is not a journal
+   * @throws IllegalStateException if the journal is of a newer format version, or its beginning
+   *     is damaged
    */
   public static Storage file(Path path) {
     return new FileStorage(path, Durability.SYNC);

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,17 +25,26 @@ import java.util.function.Function;
  * An append-only journal of events in one file, shared safely by threads and by processes on one
  * machine.
  *
- * <p><b>Format.</b> UTF-8 text, one record per line: 8 hex digits giving the payload's length in
- * bytes, a space, 8 hex digits of its CRC-32C, a space, the payload, a newline. The payload is one
- * event as a JSON object ({@link EventCodec}), or the events of one atomic append as a JSON array.
- * Records are only ever appended.
+ * <p><b>Format.</b> UTF-8 text, readable with {@code less}. The first line is the header, {@code
+ * tunable-journal 1}: a magic word and the format version (a later version may add words after
+ * it). Then one record per line: 8 lower-case hex digits giving the payload's length in bytes, a
+ * space, 8 hex digits of its CRC-32C, a space, the payload, a newline. The payload is one event as
+ * a JSON object ({@link EventCodec}), or the events of one atomic append as a JSON array; it holds
+ * no raw newline. Records are only ever appended. Journals written before the header existed begin
+ * with a record, and are read and appended to as they are.
  *
- * <p><b>Torn records.</b> A process killed while writing can leave a partial last record. Every
- * access happens under the journal's exclusive lock, so a record that is incomplete or fails its
- * checksum while the lock is held, with no valid record after it, was torn by a dead writer: it is
- * cut off (the file truncated to the last good record) and the study opens normally. This is the
- * failure Optuna's journal had (optuna/optuna#5138). A bad record followed by good ones is damage,
- * not a torn write, and is reported with its offset instead of being cut.
+ * <p><b>Recognition.</b> A file is opened as a journal only if it is empty (a new journal, which
+ * its first append starts with the header line), begins with the header line of a version this
+ * code reads, or begins with a valid record. Any other file is refused with an error naming it and
+ * what it begins with, and is never changed; a journal of a newer format version is refused naming
+ * both versions (issue 12: opening a CSV file used to empty it).
+ *
+ * <p><b>Torn records and damage.</b> A process killed while writing can leave a partial last
+ * record. A record that is invalid (incomplete, or failing its checksum) with a valid record after
+ * it is damage: the error names its byte offset, and nothing is changed. With none after it, the
+ * invalid bytes are a torn tail, left by a writer that died holding the lock: readers stop before
+ * them, and the next append, holding the lock, cuts them off before it writes (Optuna's journal
+ * failed here: optuna/optuna#5138). A study only opened, never appended to, changes nothing.
  *
  * <p><b>Size.</b> Positions are {@code long}s and the file is read a chunk at a time (a record
  * larger than a chunk is read whole), so a journal may outgrow any array; {@link #read(long,
@@ -94,6 +104,8 @@ public final class FileStorage implements Storage {
     long chosen;
     FileLock lock;
     try {
+      // Refuse a file that is not a journal before anything else, and change nothing in it.
+      locked("open", () -> JournalFormat.start(reader(journal.channel.size()), this.path));
       do {
         chosen = Math.floorMod(random.nextLong(), SLOT_COUNT);
         lock = tryLock(WORKER_SLOTS + chosen);
@@ -101,6 +113,9 @@ public final class FileStorage implements Storage {
     } catch (IOException e) {
       journal.release();
       throw new UncheckedIOException("cannot lock a worker slot in " + this.path, e);
+    } catch (RuntimeException e) {
+      journal.release();
+      throw e;
     }
     this.slot = chosen;
     this.workerLock = lock;
@@ -158,9 +173,20 @@ public final class FileStorage implements Storage {
       Scan scan = scan(cursor, Long.MAX_VALUE);
       List<Event> events = plan.apply(new Batch(scan.events(), scan.cursor()));
       if (events.isEmpty()) {
-        return scan.cursor();
+        return scan.cursor(); // nothing to write, so nothing is cut either
       }
-      ByteBuffer record = ByteBuffer.wrap(frame(EventCodec.encode(events)));
+      byte[] bytes = frame(EventCodec.encode(events));
+      if (scan.isNew()) {
+        byte[] headed = Arrays.copyOf(JournalFormat.HEADER_LINE,
+            JournalFormat.HEADER_LINE.length + bytes.length);
+        System.arraycopy(bytes, 0, headed, JournalFormat.HEADER_LINE.length, bytes.length);
+        bytes = headed;
+      }
+      if (scan.tornAt() >= 0) {
+        // Proven torn: no valid record follows, and its writer died holding the lock we hold.
+        journal.channel.truncate(scan.tornAt());
+      }
+      ByteBuffer record = ByteBuffer.wrap(bytes);
       long position = scan.cursor();
       while (record.hasRemaining()) {
         position += journal.channel.write(record, position);
@@ -205,14 +231,17 @@ public final class FileStorage implements Storage {
   }
 
   /**
-   * What a scan read: the events of its valid records, the cursor after them, and whether it
-   * reached the end or stopped at its budget.
+   * What a scan found: the events of the valid records read, the cursor after them, where a torn
+   * tail begins (or -1), whether the file holds no record yet (its first append writes the header
+   * line), and whether the scan reached the end or stopped at its budget.
    */
-  private record Scan(List<Event> events, long cursor, boolean atEnd) {}
+  private record Scan(List<Event> events, long cursor, long tornAt, boolean isNew, boolean atEnd) {}
 
   /**
    * Reads the valid records after {@code cursor}, about {@code budget} bytes of them (at least
-   * one), or up to the end; cuts off a torn tail. Caller holds the locks.
+   * one), or up to the end or a torn tail. Changes nothing. Caller holds the locks.
+   *
+   * @throws IllegalStateException if the journal is damaged, or not a journal
    */
   private Scan scan(long cursor, long budget) throws IOException {
     long end = journal.channel.size();
@@ -223,25 +252,29 @@ public final class FileStorage implements Storage {
     }
     JournalReader in = reader(end);
     long position = cursor;
+    if (cursor == 0) {
+      JournalFormat.Start start = JournalFormat.start(in, path);
+      if (start.isNew()) {
+        return new Scan(List.of(), 0, start.kind() == JournalFormat.Kind.EMPTY ? -1 : 0, true,
+            true);
+      }
+      position = start.position();
+    }
+    long first = position;
     List<Event> events = new ArrayList<>();
     while (position < end) {
-      if (position - cursor >= budget) {
-        return new Scan(events, position, false);
+      if (position - first >= budget) {
+        return new Scan(events, position, -1, false, false);
       }
       int length = in.validRecordAt(position);
       if (length < 0) {
         long valid = in.nextValidRecord(position + 1, end);
         if (valid >= 0) {
-          throw new IllegalStateException(
-              "the journal " + path + " is damaged: the record at byte " + position
-                  + " is invalid but valid records follow it at byte " + valid
-                  + "; this is not a torn last write, so nothing was cut off. Restore the file"
-                  + " from a backup, or remove the damaged line by hand");
+          throw new IllegalStateException(JournalFormat.damaged(path, position,
+              "the record there is not valid (it begins with "
+                  + JournalFormat.quote(in.bytes(position, 40), 40) + ")", valid));
         }
-        // A torn last record of a writer that died holding the lock: cut it off.
-        journal.channel.truncate(position);
-        journal.channel.force(true);
-        return new Scan(events, position, true);
+        return new Scan(events, position, position, false, true);
       }
       try {
         events.addAll(EventCodec.decode(in.payload(position, length)));
@@ -252,7 +285,7 @@ public final class FileStorage implements Storage {
       }
       position += JournalFormat.RECORD_HEADER + length + 1;
     }
-    return new Scan(events, position, true);
+    return new Scan(events, position, -1, false, true);
   }
 
   /** The journal file. */

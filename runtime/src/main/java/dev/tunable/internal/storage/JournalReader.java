@@ -176,4 +176,20 @@ final class JournalReader {
     return new String(window, (int) (position + RECORD_HEADER - windowStart), length,
         StandardCharsets.UTF_8);
   }
+
+  /** Bytes {@code [position, position + length)}, fewer if the end comes first. */
+  byte[] bytes(long position, int length) throws IOException {
+    int available = (int) Math.max(0, Math.min(length, end - position));
+    byte[] bytes = new byte[available];
+    int copied = 0;
+    while (copied < available) {
+      int count = Math.min(available - copied, chunk);
+      if (!fill(position + copied, count)) {
+        break;
+      }
+      System.arraycopy(window, (int) (position + copied - windowStart), bytes, copied, count);
+      copied += count;
+    }
+    return copied == available ? bytes : java.util.Arrays.copyOf(bytes, copied);
+  }
 }
