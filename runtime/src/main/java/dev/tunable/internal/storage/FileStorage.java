@@ -40,8 +40,10 @@ import java.util.function.Function;
  * both versions (issue 12: opening a CSV file used to empty it).
  *
  * <p><b>Torn records and damage.</b> A process killed while writing can leave a partial last
- * record. A record that is invalid (incomplete, or failing its checksum) with a valid record after
- * it is damage: the error names its byte offset, and nothing is changed. With none after it, the
+ * record. When a record is invalid (incomplete, or failing its checksum), every later byte offset
+ * is tried for a valid record, not only those after a newline. If one is found, the journal is
+ * damaged: the error names the byte offset, nothing is changed, and the message gives the command
+ * of {@link Salvage}, which copies every valid record into a new journal. If none is found, the
  * invalid bytes are a torn tail, left by a writer that died holding the lock: readers stop before
  * them, and the next append, holding the lock, cuts them off before it writes (Optuna's journal
  * failed here: optuna/optuna#5138). A study only opened, never appended to, changes nothing.
@@ -347,6 +349,21 @@ public final class FileStorage implements Storage {
     return "Storages.file(" + path + ")";
   }
 
+  /**
+   * Forces a directory's entries to disk, so that a power loss cannot lose a new file in it; best
+   * effort, as some systems cannot open a directory.
+   */
+  static void syncDirectory(Path directory) {
+    if (directory == null) {
+      return;
+    }
+    try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+      channel.force(true);
+    } catch (IOException e) {
+      // Not supported here (Windows); the file's own records are still forced.
+    }
+  }
+
   /** One open journal file of this process, shared by its storages. */
   private static final class Journal {
     final Path key;
@@ -385,21 +402,6 @@ public final class FileStorage implements Storage {
         } catch (IOException e) {
           throw new UncheckedIOException("cannot open the journal " + path, e);
         }
-      }
-    }
-
-    /**
-     * Forces the directory entry of a new journal to disk, so that a power loss cannot lose the
-     * whole file; best effort, as some systems cannot open a directory.
-     */
-    private static void syncDirectory(Path directory) {
-      if (directory == null) {
-        return;
-      }
-      try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
-        channel.force(true);
-      } catch (IOException e) {
-        // Not supported here (Windows); the file's own records are still forced.
       }
     }
 

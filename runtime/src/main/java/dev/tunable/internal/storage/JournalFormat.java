@@ -133,7 +133,9 @@ final class JournalFormat {
         + " with " + quote(first, 60) + ", where a journal begins with the line \"" + MAGIC + " "
         + VERSION + "\" (or, if Tunable wrote it before journals had that line, with a record such"
         + " as \"0000004b 1f2e3d4c {\\\"type\\\":\\\"study_created\\\",...\"); the file was left"
-        + " untouched. Give the study's storage another path");
+        + " untouched. Give the study's storage another path. If this file is a journal whose"
+        + " first bytes were damaged, copy its valid records into a new journal with: "
+        + Salvage.command(path));
   }
 
   /**
@@ -202,13 +204,14 @@ final class JournalFormat {
 
   /**
    * The message for damage at {@code position} followed by a valid record at {@code valid}: where,
-   * and that the file was left as it was.
+   * that the file was left as it was, and the command that salvages it.
    */
   static String damaged(Path path, long position, String what, long valid) {
     return "the journal " + path + " is damaged at byte " + position + ": " + what + ", but a"
         + " valid record follows at byte " + valid + ", so this is not a torn last write and"
-        + " nothing was cut off; the file was left untouched. Restore it from a backup, or remove"
-        + " the damaged bytes by hand";
+        + " nothing was cut off; the file was left untouched. Copy the valid records before and"
+        + " after the damage into a new journal with: " + Salvage.command(path) + " (or"
+        + " Storages.salvage in code), check what it reports as skipped, and open the new file";
   }
 
   /** Up to {@code max} bytes as a quoted string, control and non-ASCII bytes escaped. */

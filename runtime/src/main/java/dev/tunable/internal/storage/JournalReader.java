@@ -18,6 +18,11 @@ import java.util.zip.CRC32C;
 final class JournalReader {
   /** The default window: large enough that a read costs little per byte, small next to a heap. */
   static final int DEFAULT_CHUNK = 1 << 20;
+  /**
+   * The most bytes to ask of one {@link java.io.RandomAccessFile#read}, which allocates native
+   * memory for each read larger than 8 KiB.
+   */
+  static final int READ_SIZE = 1 << 16;
 
   /** Positional reads of the file; {@code -1} at its end. */
   @FunctionalInterface
@@ -128,32 +133,54 @@ final class JournalReader {
   }
 
   /**
-   * The first position in {@code [from, limit)} right after a newline where a valid record starts,
-   * or -1.
+   * The first position in {@code [from, limit)} where a valid record starts, or -1. Every byte
+   * offset is a candidate, not only those after a newline: damage can take a newline away, or put
+   * one in (issue 12: a flipped byte in the second-to-last record hid the intact last one).
    */
   long nextValidRecord(long from, long limit) throws IOException {
     long last = Math.min(limit - 1, end - RECORD_HEADER - 1); // the last offset to try
     long position = from;
     while (position <= last) {
-      if (!fill(position - 1, RECORD_HEADER)) {
+      if (!fill(position, RECORD_HEADER)) {
         return -1;
       }
-      int at = (int) (position - 1 - windowStart);
-      int stop = (int) Math.min(windowLength - RECORD_HEADER, last - 1 - windowStart);
-      while (at <= stop && window[at] != '\n') {
-        at++;
-      }
+      int stop = (int) Math.min(windowLength - RECORD_HEADER, last - windowStart);
+      int at = nextHeader(window, (int) (position - windowStart), stop);
       if (at > stop) {
-        position = windowStart + at + 1;
+        position = windowStart + at;
         continue;
       }
-      long candidate = windowStart + at + 1;
+      long candidate = windowStart + at;
       if (validRecordAt(candidate) >= 0) {
         return candidate;
       }
       position = candidate + 1;
     }
     return -1;
+  }
+
+  /**
+   * The first offset in {@code [at, stop]} where {@code bytes} hold a record header, or an offset
+   * past {@code stop}. A loop of its own, so that it is compiled early: it runs over every byte of
+   * damage and of a torn tail.
+   */
+  private static int nextHeader(byte[] bytes, int at, int stop) {
+    while (at <= stop) {
+      byte b = bytes[at + 17];
+      if (b == ' ') {
+        if (isRecordHeader(bytes, at)) {
+          return at;
+        }
+        at++;
+      } else if (JournalFormat.isHex(b)) {
+        at++;
+      } else {
+        // Every byte of a record header is a hex digit or a space, so no header starts at any of
+        // the 18 offsets whose header would hold this byte.
+        at += RECORD_HEADER;
+      }
+    }
+    return at;
   }
 
   private static boolean isRecordHeader(byte[] bytes, int at) {
@@ -191,5 +218,26 @@ final class JournalReader {
       copied += count;
     }
     return copied == available ? bytes : java.util.Arrays.copyOf(bytes, copied);
+  }
+
+  /** Passes bytes {@code [position, position + length)} to {@code sink}, a chunk at a time. */
+  void copy(long position, long length, Sink sink) throws IOException {
+    long remaining = length;
+    long from = position;
+    while (remaining > 0) {
+      int count = (int) Math.min(remaining, chunk);
+      if (!fill(from, count)) {
+        throw new IOException("bytes " + from + " to " + (from + count) + " are no longer there");
+      }
+      sink.write(window, (int) (from - windowStart), count);
+      from += count;
+      remaining -= count;
+    }
+  }
+
+  /** Where {@link #copy} puts bytes. */
+  @FunctionalInterface
+  interface Sink {
+    void write(byte[] bytes, int offset, int length) throws IOException;
   }
 }

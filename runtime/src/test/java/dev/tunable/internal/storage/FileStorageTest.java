@@ -209,7 +209,10 @@ class FileStorageTest extends StorageContract {
         + ": the record there is not valid (it begins with \"0000"), e.getMessage());
     assertTrue(e.getMessage().contains(", but a valid record follows at byte "), e.getMessage());
     assertTrue(e.getMessage().contains("so this is not a torn last write and nothing was cut off;"
-        + " the file was left untouched."), e.getMessage());
+        + " the file was left untouched. Copy the valid records before and after the damage into"
+        + " a new journal with: java -cp "), e.getMessage());
+    assertTrue(e.getMessage().contains(" dev.tunable.internal.storage.Salvage " + file + " " + file
+        + ".salvaged"), e.getMessage());
     assertArrayEquals(bytes, Files.readAllBytes(file), "nothing was cut");
   }
 

@@ -196,6 +196,7 @@ class JournalRecognitionTest {
     assertTrue(e.getMessage().startsWith("the journal " + file + " is damaged at byte 0: it begins"
         + " with \"tunAble-journal 1\\n"), e.getMessage());
     assertTrue(e.getMessage().contains("a valid record follows at byte 18"), e.getMessage());
+    assertTrue(e.getMessage().contains("Salvage " + file), e.getMessage());
     assertArrayEquals(bytes, Files.readAllBytes(file));
   }
 

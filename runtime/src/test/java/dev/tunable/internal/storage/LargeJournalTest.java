@@ -1,6 +1,8 @@
 package dev.tunable.internal.storage;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tunable.Config;
@@ -18,6 +20,7 @@ import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -93,6 +96,44 @@ class LargeJournalTest {
     }
   }
 
+  @Test
+  void smallChunksTellATornTailFromDamageAsLargeOnesDo() throws IOException {
+    Path file = journal("small.journal", 6);
+    byte[] good = Files.readAllBytes(file);
+    List<Event> expected;
+    try (Storage storage = Storages.file(file)) {
+      expected = storage.read(0).events();
+    }
+    int lastStart = lastRecordStart(good);
+    for (int chunk : new int[] {19, 33, 128}) {
+      // Torn: the last record without its last bytes; a reader skips it, an append cuts it.
+      Files.write(file, Arrays.copyOf(good, good.length - 7));
+      try (FileStorage storage = new FileStorage(file, Durability.WRITE, chunk, 40)) {
+        Storage.Batch batch = storage.read(0);
+        assertEquals(expected.subList(0, expected.size() - 1), batch.events(), "chunk " + chunk);
+        assertEquals(lastStart, batch.cursor());
+        storage.append(batch.cursor(), news -> List.of(new TrialReported("s", 0, 7, 1.0)));
+        assertEquals(expected.size(), storage.read(0).events().size(), "chunk " + chunk);
+      }
+      // Damaged: the last record's newline is gone and so is the one before it.
+      byte[] damaged = good.clone();
+      damaged[lastStart - 1] = 'x';
+      Files.write(file, damaged);
+      IllegalStateException e = assertThrows(IllegalStateException.class,
+          () -> new FileStorage(file, Durability.WRITE, chunk, 40).read(0));
+      assertTrue(e.getMessage().contains("is damaged at byte " + lastRecordStart(
+          Arrays.copyOf(good, lastStart)) + ": "), e.getMessage());
+      assertArrayEquals(damaged, Files.readAllBytes(file));
+    }
+  }
+
+  private static int lastRecordStart(byte[] journal) {
+    int position = journal.length - 2;
+    while (journal[position] != '\n') {
+      position--;
+    }
+    return position + 1;
+  }
 
   @Test
   void aRecordLargerThanAChunkIsReadWhole() {
