@@ -75,6 +75,7 @@ public final class FileStorage implements Storage {
   private static final long APPEND_LOCK = (1L << 62) - 1;
   private static final long WORKER_SLOTS = 1L << 62;
   private static final long SLOT_COUNT = 1L << 40;
+  private static final SecureRandom SLOTS = new SecureRandom();
   /** Open journals of this process by real path: one channel per file, since closing any channel
    * of a file drops every lock the process holds on it. */
   private static final Map<Path, Journal> OPEN = new HashMap<>();
@@ -102,14 +103,13 @@ public final class FileStorage implements Storage {
     this.chunk = chunk;
     this.batchBytes = batchBytes;
     this.journal = Journal.open(this.path);
-    SecureRandom random = new SecureRandom();
     long chosen;
     FileLock lock;
     try {
       // Refuse a file that is not a journal before anything else, and change nothing in it.
       locked("open", () -> JournalFormat.start(reader(journal.channel.size()), this.path));
       do {
-        chosen = Math.floorMod(random.nextLong(), SLOT_COUNT);
+        chosen = Math.floorMod(SLOTS.nextLong(), SLOT_COUNT);
         lock = tryLock(WORKER_SLOTS + chosen);
       } while (lock == null);
     } catch (IOException e) {
