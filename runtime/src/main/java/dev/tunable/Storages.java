@@ -120,7 +120,8 @@ public final class Storages {
    * may share one file; trial numbers are unique across them. A record torn by a process killed
    * mid-write is skipped by readers and cut off by the next process that appends. Trials left
    * running by a dead process are marked failed when the study is next opened; a process is known
-   * dead when the operating system has released the lock it held on the file. Close the storage
+   * dead when the operating system has released the lock it held on the file. Interrupting a
+   * thread that uses the storage neither fails the call nor closes the file. Close the storage
    * when done.
    *
    * <p>The parent directory must exist. An existing file that is not a journal is refused, and

@@ -4,11 +4,12 @@ import dev.tunable.storage.Durability;
 import dev.tunable.storage.Event;
 import dev.tunable.storage.Storage;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
@@ -17,6 +18,11 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -64,21 +70,36 @@ import java.util.function.Function;
  * {@code kill -9}, so a worker is alive exactly when its slot cannot be locked; no heartbeat, no
  * clock. Trials of dead workers are marked FAIL when a study is opened.
  *
- * <p><b>Durability.</b> With {@link Durability#SYNC} each append is forced to the disk ({@code
- * FileChannel.force}) before it returns; with {@link Durability#WRITE} it is only written to the
- * operating system, which keeps it if the process dies but not if the machine loses power.
+ * <p><b>Durability.</b> With {@link Durability#SYNC} each append is forced to the disk before it
+ * returns; with {@link Durability#WRITE} it is only written to the operating system, which keeps it
+ * if the process dies but not if the machine loses power.
  *
- * <p>Thread-safe. Interrupting a thread while it uses the storage closes the file (as it does for
- * every {@link FileChannel}); the storage must then be opened again.
+ * <p><b>Interrupts.</b> Thread-safe, and deaf to interrupts: a caller's interrupt status neither
+ * fails a call nor closes the file, and is left as it was (issue 12: an objective that restored its
+ * interrupt status closed the journal for the whole process, dropping its locks). A {@link
+ * FileChannel} closes itself when a thread blocked in, or entering, one of its I/O operations is
+ * interrupted, and closing it would drop every lock this process holds on the file, the workers'
+ * liveness locks included. So the data is read, written and forced through a {@link
+ * RandomAccessFile}, whose I/O ignores interrupts; the channel serves only {@code tryLock} and
+ * {@code release}, which do too; and the one blocking call, waiting for the append lock while
+ * another process holds it, is made by a thread of this class that nothing else can interrupt,
+ * while the caller waits for it uninterruptibly.
  */
 public final class FileStorage implements Storage {
-  private static final long APPEND_LOCK = (1L << 62) - 1;
+  /** The byte whose lock excludes other writers and readers, far past any real data. */
+  static final long APPEND_LOCK = (1L << 62) - 1;
   private static final long WORKER_SLOTS = 1L << 62;
   private static final long SLOT_COUNT = 1L << 40;
   private static final SecureRandom SLOTS = new SecureRandom();
-  /** Open journals of this process by real path: one channel per file, since closing any channel
-   * of a file drops every lock the process holds on it. */
+  /** Open journals of this process by real path: one file handle per file, since closing any
+   * handle of a file drops every lock the process holds on it. */
   private static final Map<Path, Journal> OPEN = new HashMap<>();
+  /** Makes the calls that can block and that an interrupt would abort; see the class Javadoc. */
+  private static final ExecutorService BLOCKING = Executors.newCachedThreadPool(task -> {
+    Thread thread = new Thread(task, "tunable-journal-lock");
+    thread.setDaemon(true);
+    return thread;
+  });
 
   private final Path path;
   private final Journal journal;
@@ -107,7 +128,7 @@ public final class FileStorage implements Storage {
     FileLock lock;
     try {
       // Refuse a file that is not a journal before anything else, and change nothing in it.
-      locked("open", () -> JournalFormat.start(reader(journal.channel.size()), this.path));
+      locked("open", () -> JournalFormat.start(reader(journal.file.length()), this.path));
       do {
         chosen = Math.floorMod(SLOTS.nextLong(), SLOT_COUNT);
         lock = tryLock(WORKER_SLOTS + chosen);
@@ -151,7 +172,7 @@ public final class FileStorage implements Storage {
       // size says so without the locks. A record being written makes the file longer, and is then
       // read under the locks, once complete.
       try {
-        if (journal.channel.size() == position) {
+        if (journal.file.length() == position) {
           return position;
         }
       } catch (IOException e) {
@@ -177,26 +198,24 @@ public final class FileStorage implements Storage {
       if (events.isEmpty()) {
         return scan.cursor(); // nothing to write, so nothing is cut either
       }
-      byte[] bytes = frame(EventCodec.encode(events));
+      byte[] record = frame(EventCodec.encode(events));
       if (scan.isNew()) {
         byte[] headed = Arrays.copyOf(JournalFormat.HEADER_LINE,
-            JournalFormat.HEADER_LINE.length + bytes.length);
-        System.arraycopy(bytes, 0, headed, JournalFormat.HEADER_LINE.length, bytes.length);
-        bytes = headed;
+            JournalFormat.HEADER_LINE.length + record.length);
+        System.arraycopy(record, 0, headed, JournalFormat.HEADER_LINE.length, record.length);
+        record = headed;
       }
       if (scan.tornAt() >= 0) {
         // Proven torn: no valid record follows, and its writer died holding the lock we hold.
-        journal.channel.truncate(scan.tornAt());
+        journal.file.setLength(scan.tornAt());
       }
-      ByteBuffer record = ByteBuffer.wrap(bytes);
       long position = scan.cursor();
-      while (record.hasRemaining()) {
-        position += journal.channel.write(record, position);
-      }
+      journal.file.seek(position);
+      journal.file.write(record);
       if (durability == Durability.SYNC) {
-        journal.channel.force(false);
+        journal.file.getFD().sync();
       }
-      return position;
+      return position + record.length;
     });
   }
 
@@ -204,7 +223,7 @@ public final class FileStorage implements Storage {
   private <T> T locked(String verb, IoAction<T> action) {
     journal.lock.lock();
     try {
-      FileLock fileLock = journal.channel.lock(APPEND_LOCK, 1, false);
+      FileLock fileLock = lockAppendRange();
       try {
         return action.run();
       } finally {
@@ -214,6 +233,52 @@ public final class FileStorage implements Storage {
       throw new UncheckedIOException("cannot " + verb + " the journal " + path, e);
     } finally {
       journal.lock.unlock();
+    }
+  }
+
+  /**
+   * The file lock that excludes other processes: at once if it is free, else waited for on a
+   * thread of this class, since an interrupt of a thread blocked in {@link FileChannel#lock}
+   * closes the channel.
+   */
+  private FileLock lockAppendRange() throws IOException {
+    FileLock lock = journal.channel.tryLock(APPEND_LOCK, 1, false);
+    return lock != null
+        ? lock
+        : uninterruptibly(() -> journal.channel.lock(APPEND_LOCK, 1, false));
+  }
+
+  /**
+   * Runs {@code call} on a thread of this class and waits for it, however often the calling thread
+   * is interrupted meanwhile; the calling thread's interrupt status is then as it was, or set if
+   * it was interrupted while waiting.
+   */
+  static <T> T uninterruptibly(Callable<T> call) throws IOException {
+    Future<T> future = BLOCKING.submit(call);
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          return future.get();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        } catch (ExecutionException e) {
+          if (e.getCause() instanceof IOException io) {
+            throw io;
+          }
+          if (e.getCause() instanceof RuntimeException runtime) {
+            throw runtime;
+          }
+          if (e.getCause() instanceof Error error) {
+            throw error;
+          }
+          throw new IOException(e.getCause());
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 
@@ -227,9 +292,11 @@ public final class FileStorage implements Storage {
   }
 
   private JournalReader reader(long end) {
-    FileChannel channel = journal.channel;
-    return new JournalReader((position, into, offset, length) ->
-        channel.read(ByteBuffer.wrap(into, offset, length), position), end, chunk);
+    RandomAccessFile file = journal.file;
+    return new JournalReader((position, into, offset, length) -> {
+      file.seek(position);
+      return file.read(into, offset, Math.min(length, JournalReader.READ_SIZE));
+    }, end, chunk);
   }
 
   /**
@@ -246,7 +313,7 @@ public final class FileStorage implements Storage {
    * @throws IllegalStateException if the journal is damaged, or not a journal
    */
   private Scan scan(long cursor, long budget) throws IOException {
-    long end = journal.channel.size();
+    long end = journal.file.length();
     if (cursor > end) {
       throw new IllegalStateException(
           "the journal " + path + " is shorter (" + end + " bytes) than already read (" + cursor
@@ -351,51 +418,60 @@ public final class FileStorage implements Storage {
 
   /**
    * Forces a directory's entries to disk, so that a power loss cannot lose a new file in it; best
-   * effort, as some systems cannot open a directory.
+   * effort, as some systems cannot open a directory. On a thread of this class: forcing through a
+   * {@link FileChannel} is aborted by an interrupt.
    */
   static void syncDirectory(Path directory) {
     if (directory == null) {
       return;
     }
-    try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
-      channel.force(true);
+    try {
+      uninterruptibly(() -> {
+        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+          channel.force(true);
+        }
+        return null;
+      });
     } catch (IOException e) {
       // Not supported here (Windows); the file's own records are still forced.
     }
   }
 
-  /** One open journal file of this process, shared by its storages. */
+  /**
+   * One open journal file of this process, shared by its storages: the file, read and written
+   * through {@code file}; its channel, used only to take and release locks.
+   */
   private static final class Journal {
     final Path key;
+    final RandomAccessFile file;
     final FileChannel channel;
     final ReentrantLock lock = new ReentrantLock();
     int users;
 
-    private Journal(Path key, FileChannel channel) {
+    private Journal(Path key, RandomAccessFile file) {
       this.key = key;
-      this.channel = channel;
+      this.file = file;
+      this.channel = file.getChannel();
     }
 
     static Journal open(Path path) {
       synchronized (OPEN) {
         try {
-          // Never open a second channel on a file this process has open: closing it would drop
+          // Never open a second handle on a file this process has open: closing it would drop
           // the locks held through the first.
-          if (java.nio.file.Files.exists(path)) {
+          if (Files.exists(path)) {
             Journal journal = OPEN.get(path.toRealPath());
-            // A channel closed by an interrupt cannot be used again: open a new one.
             if (journal != null && journal.channel.isOpen()) {
               journal.users++;
               return journal;
             }
           }
-          boolean created = !java.nio.file.Files.exists(path);
-          FileChannel channel = FileChannel.open(
-              path, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+          boolean created = !Files.exists(path);
+          RandomAccessFile file = new RandomAccessFile(path.toFile(), "rw");
           if (created) {
             syncDirectory(path.getParent());
           }
-          Journal journal = new Journal(path.toRealPath(), channel);
+          Journal journal = new Journal(path.toRealPath(), file);
           OPEN.put(journal.key, journal);
           journal.users++;
           return journal;
@@ -410,7 +486,7 @@ public final class FileStorage implements Storage {
         if (--users == 0) {
           OPEN.remove(key, this);
           try {
-            channel.close();
+            file.close();
           } catch (IOException e) {
             throw new UncheckedIOException("cannot close the journal " + key, e);
           }
