@@ -189,8 +189,9 @@ public abstract class StorageContract {
       Storage.Batch all = storage.read(from);
       assertEquals(all.events(), passed);
       assertEquals(all.cursor(), end);
-      assertEquals(from == 0 ? end : from, cursors.isEmpty() ? from : cursors.get(cursors.size() - 1),
-          "the last batch's cursor is returned; nothing new, no batch");
+      long last = cursors.isEmpty() ? from : cursors.get(cursors.size() - 1);
+      assertEquals(end, last, "the last batch's cursor is returned");
+      assertEquals(from == all.cursor(), cursors.isEmpty(), "nothing new, no batch");
     }
   }
 

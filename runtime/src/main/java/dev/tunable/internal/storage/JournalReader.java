@@ -39,7 +39,8 @@ final class JournalReader {
 
   JournalReader(Input input, long end, int chunk) {
     if (chunk < RECORD_HEADER + 1) {
-      throw new IllegalArgumentException("a chunk of " + chunk + " bytes cannot hold a record header");
+      throw new IllegalArgumentException(
+          "a chunk of " + chunk + " bytes cannot hold a record header");
     }
     this.input = input;
     this.end = end;

@@ -35,7 +35,7 @@ import java.util.Map;
  * Copies the valid records of a damaged journal into a new journal, and says what it left out:
  *
  * <pre>{@code
- * java -cp tunable-runtime-0.1.0.jar dev.tunable.internal.storage.Salvage damaged.journal salvaged.journal
+ * java -cp tunable-runtime.jar dev.tunable.internal.storage.Salvage damaged.journal new.journal
  * }</pre>
  *
  * <p>A record is valid when its length, checksum and newline are right and its payload is an event

@@ -73,8 +73,8 @@ class FileStorageTest extends StorageContract {
     List<String> records = lines.subList(1, lines.size());
     assertEquals(5, records.size(), "created, then started and finished per trial");
     for (String line : records) {
-      assertTrue(line.matches("[0-9a-f]{8} [0-9a-f]{8} \\{\"type\":\"[a-z_]+\",\"study\":\"s\".*\\}"),
-          line);
+      assertTrue(line.matches(
+          "[0-9a-f]{8} [0-9a-f]{8} \\{\"type\":\"[a-z_]+\",\"study\":\"s\".*\\}"), line);
       int length = Integer.parseInt(line.substring(0, 8), 16);
       assertEquals(length, line.substring(18).getBytes(StandardCharsets.UTF_8).length);
     }

@@ -65,7 +65,8 @@ class JournalDamageTest {
     int position = JournalFormat.HEADER_LINE.length;
     while (position < journal.length) {
       starts.add(position);
-      int length = Integer.parseInt(new String(journal, position, 8, StandardCharsets.US_ASCII), 16);
+      int length =
+          Integer.parseInt(new String(journal, position, 8, StandardCharsets.US_ASCII), 16);
       events.add(EventCodec.decode(new String(journal, position + 18, length,
           StandardCharsets.UTF_8)));
       position += 18 + length + 1;
@@ -144,7 +145,8 @@ class JournalDamageTest {
     long cursor = -1;
     try (Storage storage = Storages.file(file, Durability.WRITE)) {
       Storage.Batch batch = storage.read(0);
-      assertEquals(events.size() - 1, hit, "only damage to the last record is a torn tail: " + what);
+      assertEquals(events.size() - 1, hit,
+          "only damage to the last record is a torn tail: " + what);
       assertEquals(intact, batch.events(), what);
       cursor = batch.cursor();
       opened = true;

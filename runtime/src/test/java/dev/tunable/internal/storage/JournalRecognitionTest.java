@@ -11,16 +11,17 @@ import dev.tunable.FrozenTrial;
 import dev.tunable.SearchSpace;
 import dev.tunable.Storages;
 import dev.tunable.Study;
+import dev.tunable.TrialState;
 import dev.tunable.storage.Event.StudyCreated;
 import dev.tunable.storage.Event.TrialFinished;
 import dev.tunable.storage.Event.TrialStarted;
 import dev.tunable.storage.Storage;
-import dev.tunable.TrialState;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -51,8 +52,9 @@ class JournalRecognitionTest {
             "\"id,x,value\\n1,0.5,3.25\\n2,0.7,1.5\\n\""),
         Arguments.of("a text file", "Notes on the learning rate\n".getBytes(),
             "\"Notes on the learning rate\\n\""),
-        Arguments.of("an Optuna journal", ("{\"op_code\": 0, \"worker_id\": \"a-b\", \"study_name\":"
-            + " \"s\", \"directions\": [1]}\n").getBytes(), "\"{\\\"op_code\\\": 0, \\\"worker_id"),
+        Arguments.of("an Optuna journal", ("{\"op_code\": 0, \"worker_id\": \"a-b\","
+            + " \"study_name\": \"s\", \"directions\": [1]}\n").getBytes(),
+            "\"{\\\"op_code\\\": 0, \\\"worker_id"),
         Arguments.of("a binary file", png, "\"\\x89PNG\\r\\n\\x1a\\n\\x00"),
         Arguments.of("one newline", "\n".getBytes(), "\"\\n\""),
         Arguments.of("a line without its newline", "hello".getBytes(), "\"hello\""),
@@ -71,8 +73,8 @@ class JournalRecognitionTest {
         () -> Study.load("s", Storages.file(file)));
     assertTrue(e.getMessage().startsWith("the file " + file + " is not a Tunable journal: it"
         + " begins with " + shown), e.getMessage());
-    assertTrue(e.getMessage().contains("where a journal begins with the line \"tunable-journal 1\""),
-        e.getMessage());
+    assertTrue(e.getMessage().contains(
+        "where a journal begins with the line \"tunable-journal 1\""), e.getMessage());
     assertTrue(e.getMessage().contains("the file was left untouched"), e.getMessage());
     assertArrayEquals(content, Files.readAllBytes(file), kind);
   }
@@ -210,7 +212,7 @@ class JournalRecognitionTest {
     }
     byte[] torn = FileStorage.frame(EventCodec.encode(
         new TrialStarted("s", 1, Map.of("x", 0.5), -1, "1/1", TIME)));
-    Files.write(file, Arrays.copyOf(torn, torn.length - 5), java.nio.file.StandardOpenOption.APPEND);
+    Files.write(file, Arrays.copyOf(torn, torn.length - 5), StandardOpenOption.APPEND);
     byte[] before = Files.readAllBytes(file);
     try (Storage storage = Storages.file(file)) {
       Study study = Study.load("s", storage);
