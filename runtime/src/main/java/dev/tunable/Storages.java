@@ -2,7 +2,9 @@ package dev.tunable;
 
 import dev.tunable.internal.storage.FileStorage;
 import dev.tunable.internal.storage.MemoryStorage;
+import dev.tunable.internal.storage.Salvage;
 import dev.tunable.storage.Durability;
+import dev.tunable.storage.SalvageReport;
 import dev.tunable.storage.Storage;
 import dev.tunable.storage.StorageProvider;
 import java.net.URI;
@@ -116,11 +118,20 @@ public final class Storages {
    * Durability#SYNC}): {@code ask}, {@code tell}, {@code report}, {@code setUserAttribute} and
    * {@code enqueue} each write one record. Several studies, and several processes on one machine,
    * may share one file; trial numbers are unique across them. A record torn by a process killed
-   * mid-write is cut off by the next process that opens the file. Trials left running by a dead
-   * process are marked failed when the study is next opened; a process is known dead when the
-   * operating system has released the lock it held on the file. Close the storage when done.
+   * mid-write is skipped by readers and cut off by the next process that appends. Trials left
+   * running by a dead process are marked failed when the study is next opened; a process is known
+   * dead when the operating system has released the lock it held on the file. Interrupting a
+   * thread that uses the storage neither fails the call nor closes the file. Close the storage
+   * when done.
    *
-   * <p>The parent directory must exist.
+   * <p>The parent directory must exist. An existing file that is not a journal is refused, and
+   * left as it is; so is a journal of a newer format version. A damaged journal (an invalid record
+   * followed by valid ones) is reported with the byte offset of the damage and left as it is:
+   * {@link #salvage} copies its valid records into a new journal.
+   *
+   * @throws IllegalArgumentException if the file exists and is not a journal
+   * @throws IllegalStateException if the journal is of a newer format version, or its beginning
+   *     is damaged
    */
   public static Storage file(Path path) {
     return new FileStorage(path, Durability.SYNC);
@@ -129,5 +140,30 @@ public final class Storages {
   /** {@link #file(Path)} with the given durability. */
   public static Storage file(Path path, Durability durability) {
     return new FileStorage(path, durability);
+  }
+
+  /**
+   * Copies the valid records of the journal {@code damaged} into a new journal {@code salvaged},
+   * and says what it kept and what it skipped; {@code damaged} is only read. A record is kept when
+   * its length, checksum and newline are right and it holds events this version knows; after an
+   * invalid byte, every byte offset is tried for the next valid record. The same from a shell,
+   * with the runtime's jar:
+   *
+   * <pre>{@code
+   * java -cp tunable-runtime.jar dev.tunable.internal.storage.Salvage damaged.journal new.journal
+   * }</pre>
+   *
+   * <p>Records in the skipped bytes are lost to the new journal: a study in it may miss a report,
+   * an attribute, or a trial (check it before using it in place of the damaged one).
+   *
+   * @throws IllegalArgumentException if {@code damaged} is not a file, if {@code salvaged} exists
+   *     (this method never replaces a file), or if {@code damaged} holds no valid record and no
+   *     journal header
+   * @throws IllegalStateException if {@code damaged} is a journal of a newer format version
+   * @throws java.io.UncheckedIOException if a file cannot be read or written; then no file is
+   *     left at {@code salvaged}
+   */
+  public static SalvageReport salvage(Path damaged, Path salvaged) {
+    return Salvage.salvage(damaged, salvaged);
   }
 }

@@ -117,11 +117,12 @@ final class StudyLog {
   /** What {@code query} finds in the model after catching up with the storage. */
   <T> T read(Function<StudyModel, T> query) {
     synchronized (lock) {
-      Storage.Batch batch = storage.read(cursor);
-      for (Event event : batch.events()) {
-        model.apply(event);
-      }
-      cursor = batch.cursor();
+      storage.read(cursor, batch -> {
+        for (Event event : batch.events()) {
+          model.apply(event);
+        }
+        cursor = batch.cursor();
+      });
       return query.apply(model);
     }
   }

@@ -1,6 +1,7 @@
 package dev.tunable.storage;
 
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -24,6 +25,25 @@ public interface Storage extends AutoCloseable {
    * of the log; cursors are otherwise opaque.
    */
   Batch read(long cursor);
+
+  /**
+   * Passes the events appended after {@code cursor} to {@code each}, in order, in one or more
+   * batches, each with the cursor after it, and returns the cursor after the last; passes nothing
+   * when nothing was appended. A study replays its log this way, so that a storage can pass on a
+   * long log a part at a time, in memory proportional to a part. If this method throws, the
+   * batches passed on were read correctly, and the caller may continue from the last one's cursor.
+   *
+   * <p>The default passes {@link #read(long)} as one batch.
+   *
+   * @return the cursor after the events passed on
+   */
+  default long read(long cursor, Consumer<Batch> each) {
+    Batch batch = read(cursor);
+    if (batch.cursor() != cursor || !batch.events().isEmpty()) {
+      each.accept(batch);
+    }
+    return batch.cursor();
+  }
 
   /**
    * Under an exclusive lock: reads the events appended after {@code cursor}, passes them (with the

@@ -185,6 +185,30 @@ public abstract class StorageContract {
   }
 
   @Test
+  void readingInBatchesPassesOnWhatOneReadReturns() {
+    Storage storage = fresh();
+    List<Event> events = everyKindOfEvent();
+    long cursor = 0;
+    for (Event event : events) {
+      cursor = storage.append(cursor, news -> List.of(event));
+    }
+    for (long from : new long[] {0, storage.read(0).cursor()}) {
+      List<Event> passed = new ArrayList<>();
+      List<Long> cursors = new ArrayList<>();
+      long end = storage.read(from, batch -> {
+        passed.addAll(batch.events());
+        cursors.add(batch.cursor());
+      });
+      Storage.Batch all = storage.read(from);
+      assertEquals(all.events(), passed);
+      assertEquals(all.cursor(), end);
+      long last = cursors.isEmpty() ? from : cursors.get(cursors.size() - 1);
+      assertEquals(end, last, "the last batch's cursor is returned");
+      assertEquals(from == all.cursor(), cursors.isEmpty(), "nothing new, no batch");
+    }
+  }
+
+  @Test
   void aPlanThatThrowsAppendsNothing() {
     Storage storage = fresh();
     List<Event> events = everyKindOfEvent();

@@ -4,38 +4,61 @@ import dev.tunable.storage.Durability;
 import dev.tunable.storage.Event;
 import dev.tunable.storage.Storage;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.zip.CRC32C;
 
 /**
  * An append-only journal of events in one file, shared safely by threads and by processes on one
  * machine.
  *
- * <p><b>Format.</b> UTF-8 text, one record per line: 8 hex digits giving the payload's length in
- * bytes, a space, 8 hex digits of its CRC-32C, a space, the payload, a newline. The payload is one
- * event as a JSON object ({@link EventCodec}), or the events of one atomic append as a JSON array.
- * Records are only ever appended.
+ * <p><b>Format.</b> UTF-8 text, readable with {@code less}. The first line is the header, {@code
+ * tunable-journal 1}: a magic word and the format version (a later version may add words after
+ * it). Then one record per line: 8 lower-case hex digits giving the payload's length in bytes, a
+ * space, 8 hex digits of its CRC-32C, a space, the payload, a newline. The payload is one event as
+ * a JSON object ({@link EventCodec}), or the events of one atomic append as a JSON array; it holds
+ * no raw newline. Records are only ever appended. Journals written before the header existed begin
+ * with a record, and are read and appended to as they are.
  *
- * <p><b>Torn records.</b> A process killed while writing can leave a partial last record. Every
- * access happens under the journal's exclusive lock, so a record that is incomplete or fails its
- * checksum while the lock is held, with no valid record after it, was torn by a dead writer: it is
- * cut off (the file truncated to the last good record) and the study opens normally. This is the
- * failure Optuna's journal had (optuna/optuna#5138). A bad record followed by good ones is damage,
- * not a torn write, and is reported with its offset instead of being cut.
+ * <p><b>Recognition.</b> A file is opened as a journal only if it is empty (a new journal, which
+ * its first append starts with the header line), begins with the header line of a version this
+ * code reads, or begins with a valid record. Any other file is refused with an error naming it and
+ * what it begins with, and is never changed; a journal of a newer format version is refused naming
+ * both versions (issue 12: opening a CSV file used to empty it).
+ *
+ * <p><b>Torn records and damage.</b> A process killed while writing can leave a partial last
+ * record. When a record is invalid (incomplete, or failing its checksum), every later byte offset
+ * is tried for a valid record, not only those after a newline. If one is found, the journal is
+ * damaged: the error names the byte offset, nothing is changed, and the message gives the command
+ * of {@link Salvage}, which copies every valid record into a new journal. If none is found, the
+ * invalid bytes are a torn tail, left by a writer that died holding the lock: readers stop before
+ * them, and the next append, holding the lock, cuts them off before it writes (Optuna's journal
+ * failed here: optuna/optuna#5138). A study only opened, never appended to, changes nothing.
+ *
+ * <p><b>Size.</b> Positions are {@code long}s and the file is read a chunk at a time (a record
+ * larger than a chunk is read whole), so a journal may outgrow any array; {@link #read(long,
+ * Consumer)} passes its events on a chunk at a time, taking the locks for each, so that a study
+ * replays a journal of many gigabytes in memory proportional to its trials (issue 12: a journal
+ * over 2 GiB could not be opened again).
  *
  * <p><b>Locking.</b> Appends and reads hold an in-process lock and an exclusive {@link FileLock} on
  * a byte range past any real data; trial numbers are assigned under it after reading what other
@@ -47,44 +70,75 @@ import java.util.zip.CRC32C;
  * {@code kill -9}, so a worker is alive exactly when its slot cannot be locked; no heartbeat, no
  * clock. Trials of dead workers are marked FAIL when a study is opened.
  *
- * <p><b>Durability.</b> With {@link Durability#SYNC} each append is forced to the disk ({@code
- * FileChannel.force}) before it returns; with {@link Durability#WRITE} it is only written to the
- * operating system, which keeps it if the process dies but not if the machine loses power.
+ * <p><b>Durability.</b> With {@link Durability#SYNC} each append is forced to the disk before it
+ * returns; with {@link Durability#WRITE} it is only written to the operating system, which keeps it
+ * if the process dies but not if the machine loses power.
  *
- * <p>Thread-safe. Interrupting a thread while it uses the storage closes the file (as it does for
- * every {@link FileChannel}); the storage must then be opened again.
+ * <p><b>Interrupts.</b> Thread-safe, and deaf to interrupts: a caller's interrupt status neither
+ * fails a call nor closes the file, and is left as it was (issue 12: an objective that restored its
+ * interrupt status closed the journal for the whole process, dropping its locks). A {@link
+ * FileChannel} closes itself when a thread blocked in, or entering, one of its I/O operations is
+ * interrupted, and closing it would drop every lock this process holds on the file, the workers'
+ * liveness locks included. So the data is read, written and forced through a {@link
+ * RandomAccessFile}, whose I/O ignores interrupts; the channel serves only {@code tryLock} and
+ * {@code release}, which do too; and the one blocking call, waiting for the append lock while
+ * another process holds it, is made by a thread of this class that nothing else can interrupt,
+ * while the caller waits for it uninterruptibly.
  */
 public final class FileStorage implements Storage {
-  private static final int HEADER = 18;
-  private static final long APPEND_LOCK = (1L << 62) - 1;
+  /** The byte whose lock excludes other writers and readers, far past any real data. */
+  static final long APPEND_LOCK = (1L << 62) - 1;
   private static final long WORKER_SLOTS = 1L << 62;
   private static final long SLOT_COUNT = 1L << 40;
-  /** Open journals of this process by real path: one channel per file, since closing any channel
-   * of a file drops every lock the process holds on it. */
+  private static final SecureRandom SLOTS = new SecureRandom();
+  /** Open journals of this process by real path: one file handle per file, since closing any
+   * handle of a file drops every lock the process holds on it. */
   private static final Map<Path, Journal> OPEN = new HashMap<>();
+  /** Makes the calls that can block and that an interrupt would abort; see the class Javadoc. */
+  private static final ExecutorService BLOCKING = Executors.newCachedThreadPool(task -> {
+    Thread thread = new Thread(task, "tunable-journal-lock");
+    thread.setDaemon(true);
+    return thread;
+  });
 
   private final Path path;
   private final Journal journal;
   private final Durability durability;
+  private final int chunk;
+  private final long batchBytes;
   private final long slot;
   private final FileLock workerLock;
   private final String workerId;
 
   public FileStorage(Path path, Durability durability) {
+    this(path, durability, JournalReader.DEFAULT_CHUNK, JournalReader.DEFAULT_CHUNK);
+  }
+
+  /**
+   * For tests: reads {@code chunk} bytes at a time and passes on the events of about {@code
+   * batchBytes} of records at a time.
+   */
+  FileStorage(Path path, Durability durability, int chunk, long batchBytes) {
     this.path = path.toAbsolutePath().normalize();
     this.durability = durability;
+    this.chunk = chunk;
+    this.batchBytes = batchBytes;
     this.journal = Journal.open(this.path);
-    SecureRandom random = new SecureRandom();
     long chosen;
     FileLock lock;
     try {
+      // Refuse a file that is not a journal before anything else, and change nothing in it.
+      locked("open", () -> JournalFormat.start(reader(journal.file.length()), this.path));
       do {
-        chosen = Math.floorMod(random.nextLong(), SLOT_COUNT);
+        chosen = Math.floorMod(SLOTS.nextLong(), SLOT_COUNT);
         lock = tryLock(WORKER_SLOTS + chosen);
       } while (lock == null);
     } catch (IOException e) {
       journal.release();
       throw new UncheckedIOException("cannot lock a worker slot in " + this.path, e);
+    } catch (RuntimeException e) {
+      journal.release();
+      throw e;
     }
     this.slot = chosen;
     this.workerLock = lock;
@@ -101,36 +155,67 @@ public final class FileStorage implements Storage {
 
   @Override
   public Batch read(long cursor) {
-    // A study reads before each trial it starts; when nothing was appended since, the file's size
-    // says so without the locks. A record being written makes the file longer, and is then read
-    // under the locks, once complete.
-    try {
-      if (journal.channel.size() == cursor) {
-        return new Batch(List.of(), cursor);
+    List<Event> events = new ArrayList<>();
+    long end = read(cursor, batch -> events.addAll(batch.events()));
+    return new Batch(events, end);
+  }
+
+  /**
+   * Passes on the events after {@code cursor} a chunk at a time, reading each chunk under the
+   * locks and passing it on after releasing them.
+   */
+  @Override
+  public long read(long cursor, Consumer<Batch> each) {
+    long position = cursor;
+    while (true) {
+      // A study reads before each trial it starts; when nothing was appended since, the file's
+      // size says so without the locks. A record being written makes the file longer, and is then
+      // read under the locks, once complete.
+      try {
+        if (journal.file.length() == position) {
+          return position;
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read the journal " + path, e);
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the journal " + path, e);
+      long from = position;
+      Scan scan = locked("read", () -> scan(from, batchBytes));
+      if (scan.cursor() != from) {
+        each.accept(new Batch(scan.events(), scan.cursor()));
+      }
+      position = scan.cursor();
+      if (scan.atEnd()) {
+        return position;
+      }
     }
-    return locked("read", () -> scan(cursor));
   }
 
   @Override
   public long append(long cursor, Function<Batch, List<Event>> plan) {
     return locked("append to", () -> {
-      Batch batch = scan(cursor);
-      List<Event> events = plan.apply(batch);
+      Scan scan = scan(cursor, Long.MAX_VALUE);
+      List<Event> events = plan.apply(new Batch(scan.events(), scan.cursor()));
       if (events.isEmpty()) {
-        return batch.cursor();
+        return scan.cursor(); // nothing to write, so nothing is cut either
       }
-      ByteBuffer record = ByteBuffer.wrap(frame(EventCodec.encode(events)));
-      long position = batch.cursor();
-      while (record.hasRemaining()) {
-        position += journal.channel.write(record, position);
+      byte[] record = frame(EventCodec.encode(events));
+      if (scan.isNew()) {
+        byte[] headed = Arrays.copyOf(JournalFormat.HEADER_LINE,
+            JournalFormat.HEADER_LINE.length + record.length);
+        System.arraycopy(record, 0, headed, JournalFormat.HEADER_LINE.length, record.length);
+        record = headed;
       }
+      if (scan.tornAt() >= 0) {
+        // Proven torn: no valid record follows, and its writer died holding the lock we hold.
+        journal.file.setLength(scan.tornAt());
+      }
+      long position = scan.cursor();
+      journal.file.seek(position);
+      journal.file.write(record);
       if (durability == Durability.SYNC) {
-        journal.channel.force(false);
+        journal.file.getFD().sync();
       }
-      return position;
+      return position + record.length;
     });
   }
 
@@ -138,7 +223,7 @@ public final class FileStorage implements Storage {
   private <T> T locked(String verb, IoAction<T> action) {
     journal.lock.lock();
     try {
-      FileLock fileLock = journal.channel.lock(APPEND_LOCK, 1, false);
+      FileLock fileLock = lockAppendRange();
       try {
         return action.run();
       } finally {
@@ -151,113 +236,125 @@ public final class FileStorage implements Storage {
     }
   }
 
+  /**
+   * The file lock that excludes other processes: at once if it is free, else waited for on a
+   * thread of this class, since an interrupt of a thread blocked in {@link FileChannel#lock}
+   * closes the channel.
+   */
+  private FileLock lockAppendRange() throws IOException {
+    FileLock lock = journal.channel.tryLock(APPEND_LOCK, 1, false);
+    return lock != null
+        ? lock
+        : uninterruptibly(() -> journal.channel.lock(APPEND_LOCK, 1, false));
+  }
+
+  /**
+   * Runs {@code call} on a thread of this class and waits for it, however often the calling thread
+   * is interrupted meanwhile; the calling thread's interrupt status is then as it was, or set if
+   * it was interrupted while waiting.
+   */
+  static <T> T uninterruptibly(Callable<T> call) throws IOException {
+    Future<T> future = BLOCKING.submit(call);
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          return future.get();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        } catch (ExecutionException e) {
+          if (e.getCause() instanceof IOException io) {
+            throw io;
+          }
+          if (e.getCause() instanceof RuntimeException runtime) {
+            throw runtime;
+          }
+          if (e.getCause() instanceof Error error) {
+            throw error;
+          }
+          throw new IOException(e.getCause());
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
   @FunctionalInterface
   private interface IoAction<T> {
     T run() throws IOException;
   }
 
   static byte[] frame(String json) {
-    byte[] payload = json.getBytes(StandardCharsets.UTF_8);
-    CRC32C crc = new CRC32C();
-    crc.update(payload);
-    byte[] record = new byte[HEADER + payload.length + 1];
-    hex(record, 0, payload.length);
-    record[8] = ' ';
-    hex(record, 9, (int) crc.getValue());
-    record[17] = ' ';
-    System.arraycopy(payload, 0, record, HEADER, payload.length);
-    record[record.length - 1] = '\n';
-    return record;
+    return JournalFormat.frame(json);
   }
 
-  /** Reads the records after {@code cursor}; cuts off a torn tail. Caller holds the locks. */
-  private Batch scan(long cursor) throws IOException {
-    long size = journal.channel.size();
-    if (cursor > size) {
+  private JournalReader reader(long end) {
+    RandomAccessFile file = journal.file;
+    return new JournalReader((position, into, offset, length) -> {
+      file.seek(position);
+      return file.read(into, offset, Math.min(length, JournalReader.READ_SIZE));
+    }, end, chunk);
+  }
+
+  /**
+   * What a scan found: the events of the valid records read, the cursor after them, where a torn
+   * tail begins (or -1), whether the file holds no record yet (its first append writes the header
+   * line), and whether the scan reached the end or stopped at its budget.
+   */
+  private record Scan(List<Event> events, long cursor, long tornAt, boolean isNew, boolean atEnd) {}
+
+  /**
+   * Reads the valid records after {@code cursor}, about {@code budget} bytes of them (at least
+   * one), or up to the end or a torn tail. Changes nothing. Caller holds the locks.
+   *
+   * @throws IllegalStateException if the journal is damaged, or not a journal
+   */
+  private Scan scan(long cursor, long budget) throws IOException {
+    long end = journal.file.length();
+    if (cursor > end) {
       throw new IllegalStateException(
-          "the journal " + path + " is shorter (" + size + " bytes) than already read (" + cursor
+          "the journal " + path + " is shorter (" + end + " bytes) than already read (" + cursor
               + " bytes): it was truncated or replaced while in use");
     }
-    if (cursor == size) {
-      return new Batch(List.of(), cursor);
-    }
-    byte[] bytes = new byte[Math.toIntExact(size - cursor)];
-    ByteBuffer buffer = ByteBuffer.wrap(bytes);
-    while (buffer.hasRemaining()) {
-      if (journal.channel.read(buffer, cursor + buffer.position()) < 0) {
-        break;
+    JournalReader in = reader(end);
+    long position = cursor;
+    if (cursor == 0) {
+      JournalFormat.Start start = JournalFormat.start(in, path);
+      if (start.isNew()) {
+        return new Scan(List.of(), 0, start.kind() == JournalFormat.Kind.EMPTY ? -1 : 0, true,
+            true);
       }
+      position = start.position();
     }
+    long first = position;
     List<Event> events = new ArrayList<>();
-    int position = 0;
-    while (position < bytes.length) {
-      int length = recordLength(bytes, position);
-      if (length < 0) {
-        handleBadTail(bytes, position, cursor);
-        break;
+    while (position < end) {
+      if (position - first >= budget) {
+        return new Scan(events, position, -1, false, false);
       }
-      String json = new String(bytes, position + HEADER, length, StandardCharsets.UTF_8);
+      int length = in.validRecordAt(position);
+      if (length < 0) {
+        long valid = in.nextValidRecord(position + 1, end);
+        if (valid >= 0) {
+          throw new IllegalStateException(JournalFormat.damaged(path, position,
+              "the record there is not valid (it begins with "
+                  + JournalFormat.quote(in.bytes(position, 40), 40) + ")", valid));
+        }
+        return new Scan(events, position, position, false, true);
+      }
       try {
-        events.addAll(EventCodec.decode(json));
+        events.addAll(EventCodec.decode(in.payload(position, length)));
       } catch (RuntimeException e) {
         throw new IllegalStateException(
-            "the journal " + path + " has a record at byte " + (cursor + position)
+            "the journal " + path + " has a record at byte " + position
                 + " that passes its checksum but is not a valid event: " + e.getMessage(), e);
       }
-      position += HEADER + length + 1;
+      position += JournalFormat.RECORD_HEADER + length + 1;
     }
-    return new Batch(events, cursor + position);
-  }
-
-  private void handleBadTail(byte[] bytes, int position, long cursor) throws IOException {
-    for (int i = position + 1; i < bytes.length; i++) {
-      if (bytes[i - 1] == '\n' && recordLength(bytes, i) >= 0) {
-        throw new IllegalStateException(
-            "the journal " + path + " is damaged: the record at byte " + (cursor + position)
-                + " is invalid but valid records follow it at byte " + (cursor + i)
-                + "; this is not a torn last write, so nothing was cut off. Restore the file from"
-                + " a backup, or remove the damaged line by hand");
-      }
-    }
-    // A torn last record of a writer that died holding the lock: cut it off.
-    journal.channel.truncate(cursor + position);
-    journal.channel.force(true);
-  }
-
-  /** The payload length of a valid record at {@code position}, or -1. */
-  private static int recordLength(byte[] bytes, int position) {
-    if (bytes.length - position < HEADER + 1
-        || bytes[position + 8] != ' ' || bytes[position + 17] != ' ') {
-      return -1;
-    }
-    long length = parseHex(bytes, position);
-    long expectedCrc = parseHex(bytes, position + 9);
-    if (length < 0 || expectedCrc < 0 || length > bytes.length - position - HEADER - 1
-        || bytes[(int) (position + HEADER + length)] != '\n') {
-      return -1;
-    }
-    CRC32C crc = new CRC32C();
-    crc.update(bytes, position + HEADER, (int) length);
-    return crc.getValue() == expectedCrc ? (int) length : -1;
-  }
-
-  private static long parseHex(byte[] bytes, int position) {
-    long value = 0;
-    for (int i = position; i < position + 8; i++) {
-      int digit = Character.digit(bytes[i], 16);
-      if (digit < 0) {
-        return -1;
-      }
-      value = value << 4 | digit;
-    }
-    return value;
-  }
-
-  private static void hex(byte[] out, int position, int value) {
-    for (int i = 7; i >= 0; i--) {
-      out[position + i] = (byte) Character.forDigit(value & 0xF, 16);
-      value >>>= 4;
-    }
+    return new Scan(events, position, -1, false, true);
   }
 
   /** The journal file. */
@@ -319,38 +416,62 @@ public final class FileStorage implements Storage {
     return "Storages.file(" + path + ")";
   }
 
-  /** One open journal file of this process, shared by its storages. */
+  /**
+   * Forces a directory's entries to disk, so that a power loss cannot lose a new file in it; best
+   * effort, as some systems cannot open a directory. On a thread of this class: forcing through a
+   * {@link FileChannel} is aborted by an interrupt.
+   */
+  static void syncDirectory(Path directory) {
+    if (directory == null) {
+      return;
+    }
+    try {
+      uninterruptibly(() -> {
+        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+          channel.force(true);
+        }
+        return null;
+      });
+    } catch (IOException e) {
+      // Not supported here (Windows); the file's own records are still forced.
+    }
+  }
+
+  /**
+   * One open journal file of this process, shared by its storages: the file, read and written
+   * through {@code file}; its channel, used only to take and release locks.
+   */
   private static final class Journal {
     final Path key;
+    final RandomAccessFile file;
     final FileChannel channel;
     final ReentrantLock lock = new ReentrantLock();
     int users;
 
-    private Journal(Path key, FileChannel channel) {
+    private Journal(Path key, RandomAccessFile file) {
       this.key = key;
-      this.channel = channel;
+      this.file = file;
+      this.channel = file.getChannel();
     }
 
     static Journal open(Path path) {
       synchronized (OPEN) {
         try {
-          // Never open a second channel on a file this process has open: closing it would drop
+          // Never open a second handle on a file this process has open: closing it would drop
           // the locks held through the first.
-          if (java.nio.file.Files.exists(path)) {
+          if (Files.exists(path)) {
             Journal journal = OPEN.get(path.toRealPath());
-            // A channel closed by an interrupt cannot be used again: open a new one.
             if (journal != null && journal.channel.isOpen()) {
               journal.users++;
               return journal;
             }
           }
-          boolean created = !java.nio.file.Files.exists(path);
-          FileChannel channel = FileChannel.open(
-              path, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+          boolean created = !Files.exists(path);
+          RandomAccessFile file = new RandomAccessFile(path.toFile(), "rw");
           if (created) {
             syncDirectory(path.getParent());
           }
-          Journal journal = new Journal(path.toRealPath(), channel);
+          Journal journal = new Journal(path.toRealPath(), file);
           OPEN.put(journal.key, journal);
           journal.users++;
           return journal;
@@ -360,27 +481,12 @@ public final class FileStorage implements Storage {
       }
     }
 
-    /**
-     * Forces the directory entry of a new journal to disk, so that a power loss cannot lose the
-     * whole file; best effort, as some systems cannot open a directory.
-     */
-    private static void syncDirectory(Path directory) {
-      if (directory == null) {
-        return;
-      }
-      try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
-        channel.force(true);
-      } catch (IOException e) {
-        // Not supported here (Windows); the file's own records are still forced.
-      }
-    }
-
     void release() {
       synchronized (OPEN) {
         if (--users == 0) {
           OPEN.remove(key, this);
           try {
-            channel.close();
+            file.close();
           } catch (IOException e) {
             throw new UncheckedIOException("cannot close the journal " + key, e);
           }

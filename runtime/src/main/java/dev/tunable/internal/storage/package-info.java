@@ -1,5 +1,6 @@
 /**
- * The built-in storages behind {@link dev.tunable.Storages}, and the event codec a text-based
- * storage shares. Internal: use the factory methods.
+ * The built-in storages behind {@link dev.tunable.Storages}, the event codec a text-based storage
+ * shares, and {@link dev.tunable.internal.storage.Salvage}, the command that copies the valid
+ * records of a damaged journal into a new one. Internal: use the factory methods.
  */
 package dev.tunable.internal.storage;

@@ -66,18 +66,20 @@ class FileStorageTest extends StorageContract {
   }
 
   @Test
-  void theJournalIsOneChecksummedJsonRecordPerLine() throws IOException {
+  void theJournalIsAHeaderLineThenOneChecksummedJsonRecordPerLine() throws IOException {
     Path file = studyWithTrials(directory.resolve("readable.tunable"), 2);
     List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-    assertEquals(5, lines.size(), "created, then started and finished per trial");
-    for (String line : lines) {
-      assertTrue(line.matches("[0-9a-f]{8} [0-9a-f]{8} \\{\"type\":\"[a-z_]+\",\"study\":\"s\".*\\}"),
-          line);
+    assertEquals("tunable-journal 1", lines.get(0));
+    List<String> records = lines.subList(1, lines.size());
+    assertEquals(5, records.size(), "created, then started and finished per trial");
+    for (String line : records) {
+      assertTrue(line.matches(
+          "[0-9a-f]{8} [0-9a-f]{8} \\{\"type\":\"[a-z_]+\",\"study\":\"s\".*\\}"), line);
       int length = Integer.parseInt(line.substring(0, 8), 16);
       assertEquals(length, line.substring(18).getBytes(StandardCharsets.UTF_8).length);
     }
-    assertTrue(lines.get(1).contains("\"type\":\"trial_started\",\"study\":\"s\",\"number\":0,"
-        + "\"params\":{\"x\":"), lines.get(1));
+    assertTrue(records.get(1).contains("\"type\":\"trial_started\",\"study\":\"s\",\"number\":0,"
+        + "\"params\":{\"x\":"), records.get(1));
   }
 
   @Test
@@ -110,35 +112,71 @@ class FileStorageTest extends StorageContract {
     assertEquals(Map.of(), read.userAttributes());
   }
 
-  /** A process killed mid-write leaves part of its last record: optuna/optuna#5138. */
+  /**
+   * A process killed mid-write leaves part of its last record: optuna/optuna#5138. Opening the
+   * study skips it and changes nothing (issue 12: only a writer may cut); the next append cuts it.
+   */
   @Test
-  void aTornLastRecordIsCutOffAndTheStudyOpens() throws IOException {
+  void aTornLastRecordIsSkippedByReadersAndCutOffByTheNextAppend() throws IOException {
     Path file = studyWithTrials(directory.resolve("torn.tunable"), 3);
     List<FrozenTrial> before = trialsIn(file);
-    long goodSize = Files.size(file);
+    byte[] good = Files.readAllBytes(file);
     byte[] record = FileStorage.frame(EventCodec.encode(
         new TrialStarted("s", 3, Map.of("x", 0.5, "n", 2L), -1, "1/1", Instant.now())));
     for (int cut : new int[] {1, 10, 18, record.length / 2, record.length - 1}) {
+      Files.write(file, good);
       Files.write(file, Arrays.copyOf(record, cut), StandardOpenOption.APPEND);
+      byte[] torn = Files.readAllBytes(file);
       assertEquals(before, trialsIn(file), "cut at " + cut);
-      assertEquals(goodSize, Files.size(file), "the torn tail is truncated, cut at " + cut);
+      assertArrayEquals(torn, Files.readAllBytes(file), "opening changed nothing, cut at " + cut);
+      assertEquals(4, appendOneTrial(file).size(), "cut at " + cut);
+      byte[] after = Files.readAllBytes(file);
+      assertArrayEquals(good, Arrays.copyOf(after, good.length), "cut at " + cut);
+      assertEquals('0', after[good.length], "the new record replaced the torn one, cut at " + cut);
+    }
+  }
+
+  /** Appends a trial to study "s" of {@code file}; returns the trials then. */
+  private static List<FrozenTrial> appendOneTrial(Path file) {
+    try (Storage storage = Storages.file(file)) {
+      Study study = Study.load("s", storage);
+      study.tell(study.ask(SPACE), 0.5);
+      return study.trials();
     }
   }
 
   @Test
-  void aLastRecordFailingItsChecksumOrZeroedIsCutOff() throws IOException {
+  void aLastRecordFailingItsChecksumOrZeroedIsSkippedAndCutOffByTheNextAppend()
+      throws IOException {
     Path file = studyWithTrials(directory.resolve("crc.tunable"), 2);
     List<FrozenTrial> before = trialsIn(file);
-    long goodSize = Files.size(file);
+    byte[] good = Files.readAllBytes(file);
     byte[] record = FileStorage.frame(EventCodec.encode(
         new TrialStarted("s", 2, Map.of("x", 0.5, "n", 2L), -1, "1/1", Instant.now())));
     record[record.length - 3] ^= 1;
     Files.write(file, record, StandardOpenOption.APPEND);
     assertEquals(before, trialsIn(file));
-    assertEquals(goodSize, Files.size(file));
+    assertEquals(good.length + record.length, Files.size(file), "opening cut nothing");
+    assertEquals(3, appendOneTrial(file).size());
+    assertEveryLineIsARecord(file, good);
+    good = Files.readAllBytes(file);
     Files.write(file, new byte[4096], StandardOpenOption.APPEND); // as after a power loss
-    assertEquals(before, trialsIn(file));
-    assertEquals(goodSize, Files.size(file));
+    assertEquals(3, trialsIn(file).size());
+    assertEquals(good.length + 4096, Files.size(file), "opening cut nothing");
+    assertEquals(4, appendOneTrial(file).size());
+    assertEveryLineIsARecord(file, good);
+  }
+
+  /** The file begins with {@code prefix}, and every line after the header is a whole record. */
+  private static void assertEveryLineIsARecord(Path file, byte[] prefix) throws IOException {
+    byte[] bytes = Files.readAllBytes(file);
+    assertArrayEquals(prefix, Arrays.copyOf(bytes, prefix.length));
+    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    for (String line : lines.subList(1, lines.size())) {
+      assertTrue(line.matches("[0-9a-f]{8} [0-9a-f]{8} \\{.*\\}"), line);
+      assertEquals(Integer.parseInt(line.substring(0, 8), 16),
+          line.substring(18).getBytes(StandardCharsets.UTF_8).length, line);
+    }
   }
 
   @Test
@@ -162,13 +200,20 @@ class FileStorageTest extends StorageContract {
     Path file = studyWithTrials(directory.resolve("damaged.tunable"), 2);
     byte[] bytes = Files.readAllBytes(file);
     int secondLine = indexOf(bytes, (byte) '\n') + 1;
-    bytes[secondLine + 30] ^= 1;
+    int thirdLine = secondLine + indexOf(Arrays.copyOfRange(bytes, secondLine, bytes.length),
+        (byte) '\n') + 1;
+    bytes[thirdLine + 30] ^= 1;
     Files.write(file, bytes);
     IllegalStateException e = assertThrows(IllegalStateException.class, () -> trialsIn(file));
-    assertTrue(e.getMessage().matches("the journal .*damaged\\.tunable is damaged: the record at"
-        + " byte " + secondLine + " is invalid but valid records follow it at byte \\d+; this is"
-        + " not a torn last write, so nothing was cut off\\..*"), e.getMessage());
-    assertEquals(bytes.length, Files.size(file), "nothing was cut");
+    assertTrue(e.getMessage().startsWith("the journal " + file + " is damaged at byte " + thirdLine
+        + ": the record there is not valid (it begins with \"0000"), e.getMessage());
+    assertTrue(e.getMessage().contains(", but a valid record follows at byte "), e.getMessage());
+    assertTrue(e.getMessage().contains("so this is not a torn last write and nothing was cut off;"
+        + " the file was left untouched. Copy the valid records before and after the damage into"
+        + " a new journal with: java -cp "), e.getMessage());
+    assertTrue(e.getMessage().contains(" dev.tunable.internal.storage.Salvage " + file + " " + file
+        + ".salvaged"), e.getMessage());
+    assertArrayEquals(bytes, Files.readAllBytes(file), "nothing was cut");
   }
 
   private static int indexOf(byte[] bytes, byte b) {
@@ -236,19 +281,31 @@ class FileStorageTest extends StorageContract {
     assertEquals(expected, trialsIn(twice).stream().map(FrozenTrial::params).toList());
   }
 
+  /**
+   * Before issue 12 an interrupted thread closed the file for the whole process: the call failed
+   * with "cannot read the journal", and so did every later call on the storage.
+   */
   @Test
-  void afterAnInterruptClosedTheFileANewStorageOpensIt() {
+  void anInterruptedThreadUsesTheStorageAndKeepsItsInterruptStatus() {
     Path file = studyWithTrials(directory.resolve("interrupted.tunable"), 2);
-    Storage storage = Storages.file(file);
-    Study study = Study.load("s", storage);
-    Thread.currentThread().interrupt();
-    java.io.UncheckedIOException e =
-        assertThrows(java.io.UncheckedIOException.class, () -> study.ask(SPACE));
-    assertTrue(Thread.interrupted());
-    // ask reads what other workers appended before it samples, so the read is what fails
-    assertTrue(e.getMessage().startsWith("cannot read the journal "), e.getMessage());
-    assertEquals(2, trialsIn(file).size());
-    storage.close();
+    try (Storage storage = Storages.file(file); Storage other = Storages.file(file)) {
+      Study study = Study.load("s", storage);
+      Thread.currentThread().interrupt();
+      try {
+        Trial<Config> trial = study.ask(SPACE);
+        assertTrue(Thread.currentThread().isInterrupted(), "the status is the caller's");
+        study.tell(trial, 0.25);
+        assertTrue(Thread.currentThread().isInterrupted());
+        assertTrue(storage.isAlive(other.workerId()));
+        assertTrue(other.isAlive(storage.workerId()), "the worker's lock was kept");
+      } finally {
+        Thread.interrupted();
+      }
+      assertEquals(3, Study.load("s", other).trials().size());
+    }
+    List<FrozenTrial> trials = trialsIn(file);
+    assertEquals(3, trials.size());
+    assertEquals(0.25, trials.get(2).value());
   }
 
   @Test
