@@ -1,0 +1,88 @@
+package dev.tunable.postgres;
+
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * The storage's connections: taken for one call and given back, so that threads of one process
+ * each get their own, and kept idle up to a few. A connection that failed is discarded, never
+ * given back. Thread-safe.
+ *
+ * <p>Not a general pool (HikariCP): the storage makes short calls from a few threads and must
+ * itself decide, per call, whether a failed one is retried and how; a pool would add a dependency
+ * and its own retry and validation rules to reason about, for no measured gain (BENCHMARKS.md).
+ */
+final class Connections implements AutoCloseable {
+  private static final int MAX_IDLE = 8;
+
+  private final Settings settings;
+  private final Driver driver = new org.postgresql.Driver();
+  private final Deque<Connection> idle = new ArrayDeque<>();
+  private boolean closed;
+
+  Connections(Settings settings) {
+    this.settings = settings;
+  }
+
+  /** An idle connection, or a new one. */
+  Connection take() throws SQLException {
+    synchronized (idle) {
+      if (closed) {
+        throw new IllegalStateException("the storage " + settings.masked() + " is closed");
+      }
+      Connection connection = idle.pollFirst();
+      if (connection != null) {
+        return connection;
+      }
+    }
+    return open();
+  }
+
+  /** A new connection, not counted among the idle ones. */
+  Connection open() throws SQLException {
+    Connection connection = driver.connect(settings.driverUrl(), settings.driverProperties());
+    if (connection == null) {
+      throw new IllegalArgumentException(
+          "the PostgreSQL driver does not accept the URL '" + settings.masked() + "'");
+    }
+    return connection;
+  }
+
+  /** Takes back a connection that is idle (no transaction open). */
+  void give(Connection connection) {
+    synchronized (idle) {
+      if (!closed && idle.size() < MAX_IDLE) {
+        idle.addFirst(connection);
+        return;
+      }
+    }
+    closeQuietly(connection);
+  }
+
+  /** Closes a connection that failed, or may be in an unknown state. */
+  void discard(Connection connection) {
+    if (connection != null) {
+      closeQuietly(connection);
+    }
+  }
+
+  static void closeQuietly(Connection connection) {
+    try {
+      connection.close();
+    } catch (SQLException | RuntimeException e) {
+      // It failed already; closing it only frees what is left.
+    }
+  }
+
+  @Override
+  public void close() {
+    synchronized (idle) {
+      closed = true;
+      idle.forEach(Connections::closeQuietly);
+      idle.clear();
+    }
+  }
+}
