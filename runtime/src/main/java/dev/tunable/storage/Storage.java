@@ -32,6 +32,10 @@ public interface Storage extends AutoCloseable {
    * the storage promises. If {@code plan} throws, nothing is appended and the exception
    * propagates; the caller has then still seen the batch and may continue from its cursor.
    *
+   * <p>A storage that loses its connection after running {@code plan} (a database) may call it
+   * again, with the events appended after the batch it was last given; only the events of the last
+   * call are appended.
+   *
    * @return the cursor after the appended events
    */
   long append(long cursor, Function<Batch, List<Event>> plan);
