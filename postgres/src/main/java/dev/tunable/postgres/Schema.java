@@ -72,6 +72,11 @@ final class Schema {
     return migrations.size();
   }
 
+  /** The statements of each version, from the first. */
+  List<List<String>> migrations() {
+    return migrations;
+  }
+
   /** This Tunable's version, as written with the schema. */
   String tunableVersion() {
     return tunableVersion;
@@ -87,31 +92,50 @@ final class Schema {
    * @throws NewerSchemaException if the tables are of a newer version than this program knows
    */
   long ensure(Connection connection) throws SQLException {
-    connection.setAutoCommit(false);
+    connection.setAutoCommit(true);
+    Stored stored = stored(connection);
+    if (stored == null || stored.version() < version()) {
+      stored = createOrUpgrade(connection);
+    }
+    if (stored.version() > version()) {
+      throw new NewerSchemaException(stored, this);
+    }
+    return logLockKey(connection);
+  }
+
+  /**
+   * Creates or upgrades the tables, unless another worker starting at the same time did: they
+   * take turns on a session lock. The lock is taken before the transaction that looks again
+   * begins, since a transaction that began before another committed its new tables may not see
+   * them (PostgreSQL refreshes its catalog caches when a transaction starts or locks a table, not
+   * when it takes an advisory lock).
+   */
+  private Stored createOrUpgrade(Connection connection) throws SQLException {
+    try (PreparedStatement lock = connection.prepareStatement(
+        "SELECT pg_advisory_lock(?, hashtext(current_schema()))")) {
+      lock.setInt(1, LOCK_SPACE);
+      lock.execute();
+    }
     try {
+      connection.setAutoCommit(false);
       Stored stored = stored(connection);
       if (stored == null || stored.version() < version()) {
-        // Workers starting together: one creates or upgrades, the others then find it done.
-        try (PreparedStatement lock = connection.prepareStatement(
-            "SELECT pg_advisory_xact_lock(?, hashtext(current_schema()))")) {
-          lock.setInt(1, LOCK_SPACE);
-          lock.execute();
-        }
-        stored = stored(connection);
-        if (stored == null || stored.version() < version()) {
-          migrate(connection, stored);
-          stored = new Stored(version(), tunableVersion);
-        }
+        migrate(connection, stored);
+        stored = new Stored(version(), tunableVersion);
       }
-      if (stored.version() > version()) {
-        throw new NewerSchemaException(stored, this);
-      }
-      long key = logLockKey(connection);
       connection.commit();
-      return key;
+      connection.setAutoCommit(true);
+      return stored;
     } catch (SQLException | RuntimeException e) {
       rollbackQuietly(connection, e);
       throw e;
+    } finally {
+      try (PreparedStatement unlock = connection.prepareStatement(
+          "SELECT pg_advisory_unlock(?, hashtext(current_schema()))")) {
+        connection.setAutoCommit(true);
+        unlock.setInt(1, LOCK_SPACE);
+        unlock.execute();
+      }
     }
   }
 
