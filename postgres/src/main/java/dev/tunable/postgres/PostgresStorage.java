@@ -508,8 +508,9 @@ final class PostgresStorage implements Storage {
         if (elapsed.plus(pause).compareTo(settings.retry()) > 0) {
           throw new UncheckedIOException(new IOException("cannot " + verb + " the PostgreSQL"
               + " storage '" + settings.masked() + "': the database could not be reached for "
-              + seconds(elapsed) + " (" + tries + (tries == 1 ? " try" : " tries") + "; the limit"
-              + " is retrySeconds=" + seconds(settings.retry()) + "): " + e.getMessage(), e));
+              + seconds(elapsed) + " (" + tries + (tries == 1 ? " try" : " tries") + "; the URL's"
+              + " retrySeconds, " + settings.retry().toMillis() / 1000.0 + ", sets how long to"
+              + " try): " + e.getMessage(), e));
         }
         LOG.log(System.Logger.Level.DEBUG, "retrying to {0} {1} in {2} after: {3}", verb,
             settings.masked(), pause, e.getMessage());

@@ -249,6 +249,12 @@ public final class PostgresServer implements AutoCloseable {
     return url(DATABASE) + "&password=" + password + "&currentSchema=" + schema;
   }
 
+  /** The schema a URL of {@link #freshUrl()} names. */
+  public static String schemaOf(String url) {
+    String schema = url.substring(url.indexOf("currentSchema=") + "currentSchema=".length());
+    return schema.contains("&") ? schema.substring(0, schema.indexOf('&')) : schema;
+  }
+
   /** A connection to {@code database} as the administrator. */
   public Connection admin(String database) throws SQLException {
     Properties properties = new Properties();

@@ -45,7 +45,7 @@ class SchemaVersionTest {
   }
 
   private Schema.Stored stored(String url) throws SQLException {
-    String schema = url.substring(url.indexOf("currentSchema=") + "currentSchema=".length());
+    String schema = PostgresServer.schemaOf(url);
     try (Connection admin = server.admin(PostgresServer.DATABASE);
         Statement statement = admin.createStatement()) {
       statement.execute("SET search_path = " + schema);
@@ -76,7 +76,7 @@ class SchemaVersionTest {
       assertEquals(created, upgraded.read(0).events());
     }
     assertEquals(new Schema.Stored(Schema.CURRENT.version() + 1, "9.9.9"), stored(url));
-    String schema = url.substring(url.indexOf("currentSchema=") + "currentSchema=".length());
+    String schema = PostgresServer.schemaOf(url);
     try (Connection admin = server.admin(PostgresServer.DATABASE);
         ResultSet column = admin.createStatement().executeQuery("SELECT count(*) FROM"
             + " information_schema.columns WHERE table_schema = '" + schema + "'"
