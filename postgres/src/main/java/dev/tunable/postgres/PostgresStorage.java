@@ -21,6 +21,7 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
@@ -74,6 +75,8 @@ final class PostgresStorage implements Storage {
   private volatile boolean beating = true;
   private boolean beatFailing;
   private volatile boolean closed;
+  /** Calls tried again after a lost connection, for tests. */
+  private final AtomicLong retries = new AtomicLong();
 
   PostgresStorage(Settings settings, Schema schema, Faults faults) {
     this.settings = settings;
@@ -418,6 +421,11 @@ final class PostgresStorage implements Storage {
     }
   }
 
+  /** For tests: how many calls were tried again after a lost connection. */
+  long retries() {
+    return retries.get();
+  }
+
   /** For tests: stops beating, as a hung process would, without closing. */
   void stopBeating() {
     beating = false;
@@ -512,6 +520,7 @@ final class PostgresStorage implements Storage {
               + " retrySeconds, " + settings.retry().toMillis() / 1000.0 + ", sets how long to"
               + " try): " + e.getMessage(), e));
         }
+        retries.incrementAndGet();
         LOG.log(System.Logger.Level.DEBUG, "retrying to {0} {1} in {2} after: {3}", verb,
             settings.masked(), pause, e.getMessage());
         pause(pause, verb);
