@@ -32,9 +32,10 @@ public interface Storage extends AutoCloseable {
    * the storage promises. If {@code plan} throws, nothing is appended and the exception
    * propagates; the caller has then still seen the batch and may continue from its cursor.
    *
-   * <p>A storage that loses its connection after running {@code plan} (a database) may call it
-   * again, with the events appended after the batch it was last given; only the events of the last
-   * call are appended.
+   * <p>A storage may call {@code plan} more than once: a database that lost its connection after
+   * running it, or that runs it without holding its lock and finds that another writer appended
+   * first. Each call is given the events appended after the batch of the call before; only the
+   * events of the last call are appended, right after its batch.
    *
    * @return the cursor after the appended events
    */
