@@ -17,7 +17,9 @@ interface Faults {
 
   /** The points of an append where a test may break it. */
   enum Point {
-    /** The events are inserted, not yet committed. */
+    /** The events are about to be sent. */
+    APPENDING,
+    /** The events are inserted, not yet committed (an append holding the lock while it plans). */
     INSERTED,
     /** The transaction committed; the caller has not yet been told. */
     COMMITTED

@@ -32,12 +32,18 @@ import java.util.function.Function;
  * range scan) however long the log. Rows of every study share the log, as every storage's
  * cursor is per storage; studies pick their own events out of what they read.
  *
- * <p><b>Locking.</b> {@link #append} is one transaction: it takes the log's transaction-scoped
- * advisory lock ({@code pg_advisory_xact_lock}), reads the rows after the cursor, runs the plan,
- * inserts its events and commits, which releases the lock. Since appends hold the lock from
- * before their ids are drawn until they are visible, ids become visible in order, and a reader
- * needs no lock: no row can later appear below a cursor it returned. An advisory lock needs no
- * privilege on the tables, unlike {@code LOCK TABLE}.
+ * <p><b>Locking.</b> Every append holds the log's transaction-scoped advisory lock ({@code
+ * pg_advisory_xact_lock}) from before its ids are drawn until it commits, so that ids become
+ * visible in order and a reader needs no lock: no row can later appear below a cursor it returned.
+ * An advisory lock needs no privilege on the tables, unlike {@code LOCK TABLE}. An append reads
+ * what was appended after its cursor and plans on it holding nothing; then one call of the
+ * function {@code tunable_append}, one round trip, takes the lock, appends the events if nothing
+ * was appended after what the plan saw, and commits; otherwise it returns those rows, the plan is
+ * given them, and the append is tried again. So the lock is held only on the server, never across
+ * a round trip to a worker that a busy machine may be slow to schedule. After {@value
+ * #OPTIMISTIC_TRIES} such conflicts, an append plans holding the lock (lock, read, plan, insert,
+ * commit in one transaction), so that a worker never starves among busy ones. Either way the
+ * events land right after the last batch the plan was given.
  *
  * <p><b>Lost connections.</b> Every call that fails because the connection was lost or the server
  * is down or restarting (see {@link Retry}) reconnects and tries again, with backoff, for at most
@@ -45,8 +51,8 @@ import java.util.function.Function;
  * append carries a random token, stored with its events: when the connection was lost after the
  * events were sent, the next try checks under the lock whether that token committed (the lost
  * transaction has ended by then, since it held the lock) and, if it did, returns its cursor
- * instead of appending again. Otherwise the plan is called again, with the events appended after
- * the batch it was last given, and only that call's events are appended.
+ * instead of appending again; if it did not, the events are sent again, or planned again on what
+ * was appended meanwhile.
  *
  * <p><b>Liveness: heartbeats.</b> Each storage handle registers a worker row and beats from a
  * daemon thread every {@code heartbeatSeconds}, setting the row's expiry to the server's {@code
@@ -62,8 +68,12 @@ final class PostgresStorage implements Storage {
   /** Rows per INSERT statement of an append with many events. */
   private static final int ROWS_PER_INSERT = 1000;
 
+  /** Conflicts an append plans through before it takes the lock to plan. */
+  static final int OPTIMISTIC_TRIES = 3;
+
   private final Settings settings;
   private final Faults faults;
+  private final int optimisticTries;
   private final Connections connections;
   private final String workerId;
   private final long logOid;
@@ -79,8 +89,14 @@ final class PostgresStorage implements Storage {
   private final AtomicLong retries = new AtomicLong();
 
   PostgresStorage(Settings settings, Schema schema, Faults faults) {
+    this(settings, schema, faults, OPTIMISTIC_TRIES);
+  }
+
+  /** With {@code optimisticTries} 0, every append plans holding the lock (for tests). */
+  PostgresStorage(Settings settings, Schema schema, Faults faults, int optimisticTries) {
     this.settings = settings;
     this.faults = faults;
+    this.optimisticTries = optimisticTries;
     this.connections = new Connections(settings);
     this.workerId = host() + "/" + ProcessHandle.current().pid() + "/"
         + HexFormat.of().toHexDigits((int) UUID.randomUUID().getMostSignificantBits());
@@ -143,29 +159,110 @@ final class PostgresStorage implements Storage {
     });
   }
 
+  /**
+   * Reads what was appended after {@code cursor}, plans on it with no lock held, and appends in
+   * one round trip ({@code tunable_append}) unless rows were appended meanwhile: the plan is then
+   * given those, which came back in the same round trip, and the append tried again. After {@code
+   * optimisticTries} such conflicts, the append takes the lock before it plans, so that a worker
+   * never starves among busy ones. Either way the events are appended right after the last batch
+   * the plan was given, as if the lock had been held since that batch was read.
+   */
   @Override
   public long append(long cursor, Function<Batch, List<Event>> plan) {
     requireOpen();
-    Attempts attempts = new Attempts(UUID.randomUUID());
-    return call("append to", connection -> appendOnce(connection, cursor, plan, attempts));
+    Attempts attempts = new Attempts(UUID.randomUUID(), cursor);
+    Batch batch = optimisticTries > 0 ? read(cursor) : null;
+    for (int conflicts = 0; conflicts < optimisticTries; conflicts++) {
+      attempts.seen = batch;
+      List<Event> events = plan.apply(batch);
+      if (events.isEmpty()) {
+        return batch.cursor();
+      }
+      Encoded encoded = Encoded.of(events);
+      long after = batch.cursor();
+      Batch appendedOrNews = call("append to",
+          connection -> appendInOneTrip(connection, after, encoded, attempts));
+      if (appendedOrNews.events().isEmpty()) {
+        return appendedOrNews.cursor();
+      }
+      batch = appendedOrNews; // read again under the lock below, after the last conflict
+    }
+    return call("append to", connection -> appendLocked(connection, cursor, plan, attempts));
+  }
+
+  /** An append's events as the columns of their rows. */
+  private record Encoded(String[] studies, String[] kinds, String[] bodies) {
+    static Encoded of(List<Event> events) {
+      int size = events.size();
+      Encoded encoded = new Encoded(new String[size], new String[size], new String[size]);
+      for (int i = 0; i < size; i++) {
+        Event event = events.get(i);
+        encoded.studies[i] = event.study();
+        encoded.kinds[i] = kind(event);
+        encoded.bodies[i] = EventCodec.encode(event);
+        requireStorable(event, "its study's name", encoded.studies[i]);
+        requireStorable(event, "its text", encoded.bodies[i]);
+      }
+      return encoded;
+    }
+  }
+
+  /**
+   * Calls {@code tunable_append}: the cursor after the appended events, in an empty batch, or the
+   * rows appended after {@code after}, which the plan must see first.
+   */
+  private Batch appendInOneTrip(Connection connection, long after, Encoded encoded,
+      Attempts attempts) throws SQLException {
+    connection.setAutoCommit(true);
+    faults.at(Point.APPENDING, connection);
+    attempts.sent = true;
+    List<Event> news = new ArrayList<>();
+    long last = after;
+    try (PreparedStatement append = connection.prepareStatement(
+        "SELECT event_id, event_body FROM tunable_append(?, ?, ?, ?, ?, ?)")) {
+      append.setLong(1, after);
+      append.setInt(2, (int) logOid);
+      append.setArray(3, connection.createArrayOf("text", encoded.studies()));
+      append.setArray(4, connection.createArrayOf("text", encoded.kinds()));
+      append.setArray(5, connection.createArrayOf("text", encoded.bodies()));
+      append.setObject(6, attempts.token);
+      try (ResultSet rows = append.executeQuery()) {
+        while (rows.next()) {
+          last = rows.getLong(1);
+          String body = rows.getString(2);
+          if (body != null) {
+            news.addAll(decode(last, body));
+          }
+        }
+      }
+    }
+    if (news.isEmpty()) {
+      faults.at(Point.COMMITTED, connection);
+    }
+    return new Batch(news, last);
   }
 
   /** What the tries of one append share: its token, and what the plan was last given. */
   private static final class Attempts {
     final UUID token;
+    /** The cursor the append was called with: its rows, wherever they are, lie after it. */
+    final long firstSeen;
     /** The batch the plan was last given, or null. */
     Batch seen;
-    /** The cursor of the first batch the plan was given: the append's rows lie after it. */
-    long firstSeen = -1;
     /** Whether events were sent, so that a lost connection may have committed them. */
     boolean sent;
 
-    Attempts(UUID token) {
+    Attempts(UUID token, long cursor) {
       this.token = token;
+      this.firstSeen = cursor;
     }
   }
 
-  private long appendOnce(Connection connection, long cursor,
+  /**
+   * The append in one transaction that holds the log's lock while the plan runs: after conflicts,
+   * so that the plan's events cannot be overtaken again.
+   */
+  private long appendLocked(Connection connection, long cursor,
       Function<Batch, List<Event>> plan, Attempts attempts) throws SQLException {
     connection.setAutoCommit(false);
     try (PreparedStatement lock = connection.prepareStatement(
@@ -185,9 +282,6 @@ final class PostgresStorage implements Storage {
     Batch news = select(connection, attempts.seen == null ? cursor : attempts.seen.cursor());
     // Seen once passed: a plan that fails halfway must not be given the same events again.
     attempts.seen = news;
-    if (attempts.firstSeen < 0) {
-      attempts.firstSeen = news.cursor();
-    }
     List<Event> events;
     appending.set(connection);
     try {
@@ -201,15 +295,10 @@ final class PostgresStorage implements Storage {
       connection.commit();
       return news.cursor();
     }
-    List<String> bodies = new ArrayList<>(events.size());
-    for (Event event : events) {
-      String body = EventCodec.encode(event);
-      requireStorable(event, "its study's name", event.study());
-      requireStorable(event, "its text", body);
-      bodies.add(body);
-    }
+    Encoded encoded = Encoded.of(events);
+    faults.at(Point.APPENDING, connection);
     attempts.sent = true;
-    long last = insert(connection, events, bodies, attempts.token);
+    long last = insert(connection, encoded, attempts.token);
     faults.at(Point.INSERTED, connection);
     connection.commit();
     faults.at(Point.COMMITTED, connection);
@@ -239,23 +328,28 @@ final class PostgresStorage implements Storage {
       try (ResultSet rows = select.executeQuery()) {
         while (rows.next()) {
           last = rows.getLong(1);
-          try {
-            events.addAll(EventCodec.decode(rows.getString(2)));
-          } catch (RuntimeException e) {
-            throw new IllegalStateException("row " + last + " of tunable_event is not a valid"
-                + " event: " + e.getMessage() + "; was it written by hand?", e);
-          }
+          events.addAll(decode(last, rows.getString(2)));
         }
       }
       return new Batch(events, last);
     }
   }
 
-  private static long insert(Connection connection, List<Event> events, List<String> bodies,
-      UUID token) throws SQLException {
+  private static List<Event> decode(long id, String body) {
+    try {
+      return EventCodec.decode(body);
+    } catch (RuntimeException e) {
+      throw new IllegalStateException("row " + id + " of tunable_event is not a valid event: "
+          + e.getMessage() + "; was it written by hand?", e);
+    }
+  }
+
+  private static long insert(Connection connection, Encoded encoded, UUID token)
+      throws SQLException {
     long last = 0;
-    for (int from = 0; from < events.size(); from += ROWS_PER_INSERT) {
-      int to = Math.min(events.size(), from + ROWS_PER_INSERT);
+    int size = encoded.bodies().length;
+    for (int from = 0; from < size; from += ROWS_PER_INSERT) {
+      int to = Math.min(size, from + ROWS_PER_INSERT);
       StringBuilder sql =
           new StringBuilder("INSERT INTO tunable_event (study, kind, body, append_token) VALUES ");
       for (int i = from; i < to; i++) {
@@ -265,10 +359,9 @@ final class PostgresStorage implements Storage {
       try (PreparedStatement insert = connection.prepareStatement(sql.toString())) {
         int parameter = 1;
         for (int i = from; i < to; i++) {
-          Event event = events.get(i);
-          insert.setString(parameter++, event.study());
-          insert.setString(parameter++, kind(event));
-          insert.setString(parameter++, bodies.get(i));
+          insert.setString(parameter++, encoded.studies()[i]);
+          insert.setString(parameter++, encoded.kinds()[i]);
+          insert.setString(parameter++, encoded.bodies()[i]);
           insert.setObject(parameter++, token);
         }
         try (ResultSet ids = insert.executeQuery()) {

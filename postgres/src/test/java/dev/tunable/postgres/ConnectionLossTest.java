@@ -22,12 +22,16 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.postgresql.PGConnection;
 
 /**
  * An append whose connection is lost at the worst moments is neither lost nor duplicated: the
  * server really ends the append's session ({@code pg_terminate_backend}) right before its commit,
- * or right after it, before the caller hears of it.
+ * or right after it, before the caller hears of it. Each in both ways of appending: in one round
+ * trip after planning without the lock ({@code optimisticTries} 3, the default), and planning
+ * while holding the lock (0, as after conflicts).
  */
 @ExtendWith(PostgresExtension.class)
 class ConnectionLossTest {
@@ -69,8 +73,19 @@ class ConnectionLossTest {
     abstract void fire(Connection connection) throws SQLException;
   }
 
-  @Test
-  void anAppendCommittedWhenItsConnectionWasLostIsNotAppendedAgain() {
+  private static PostgresStorage open(String url, Faults faults, int optimisticTries) {
+    return new PostgresStorage(Settings.parse(url, Map.of()), Schema.CURRENT, faults,
+        optimisticTries);
+  }
+
+  /** Where the events were sent and not committed, in each way of appending. */
+  private static Faults.Point beforeCommit(int optimisticTries) {
+    return optimisticTries > 0 ? Faults.Point.APPENDING : Faults.Point.INSERTED;
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {PostgresStorage.OPTIMISTIC_TRIES, 0})
+  void anAppendCommittedWhenItsConnectionWasLostIsNotAppendedAgain(int optimisticTries) {
     String url = server.freshUrl();
     Faults lostAck = new Once(Faults.Point.COMMITTED) {
       @Override
@@ -79,8 +94,7 @@ class ConnectionLossTest {
         throw new SQLException("the connection was lost before the commit's answer", "08006");
       }
     };
-    try (Storage storage = new PostgresStorage(Settings.parse(url, Map.of()), Schema.CURRENT,
-        lostAck)) {
+    try (Storage storage = open(url, lostAck, optimisticTries)) {
       long first = storage.append(0, news -> List.of(report(0)));
       List<Storage.Batch> given = new ArrayList<>();
       long cursor = storage.append(first, news -> {
@@ -93,49 +107,54 @@ class ConnectionLossTest {
     }
   }
 
-  @Test
-  void anAppendLostBeforeItsCommitIsPlannedAgainAndAppendedOnce() {
+  @ParameterizedTest
+  @ValueSource(ints = {PostgresStorage.OPTIMISTIC_TRIES, 0})
+  void anAppendLostBeforeItsCommitIsAppendedOnce(int optimisticTries) {
     String url = server.freshUrl();
-    Faults lostBeforeCommit = new Once(Faults.Point.INSERTED) {
+    Faults lostBeforeCommit = new Once(beforeCommit(optimisticTries)) {
       @Override
       void fire(Connection connection) throws SQLException {
         terminate(connection); // the commit then fails
       }
     };
-    try (Storage storage = new PostgresStorage(Settings.parse(url, Map.of()), Schema.CURRENT,
-        lostBeforeCommit)) {
+    try (Storage storage = open(url, lostBeforeCommit, optimisticTries)) {
       List<Storage.Batch> given = new ArrayList<>();
       long cursor = storage.append(0, news -> {
         given.add(news);
         return List.of(report(given.size()));
       });
-      assertEquals(2, given.size(), "planned again after the lost commit");
-      assertEquals(List.of(), given.get(1).events(), "nothing new since the first plan");
-      assertEquals(List.of(report(2)), storage.read(0).events(), "the last plan's events");
+      if (optimisticTries > 0) {
+        assertEquals(1, given.size(), "nothing new: the planned events are sent again");
+      } else {
+        assertEquals(2, given.size(), "planned again, holding the lock again");
+        assertEquals(List.of(), given.get(1).events(), "nothing new since the first plan");
+      }
+      assertEquals(List.of(report(given.size())), storage.read(0).events(),
+          "the last plan's events, once");
       assertEquals(cursor, storage.read(0).cursor());
     }
   }
 
-  @Test
-  void aReplanSeesWhatAnotherWorkerAppendedMeanwhile() throws Exception {
+  @ParameterizedTest
+  @ValueSource(ints = {PostgresStorage.OPTIMISTIC_TRIES, 0})
+  void aReplanSeesWhatAnotherWorkerAppendedMeanwhile(int optimisticTries) throws Exception {
     String url = server.freshUrl();
     try (Storage other = Storages.open(url)) {
       List<CompletableFuture<Long>> otherAppend = new ArrayList<>();
-      Faults lostWhileAnotherWaits = new Once(Faults.Point.INSERTED) {
+      Faults lostWhileAnotherWaits = new Once(beforeCommit(optimisticTries)) {
         @Override
         void fire(Connection connection) throws SQLException {
           otherAppend.add(CompletableFuture.supplyAsync(
               () -> other.append(0, news -> List.of(report(100)))));
           try {
-            Thread.sleep(300); // the other append now waits for the lock
+            Thread.sleep(300); // the other append now waits for the lock, or is done
           } catch (InterruptedException e) {
             throw new AssertionError(e);
           }
           terminate(connection);
         }
       };
-      try (Storage storage = new PostgresStorage(Settings.parse(url, Map.of()), Schema.CURRENT,
-          lostWhileAnotherWaits)) {
+      try (Storage storage = open(url, lostWhileAnotherWaits, optimisticTries)) {
         List<Storage.Batch> given = new ArrayList<>();
         storage.append(0, news -> {
           given.add(news);

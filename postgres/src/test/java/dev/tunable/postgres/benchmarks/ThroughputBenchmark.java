@@ -1,0 +1,190 @@
+package dev.tunable.postgres.benchmarks;
+
+import dev.tunable.FrozenTrial;
+import dev.tunable.Samplers;
+import dev.tunable.Storages;
+import dev.tunable.Study;
+import dev.tunable.TrialState;
+import dev.tunable.postgres.PostgresServer;
+import dev.tunable.storage.Storage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Throughput in trials per second of worker processes sharing one study on a local PostgreSQL:
+ * Tunable's PostgreSQL storage and Optuna's RDB storage side by side, on one private server
+ * started for the run, random sampler, trivial objective. Not a test: see BENCHMARKS.md.
+ *
+ * <pre>
+ * mvn -q -B -pl postgres -am -Ppostgres-benchmarks test-compile exec:exec \
+ *   -Dbenchmark.args="workers=1,2,4,8,16 seconds=10 repeats=2"
+ * </pre>
+ *
+ * <p>Each run gets a database of its own. Every worker process warms up on a study of its own,
+ * then all run trials of one study from the same start instant to the same end; throughput is
+ * the trials the study holds afterwards divided by the window. After each run the study is
+ * checked: trial numbers dense and unique, every trial complete, and as many as the workers
+ * counted. Optuna runs with Debian's {@code python3-optuna} through {@code /usr/bin/python3}.
+ */
+public final class ThroughputBenchmark {
+  private ThroughputBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    Map<String, String> options = new HashMap<>(Map.of(
+        "workers", "1,2,4,8,16", "seconds", "10", "repeats", "1", "optuna", "true"));
+    for (String arg : String.join(" ", args).trim().split("\\s+")) {
+      if (!arg.isEmpty()) {
+        String[] pair = arg.split("=", 2);
+        options.put(pair[0], pair[1]);
+      }
+    }
+    int seconds = Integer.parseInt(options.get("seconds"));
+    int repeats = Integer.parseInt(options.get("repeats"));
+    boolean optuna = Boolean.parseBoolean(options.get("optuna"));
+    Path script = Files.createTempFile("optuna_worker", ".py");
+    try (InputStream in = ThroughputBenchmark.class.getResourceAsStream("optuna_worker.py")) {
+      Files.write(script, in.readAllBytes());
+    }
+    try (PostgresServer server = PostgresServer.start()) {
+      System.out.printf(Locale.ROOT, "PostgreSQL on 127.0.0.1:%d, %d s windows, %d cores%n",
+          server.port(), seconds, Runtime.getRuntime().availableProcessors());
+      System.out.println("workers  repeat  tunable/s  optuna/s  ratio  checks");
+      int run = 0;
+      for (String count : options.get("workers").split(",")) {
+        int workers = Integer.parseInt(count);
+        for (int repeat = 1; repeat <= repeats; repeat++) {
+          run++;
+          Result tunable = tunable(server, "t" + run, workers, seconds);
+          Result reference = optuna ? optuna(server, script, "o" + run, workers, seconds) : null;
+          System.out.printf(Locale.ROOT, "%7d  %6d  %9.1f  %8s  %5s  tunable %s%s%n", workers,
+              repeat, tunable.perSecond(),
+              reference == null ? "-" : String.format(Locale.ROOT, "%.1f", reference.perSecond()),
+              reference == null ? "-"
+                  : String.format(Locale.ROOT, "%.1f", tunable.perSecond() / reference.perSecond()),
+              tunable.check(), reference == null ? "" : ", optuna " + reference.check());
+        }
+      }
+    } finally {
+      Files.deleteIfExists(script);
+    }
+  }
+
+  record Result(long trials, int seconds, String check) {
+    double perSecond() {
+      return trials / (double) seconds;
+    }
+  }
+
+  private static String createDatabase(PostgresServer server, String name) throws SQLException {
+    try (Connection admin = server.admin("postgres"); Statement statement =
+        admin.createStatement()) {
+      statement.execute("CREATE DATABASE " + name);
+    }
+    return name;
+  }
+
+  private static Result tunable(PostgresServer server, String database, int workers, int seconds)
+      throws Exception {
+    String url = server.url(createDatabase(server, database));
+    System.setProperty("tunable.postgres.password", server.password());
+    try (Storage storage = Storages.open(url)) {
+      Study.builder().name("bench").sampler(Samplers.random(0)).storage(storage)
+          .progress(false).build();
+    }
+    long start = System.currentTimeMillis() + 4000 + 500L * workers;
+    long end = start + seconds * 1000L;
+    List<Process> processes = new ArrayList<>();
+    for (int i = 0; i < workers; i++) {
+      processes.add(start(server, List.of(
+          Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+          "-XX:+UseSerialGC", "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+          ThroughputWorker.class.getName(), url, String.valueOf(start), String.valueOf(end))));
+    }
+    long counted = collect(processes, end);
+    try (Storage storage = Storages.open(url)) {
+      List<FrozenTrial> trials = Study.load("bench", storage).trials();
+      boolean dense = true;
+      boolean complete = true;
+      for (int i = 0; i < trials.size(); i++) {
+        dense &= trials.get(i).number() == i;
+        complete &= trials.get(i).state() == TrialState.COMPLETE;
+      }
+      return new Result(trials.size(), seconds,
+          check(trials.size(), counted, dense, complete));
+    }
+  }
+
+  private static Result optuna(PostgresServer server, Path script, String database, int workers,
+      int seconds) throws Exception {
+    String url = "postgresql+psycopg2://" + PostgresServer.ADMIN + "@127.0.0.1:" + server.port()
+        + "/" + createDatabase(server, database);
+    String python = "/usr/bin/python3";
+    collect(List.of(start(server, List.of(python, script.toString(), "create", url))), 0);
+    long start = System.currentTimeMillis() + 4000 + 500L * workers;
+    long end = start + seconds * 1000L;
+    List<Process> processes = new ArrayList<>();
+    for (int i = 0; i < workers; i++) {
+      processes.add(start(server, List.of(python, script.toString(), "worker", url,
+          String.valueOf(start / 1000.0), String.valueOf(end / 1000.0))));
+    }
+    long counted = collect(processes, end);
+    Process check = start(server, List.of(python, script.toString(), "check", url));
+    String[] line = output(check).trim().split(" ");
+    long trials = Long.parseLong(line[1]);
+    return new Result(trials, seconds, check(trials, counted, Boolean.parseBoolean(
+        line[2].toLowerCase(Locale.ROOT)), Boolean.parseBoolean(line[3].toLowerCase(Locale.ROOT))));
+  }
+
+  private static String check(long stored, long counted, boolean dense, boolean complete) {
+    return (stored == counted && dense && complete ? "ok" : "FAILED") + " (" + stored
+        + " stored, " + counted + " counted" + (dense ? "" : ", numbers not dense")
+        + (complete ? "" : ", not all complete") + ")";
+  }
+
+  private static Process start(PostgresServer server, List<String> command) throws IOException {
+    ProcessBuilder builder = new ProcessBuilder(command).redirectError(
+        ProcessBuilder.Redirect.INHERIT);
+    builder.environment().put("PGPASSWORD", server.password());
+    return builder.start();
+  }
+
+  /** Waits for the processes; the sum of the trials they printed. */
+  private static long collect(List<Process> processes, long end) throws Exception {
+    long total = 0;
+    long lateMax = 0;
+    for (Process process : processes) {
+      String out = output(process);
+      if (!process.waitFor(Math.max(60_000, end - System.currentTimeMillis() + 60_000),
+          TimeUnit.MILLISECONDS) || process.exitValue() != 0) {
+        throw new IllegalStateException("a worker failed: " + out);
+      }
+      for (String line : out.split("\n")) {
+        if (line.startsWith("TRIALS ")) {
+          String[] parts = line.trim().split(" ");
+          total += Long.parseLong(parts[1]);
+          lateMax = Math.max(lateMax, Long.parseLong(parts[3]));
+        }
+      }
+    }
+    if (lateMax > 0) {
+      System.out.println("  (a worker was ready " + lateMax + " ms after the start)");
+    }
+    return total;
+  }
+
+  private static String output(Process process) throws IOException {
+    return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+  }
+}
