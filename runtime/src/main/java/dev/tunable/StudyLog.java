@@ -161,8 +161,8 @@ final class StudyLog {
         return events;
       });
       deadWorkersToFail = false;
-      // A storage may have called the plan again, with what was appended meanwhile (after a lost
-      // connection, or another writer's append): the last call's events are the ones appended.
+      // A storage that lost its connection may have called the plan again, with what was
+      // appended meanwhile: the last call's events are the ones appended.
       for (Event event : appended.get(appended.size() - 1)) {
         model.apply(event);
       }

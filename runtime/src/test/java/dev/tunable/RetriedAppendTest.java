@@ -10,10 +10,9 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
- * A storage that loses its connection after running an append's plan, or finds that another
- * writer appended first, calls the plan again with what was appended meanwhile (issue 13's
- * PostgreSQL storage): the study must apply the events of the call that was appended, not those of
- * the first.
+ * A storage that loses its connection after running an append's plan retries the append, calling
+ * the plan again with what was appended meanwhile (issue 13's PostgreSQL storage): the study must
+ * apply the events of the call that was appended, not those of the first.
  */
 class RetriedAppendTest {
   private static final SearchSpace<Config> SPACE = SearchSpace.builder().real("x", 0, 1).build();
