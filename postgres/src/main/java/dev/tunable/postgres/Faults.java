@@ -19,8 +19,6 @@ interface Faults {
   enum Point {
     /** The events are about to be sent. */
     APPENDING,
-    /** The events are inserted, not yet committed (an append holding the lock while it plans). */
-    INSERTED,
     /** The transaction committed; the caller has not yet been told. */
     COMMITTED
   }

@@ -32,18 +32,16 @@ import java.util.function.Function;
  * range scan) however long the log. Rows of every study share the log, as every storage's
  * cursor is per storage; studies pick their own events out of what they read.
  *
- * <p><b>Locking.</b> Every append holds the log's transaction-scoped advisory lock ({@code
- * pg_advisory_xact_lock}) from before its ids are drawn until it commits, so that ids become
- * visible in order and a reader needs no lock: no row can later appear below a cursor it returned.
- * An advisory lock needs no privilege on the tables, unlike {@code LOCK TABLE}. An append reads
- * what was appended after its cursor and plans on it holding nothing; then one call of the
- * function {@code tunable_append}, one round trip, takes the lock, appends the events if nothing
- * was appended after what the plan saw, and commits; otherwise it returns those rows, the plan is
- * given them, and the append is tried again. So the lock is held only on the server, never across
- * a round trip to a worker that a busy machine may be slow to schedule. After {@value
- * #OPTIMISTIC_TRIES} such conflicts, an append plans holding the lock (lock, read, plan, insert,
- * commit in one transaction), so that a worker never starves among busy ones. Either way the
- * events land right after the last batch the plan was given.
+ * <p><b>Locking.</b> {@link #append} is one transaction in two round trips: the first takes the
+ * log's transaction-scoped advisory lock ({@code pg_advisory_xact_lock}) and reads the rows after
+ * the cursor (two statements sent together; the second sees what committed before it began,
+ * including the append that held the lock last); the plan runs; the second inserts its events and
+ * commits, which releases the lock. Since appends hold the lock from before their ids are drawn
+ * until they are visible, ids become visible in order, and a reader needs no lock: no row can
+ * later appear below a cursor it returned. An advisory lock needs no privilege on the tables,
+ * unlike {@code LOCK TABLE}. (Planning without the lock and appending in one round trip unless
+ * another worker came first was tried, and measured slower with 8 and 16 busy workers: nearly
+ * every append was overtaken; see BENCHMARKS.md.)
  *
  * <p><b>Lost connections.</b> Every call that fails because the connection was lost or the server
  * is down or restarting (see {@link Retry}) reconnects and tries again, with backoff, for at most
@@ -51,8 +49,8 @@ import java.util.function.Function;
  * append carries a random token, stored with its events: when the connection was lost after the
  * events were sent, the next try checks under the lock whether that token committed (the lost
  * transaction has ended by then, since it held the lock) and, if it did, returns its cursor
- * instead of appending again; if it did not, the events are sent again, or planned again on what
- * was appended meanwhile.
+ * instead of appending again; if it did not, the plan is given what was appended after the batch
+ * it was last given, and its events are appended.
  *
  * <p><b>Liveness: heartbeats.</b> Each storage handle registers a worker row and beats from a
  * daemon thread every {@code heartbeatSeconds}, setting the row's expiry to the server's {@code
@@ -68,12 +66,8 @@ final class PostgresStorage implements Storage {
   /** Rows per INSERT statement of an append with many events. */
   private static final int ROWS_PER_INSERT = 1000;
 
-  /** Conflicts an append plans through before it takes the lock to plan. */
-  static final int OPTIMISTIC_TRIES = 3;
-
   private final Settings settings;
   private final Faults faults;
-  private final int optimisticTries;
   private final Connections connections;
   private final String workerId;
   private final long logOid;
@@ -88,15 +82,10 @@ final class PostgresStorage implements Storage {
   /** Calls tried again after a lost connection, for tests. */
   private final AtomicLong retries = new AtomicLong();
 
-  PostgresStorage(Settings settings, Schema schema, Faults faults) {
-    this(settings, schema, faults, OPTIMISTIC_TRIES);
-  }
 
-  /** With {@code optimisticTries} 0, every append plans holding the lock (for tests). */
-  PostgresStorage(Settings settings, Schema schema, Faults faults, int optimisticTries) {
+  PostgresStorage(Settings settings, Schema schema, Faults faults) {
     this.settings = settings;
     this.faults = faults;
-    this.optimisticTries = optimisticTries;
     this.connections = new Connections(settings);
     this.workerId = host() + "/" + ProcessHandle.current().pid() + "/"
         + HexFormat.of().toHexDigits((int) UUID.randomUUID().getMostSignificantBits());
@@ -159,34 +148,10 @@ final class PostgresStorage implements Storage {
     });
   }
 
-  /**
-   * Reads what was appended after {@code cursor}, plans on it with no lock held, and appends in
-   * one round trip ({@code tunable_append}) unless rows were appended meanwhile: the plan is then
-   * given those, which came back in the same round trip, and the append tried again. After {@code
-   * optimisticTries} such conflicts, the append takes the lock before it plans, so that a worker
-   * never starves among busy ones. Either way the events are appended right after the last batch
-   * the plan was given, as if the lock had been held since that batch was read.
-   */
   @Override
   public long append(long cursor, Function<Batch, List<Event>> plan) {
     requireOpen();
-    Attempts attempts = new Attempts(UUID.randomUUID(), cursor);
-    Batch batch = optimisticTries > 0 ? read(cursor) : null;
-    for (int conflicts = 0; conflicts < optimisticTries; conflicts++) {
-      attempts.seen = batch;
-      List<Event> events = plan.apply(batch);
-      if (events.isEmpty()) {
-        return batch.cursor();
-      }
-      Encoded encoded = Encoded.of(events);
-      long after = batch.cursor();
-      Batch appendedOrNews = call("append to",
-          connection -> appendInOneTrip(connection, after, encoded, attempts));
-      if (appendedOrNews.events().isEmpty()) {
-        return appendedOrNews.cursor();
-      }
-      batch = appendedOrNews; // read again under the lock below, after the last conflict
-    }
+    Attempts attempts = new Attempts(UUID.randomUUID());
     return call("append to", connection -> appendLocked(connection, cursor, plan, attempts));
   }
 
@@ -207,79 +172,56 @@ final class PostgresStorage implements Storage {
     }
   }
 
-  /**
-   * Calls {@code tunable_append}: the cursor after the appended events, in an empty batch, or the
-   * rows appended after {@code after}, which the plan must see first.
-   */
-  private Batch appendInOneTrip(Connection connection, long after, Encoded encoded,
-      Attempts attempts) throws SQLException {
-    connection.setAutoCommit(true);
-    faults.at(Point.APPENDING, connection);
-    attempts.sent = true;
-    List<Event> news = new ArrayList<>();
-    long last = after;
-    try (PreparedStatement append = connection.prepareStatement(
-        "SELECT event_id, event_body FROM tunable_append(?, ?, ?, ?, ?, ?)")) {
-      append.setLong(1, after);
-      append.setInt(2, (int) logOid);
-      append.setArray(3, connection.createArrayOf("text", encoded.studies()));
-      append.setArray(4, connection.createArrayOf("text", encoded.kinds()));
-      append.setArray(5, connection.createArrayOf("text", encoded.bodies()));
-      append.setObject(6, attempts.token);
-      try (ResultSet rows = append.executeQuery()) {
-        while (rows.next()) {
-          last = rows.getLong(1);
-          String body = rows.getString(2);
-          if (body != null) {
-            news.addAll(decode(last, body));
-          }
-        }
-      }
-    }
-    if (news.isEmpty()) {
-      faults.at(Point.COMMITTED, connection);
-    }
-    return new Batch(news, last);
-  }
-
   /** What the tries of one append share: its token, and what the plan was last given. */
   private static final class Attempts {
     final UUID token;
-    /** The cursor the append was called with: its rows, wherever they are, lie after it. */
-    final long firstSeen;
     /** The batch the plan was last given, or null. */
     Batch seen;
-    /** Whether events were sent, so that a lost connection may have committed them. */
-    boolean sent;
 
-    Attempts(UUID token, long cursor) {
+    Attempts(UUID token) {
       this.token = token;
-      this.firstSeen = cursor;
     }
   }
 
   /**
-   * The append in one transaction that holds the log's lock while the plan runs: after conflicts,
-   * so that the plan's events cannot be overtaken again.
+   * The append, in two round trips: the lock and the rows after the batch the plan was last given
+   * (with whether they carry this append's token: a try that lost its connection but committed),
+   * then the insert and the commit.
    */
   private long appendLocked(Connection connection, long cursor,
       Function<Batch, List<Event>> plan, Attempts attempts) throws SQLException {
     connection.setAutoCommit(false);
-    try (PreparedStatement lock = connection.prepareStatement(
-        "SELECT pg_advisory_xact_lock(?, ?)")) {
-      lock.setInt(1, Schema.LOG_LOCK_SPACE);
-      lock.setInt(2, (int) logOid);
-      lock.execute();
-    }
-    if (attempts.sent) {
-      // The try that sent these events lost its connection; it held this lock, so it has ended.
-      long committed = committedCursor(connection, attempts);
-      if (committed > 0) {
-        connection.commit();
-        return committed;
+    long from = attempts.seen == null ? cursor : attempts.seen.cursor();
+    List<Event> read = new ArrayList<>();
+    long last = from;
+    long committed = 0;
+    // One round trip; each statement sees what committed before it began, so the rows include
+    // those of the append that held the lock last.
+    try (PreparedStatement lockAndRead = connection.prepareStatement(
+        "SELECT pg_advisory_xact_lock(?, ?);"
+            + " SELECT id, body, append_token = ? FROM tunable_event WHERE id > ? ORDER BY id")) {
+      lockAndRead.setInt(1, Schema.LOG_LOCK_SPACE);
+      lockAndRead.setInt(2, (int) logOid);
+      lockAndRead.setObject(3, attempts.token);
+      lockAndRead.setLong(4, from);
+      lockAndRead.execute();
+      lockAndRead.getMoreResults();
+      try (ResultSet rows = lockAndRead.getResultSet()) {
+        while (rows.next()) {
+          last = rows.getLong(1);
+          if (rows.getBoolean(3)) {
+            committed = last; // a try that lost its connection had committed; it held this lock
+          } else {
+            read.addAll(decode(last, rows.getString(2)));
+          }
+        }
       }
     }
-    Batch news = select(connection, attempts.seen == null ? cursor : attempts.seen.cursor());
+    if (committed > 0) {
+      connection.commit();
+      return committed;
+    }
+    Batch news = new Batch(read, last);
     // Seen once passed: a plan that fails halfway must not be given the same events again.
     attempts.seen = news;
     List<Event> events;
@@ -297,26 +239,9 @@ final class PostgresStorage implements Storage {
     }
     Encoded encoded = Encoded.of(events);
     faults.at(Point.APPENDING, connection);
-    attempts.sent = true;
-    long last = insert(connection, encoded, attempts.token);
-    faults.at(Point.INSERTED, connection);
-    connection.commit();
+    long appended = insertAndCommit(connection, encoded, attempts.token);
     faults.at(Point.COMMITTED, connection);
-    return last;
-  }
-
-  private static long committedCursor(Connection connection, Attempts attempts)
-      throws SQLException {
-    try (PreparedStatement find = connection.prepareStatement(
-        "SELECT max(id) FROM tunable_event WHERE id > ? AND append_token = ?")) {
-      find.setLong(1, attempts.firstSeen);
-      find.setObject(2, attempts.token);
-      try (ResultSet row = find.executeQuery()) {
-        row.next();
-        long id = row.getLong(1);
-        return row.wasNull() ? 0 : id;
-      }
-    }
+    return appended;
   }
 
   private static Batch select(Connection connection, long cursor) throws SQLException {
@@ -344,7 +269,8 @@ final class PostgresStorage implements Storage {
     }
   }
 
-  private static long insert(Connection connection, Encoded encoded, UUID token)
+  /** Inserts the events and commits, the last statement and the commit in one round trip. */
+  private static long insertAndCommit(Connection connection, Encoded encoded, UUID token)
       throws SQLException {
     long last = 0;
     int size = encoded.bodies().length;
@@ -356,6 +282,9 @@ final class PostgresStorage implements Storage {
         sql.append(i == from ? "(?, ?, ?, ?)" : ", (?, ?, ?, ?)");
       }
       sql.append(" RETURNING id");
+      if (to == size) {
+        sql.append("; COMMIT");
+      }
       try (PreparedStatement insert = connection.prepareStatement(sql.toString())) {
         int parameter = 1;
         for (int i = from; i < to; i++) {
@@ -364,13 +293,15 @@ final class PostgresStorage implements Storage {
           insert.setString(parameter++, encoded.bodies()[i]);
           insert.setObject(parameter++, token);
         }
-        try (ResultSet ids = insert.executeQuery()) {
+        insert.execute();
+        try (ResultSet ids = insert.getResultSet()) {
           while (ids.next()) {
             last = Math.max(last, ids.getLong(1));
           }
         }
       }
     }
+    connection.commit(); // a no-op for the driver, which saw the COMMIT; kept for its state
     return last;
   }
 

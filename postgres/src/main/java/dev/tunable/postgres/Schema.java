@@ -21,9 +21,7 @@ import java.util.Properties;
  * <p>Version 1: {@code tunable_event} is the log: an identity {@code id} (the cursor, with the
  * primary key's index), the study, the kind of event, the event as JSON ({@code
  * dev.tunable.internal.storage.EventCodec}, the journal's format) and the token of the append that
- * wrote it; {@code tunable_worker} has a row per storage handle with its heartbeat; {@code
- * tunable_append(...)} appends in one round trip unless rows were appended after the caller's
- * cursor, which it then returns instead.
+ * wrote it; {@code tunable_worker} has a row per storage handle with its heartbeat.
  *
  * <p>Immutable; a test builds schemas with more or fewer versions to play a newer or older program.
  */
@@ -52,42 +50,7 @@ final class Schema {
         expires timestamptz NOT NULL,
         closed timestamptz)""",
       "COMMENT ON TABLE tunable_worker IS 'Tunable''s storage handles: alive while expires (the"
-          + " last heartbeat plus grace, by the server''s clock) is ahead and closed is null'",
-      // One round trip, holding the log's lock only on the server, for the whole append: the
-      // events of an append whose token is already stored after after_id (a retry after a lost
-      // connection) are not appended again; the rows after after_id, if any, are returned
-      // instead of appending (the plan must see them first); otherwise the events are appended.
-      // Each statement of a volatile function sees what committed before it began, so the rows
-      // read after the lock include those of the append that held it last.
-      """
-      CREATE FUNCTION tunable_append(after_id bigint, lock_key integer, studies text[],
-          kinds text[], bodies text[], token uuid)
-      RETURNS TABLE (event_id bigint, event_body text)
-      LANGUAGE plpgsql VOLATILE AS $append$
-      DECLARE
-        last_id bigint;
-      BEGIN
-        PERFORM pg_advisory_xact_lock(1414876738, lock_key);
-        SELECT max(e.id) INTO last_id FROM tunable_event e
-          WHERE e.id > after_id AND e.append_token = token;
-        IF last_id IS NOT NULL THEN
-          RETURN QUERY SELECT last_id, NULL::text;
-          RETURN;
-        END IF;
-        RETURN QUERY SELECT e.id, e.body FROM tunable_event e WHERE e.id > after_id ORDER BY e.id;
-        IF FOUND THEN
-          RETURN;
-        END IF;
-        WITH inserted AS (
-          INSERT INTO tunable_event (study, kind, body, append_token)
-          SELECT u.study, u.kind, u.body, token
-          FROM unnest(studies, kinds, bodies) WITH ORDINALITY AS u(study, kind, body, n)
-          ORDER BY u.n
-          RETURNING id)
-        SELECT max(i.id) INTO last_id FROM inserted i;
-        RETURN QUERY SELECT last_id, NULL::text;
-      END
-      $append$""")),
+          + " last heartbeat plus grace, by the server''s clock) is ahead and closed is null'")),
       runningVersion());
 
   /** First key of the advisory locks: "TUNA". */

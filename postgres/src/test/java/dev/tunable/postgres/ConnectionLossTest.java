@@ -22,16 +22,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.postgresql.PGConnection;
 
 /**
  * An append whose connection is lost at the worst moments is neither lost nor duplicated: the
  * server really ends the append's session ({@code pg_terminate_backend}) right before its commit,
- * or right after it, before the caller hears of it. Each in both ways of appending: in one round
- * trip after planning without the lock ({@code optimisticTries} 3, the default), and planning
- * while holding the lock (0, as after conflicts).
+ * or right after it, before the caller hears of it.
  */
 @ExtendWith(PostgresExtension.class)
 class ConnectionLossTest {
@@ -73,19 +69,12 @@ class ConnectionLossTest {
     abstract void fire(Connection connection) throws SQLException;
   }
 
-  private static PostgresStorage open(String url, Faults faults, int optimisticTries) {
-    return new PostgresStorage(Settings.parse(url, Map.of()), Schema.CURRENT, faults,
-        optimisticTries);
+  private static PostgresStorage open(String url, Faults faults) {
+    return new PostgresStorage(Settings.parse(url, Map.of()), Schema.CURRENT, faults);
   }
 
-  /** Where the events were sent and not committed, in each way of appending. */
-  private static Faults.Point beforeCommit(int optimisticTries) {
-    return optimisticTries > 0 ? Faults.Point.APPENDING : Faults.Point.INSERTED;
-  }
-
-  @ParameterizedTest
-  @ValueSource(ints = {PostgresStorage.OPTIMISTIC_TRIES, 0})
-  void anAppendCommittedWhenItsConnectionWasLostIsNotAppendedAgain(int optimisticTries) {
+  @Test
+  void anAppendCommittedWhenItsConnectionWasLostIsNotAppendedAgain() {
     String url = server.freshUrl();
     Faults lostAck = new Once(Faults.Point.COMMITTED) {
       @Override
@@ -94,7 +83,7 @@ class ConnectionLossTest {
         throw new SQLException("the connection was lost before the commit's answer", "08006");
       }
     };
-    try (Storage storage = open(url, lostAck, optimisticTries)) {
+    try (Storage storage = open(url, lostAck)) {
       long first = storage.append(0, news -> List.of(report(0)));
       List<Storage.Batch> given = new ArrayList<>();
       long cursor = storage.append(first, news -> {
@@ -107,54 +96,48 @@ class ConnectionLossTest {
     }
   }
 
-  @ParameterizedTest
-  @ValueSource(ints = {PostgresStorage.OPTIMISTIC_TRIES, 0})
-  void anAppendLostBeforeItsCommitIsAppendedOnce(int optimisticTries) {
+  @Test
+  void anAppendLostBeforeItsCommitIsPlannedAgainAndAppendedOnce() {
     String url = server.freshUrl();
-    Faults lostBeforeCommit = new Once(beforeCommit(optimisticTries)) {
+    Faults lostBeforeCommit = new Once(Faults.Point.APPENDING) {
       @Override
       void fire(Connection connection) throws SQLException {
         terminate(connection); // the commit then fails
       }
     };
-    try (Storage storage = open(url, lostBeforeCommit, optimisticTries)) {
+    try (Storage storage = open(url, lostBeforeCommit)) {
       List<Storage.Batch> given = new ArrayList<>();
       long cursor = storage.append(0, news -> {
         given.add(news);
         return List.of(report(given.size()));
       });
-      if (optimisticTries > 0) {
-        assertEquals(1, given.size(), "nothing new: the planned events are sent again");
-      } else {
-        assertEquals(2, given.size(), "planned again, holding the lock again");
-        assertEquals(List.of(), given.get(1).events(), "nothing new since the first plan");
-      }
+      assertEquals(2, given.size(), "planned again, holding the lock again");
+      assertEquals(List.of(), given.get(1).events(), "nothing new since the first plan");
       assertEquals(List.of(report(given.size())), storage.read(0).events(),
           "the last plan's events, once");
       assertEquals(cursor, storage.read(0).cursor());
     }
   }
 
-  @ParameterizedTest
-  @ValueSource(ints = {PostgresStorage.OPTIMISTIC_TRIES, 0})
-  void aReplanSeesWhatAnotherWorkerAppendedMeanwhile(int optimisticTries) throws Exception {
+  @Test
+  void aReplanSeesWhatAnotherWorkerAppendedMeanwhile() throws Exception {
     String url = server.freshUrl();
     try (Storage other = Storages.open(url)) {
       List<CompletableFuture<Long>> otherAppend = new ArrayList<>();
-      Faults lostWhileAnotherWaits = new Once(beforeCommit(optimisticTries)) {
+      Faults lostWhileAnotherWaits = new Once(Faults.Point.APPENDING) {
         @Override
         void fire(Connection connection) throws SQLException {
           otherAppend.add(CompletableFuture.supplyAsync(
               () -> other.append(0, news -> List.of(report(100)))));
           try {
-            Thread.sleep(300); // the other append now waits for the lock, or is done
+            Thread.sleep(300); // the other append now waits for the lock
           } catch (InterruptedException e) {
             throw new AssertionError(e);
           }
           terminate(connection);
         }
       };
-      try (Storage storage = open(url, lostWhileAnotherWaits, optimisticTries)) {
+      try (Storage storage = open(url, lostWhileAnotherWaits)) {
         List<Storage.Batch> given = new ArrayList<>();
         storage.append(0, news -> {
           given.add(news);

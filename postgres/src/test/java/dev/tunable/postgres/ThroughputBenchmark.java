@@ -1,11 +1,10 @@
-package dev.tunable.postgres.benchmarks;
+package dev.tunable.postgres;
 
 import dev.tunable.FrozenTrial;
 import dev.tunable.Samplers;
 import dev.tunable.Storages;
 import dev.tunable.Study;
 import dev.tunable.TrialState;
-import dev.tunable.postgres.PostgresServer;
 import dev.tunable.storage.Storage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,13 +31,19 @@ import java.util.concurrent.TimeUnit;
  *   -Dbenchmark.args="workers=1,2,4,8,16 seconds=10 repeats=2"
  * </pre>
  *
- * <p>Each run gets a database of its own. Every worker process warms up on a study of its own,
- * then all run trials of one study from the same start instant to the same end; throughput is
- * the trials the study holds afterwards divided by the window. After each run the study is
+ * <p>Each run gets a database of its own. Every worker process warms up on a study of its own
+ * and says it is ready; once all are, they are given one start instant and one end, and run
+ * trials of one study between them; throughput is the trials the study holds afterwards divided
+ * by the window. After each run the study is
  * checked: trial numbers dense and unique, every trial complete, and as many as the workers
  * counted. Optuna runs with Debian's {@code python3-optuna} through {@code /usr/bin/python3}.
  */
 public final class ThroughputBenchmark {
+  /** Each worker's CPU and JIT milliseconds in the window and append counts: verbose=true. */
+  private static boolean VERBOSE;
+  /** More options for the worker JVMs, comma-separated: jvm=-XX:TieredStopAtLevel=1. */
+  private static List<String> JVM_OPTIONS = List.of();
+
   private ThroughputBenchmark() {}
 
   public static void main(String[] args) throws Exception {
@@ -53,6 +58,9 @@ public final class ThroughputBenchmark {
     int seconds = Integer.parseInt(options.get("seconds"));
     int repeats = Integer.parseInt(options.get("repeats"));
     boolean optuna = Boolean.parseBoolean(options.get("optuna"));
+    VERBOSE = Boolean.parseBoolean(options.getOrDefault("verbose", "false"));
+    String jvm = options.getOrDefault("jvm", "");
+    JVM_OPTIONS = jvm.isEmpty() ? List.of() : List.of(jvm.split(","));
     Path script = Files.createTempFile("optuna_worker", ".py");
     try (InputStream in = ThroughputBenchmark.class.getResourceAsStream("optuna_worker.py")) {
       Files.write(script, in.readAllBytes());
@@ -60,7 +68,7 @@ public final class ThroughputBenchmark {
     try (PostgresServer server = PostgresServer.start()) {
       System.out.printf(Locale.ROOT, "PostgreSQL on 127.0.0.1:%d, %d s windows, %d cores%n",
           server.port(), seconds, Runtime.getRuntime().availableProcessors());
-      System.out.println("workers  repeat  tunable/s  optuna/s  ratio  checks");
+      System.out.println("workers  repeat  tunable/s  optuna/s  ratio  load  checks");
       int run = 0;
       for (String count : options.get("workers").split(",")) {
         int workers = Integer.parseInt(count);
@@ -68,16 +76,25 @@ public final class ThroughputBenchmark {
           run++;
           Result tunable = tunable(server, "t" + run, workers, seconds);
           Result reference = optuna ? optuna(server, script, "o" + run, workers, seconds) : null;
-          System.out.printf(Locale.ROOT, "%7d  %6d  %9.1f  %8s  %5s  tunable %s%s%n", workers,
-              repeat, tunable.perSecond(),
+          System.out.printf(Locale.ROOT, "%7d  %6d  %9.1f  %8s  %5s  %4s  tunable %s%s%n",
+              workers, repeat, tunable.perSecond(),
               reference == null ? "-" : String.format(Locale.ROOT, "%.1f", reference.perSecond()),
               reference == null ? "-"
                   : String.format(Locale.ROOT, "%.1f", tunable.perSecond() / reference.perSecond()),
-              tunable.check(), reference == null ? "" : ", optuna " + reference.check());
+              load(), tunable.check(), reference == null ? "" : ", optuna " + reference.check());
         }
       }
     } finally {
       Files.deleteIfExists(script);
+    }
+  }
+
+  /** The machine's load average over the last minute: others' work skews the figures. */
+  private static String load() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+    } catch (IOException e) {
+      return "?";
     }
   }
 
@@ -103,15 +120,17 @@ public final class ThroughputBenchmark {
       Study.builder().name("bench").sampler(Samplers.random(0)).storage(storage)
           .progress(false).build();
     }
-    long start = System.currentTimeMillis() + 4000 + 500L * workers;
-    long end = start + seconds * 1000L;
     List<Process> processes = new ArrayList<>();
     for (int i = 0; i < workers; i++) {
-      processes.add(start(server, List.of(
+      List<String> command = new ArrayList<>(List.of(
           Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-          "-XX:+UseSerialGC", "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-          ThroughputWorker.class.getName(), url, String.valueOf(start), String.valueOf(end))));
+          "-XX:+UseSerialGC", "-Xmx256m"));
+      command.addAll(JVM_OPTIONS);
+      command.addAll(List.of("-cp", System.getProperty("java.class.path"),
+          ThroughputWorker.class.getName(), url));
+      processes.add(start(server, command));
     }
+    long end = go(processes, seconds, 1);
     long counted = collect(processes, end);
     try (Storage storage = Storages.open(url)) {
       List<FrozenTrial> trials = Study.load("bench", storage).trials();
@@ -132,13 +151,11 @@ public final class ThroughputBenchmark {
         + "/" + createDatabase(server, database);
     String python = "/usr/bin/python3";
     collect(List.of(start(server, List.of(python, script.toString(), "create", url))), 0);
-    long start = System.currentTimeMillis() + 4000 + 500L * workers;
-    long end = start + seconds * 1000L;
     List<Process> processes = new ArrayList<>();
     for (int i = 0; i < workers; i++) {
-      processes.add(start(server, List.of(python, script.toString(), "worker", url,
-          String.valueOf(start / 1000.0), String.valueOf(end / 1000.0))));
+      processes.add(start(server, List.of(python, script.toString(), "worker", url)));
     }
+    long end = go(processes, seconds, 1000);
     long counted = collect(processes, end);
     Process check = start(server, List.of(python, script.toString(), "check", url));
     String[] line = output(check).trim().split(" ");
@@ -160,10 +177,40 @@ public final class ThroughputBenchmark {
     return builder.start();
   }
 
+  /**
+   * Waits until every worker printed READY, then gives them all one window starting shortly, in
+   * epoch milliseconds divided by {@code unit}; returns its end in milliseconds.
+   */
+  private static long go(List<Process> processes, int seconds, int unit) throws IOException {
+    for (Process process : processes) {
+      StringBuilder line = new StringBuilder();
+      int c;
+      while ((c = process.getInputStream().read()) != '\n') {
+        if (c < 0) {
+          throw new IllegalStateException("a worker ended before it was ready: " + line);
+        }
+        line.append((char) c);
+      }
+      if (!line.toString().trim().equals("READY")) {
+        throw new IllegalStateException("a worker said '" + line + "', not READY");
+      }
+    }
+    long start = System.currentTimeMillis() + 300;
+    long end = start + seconds * 1000L;
+    String window = unit == 1 ? start + " " + end + "\n"
+        : String.format(Locale.ROOT, "%.3f %.3f%n", start / 1000.0, end / 1000.0);
+    for (Process process : processes) {
+      process.getOutputStream().write(window.getBytes(StandardCharsets.UTF_8));
+      process.getOutputStream().flush();
+    }
+    return end;
+  }
+
   /** Waits for the processes; the sum of the trials they printed. */
   private static long collect(List<Process> processes, long end) throws Exception {
     long total = 0;
     long lateMax = 0;
+    List<String> details = new ArrayList<>();
     for (Process process : processes) {
       String out = output(process);
       if (!process.waitFor(Math.max(60_000, end - System.currentTimeMillis() + 60_000),
@@ -175,8 +222,14 @@ public final class ThroughputBenchmark {
           String[] parts = line.trim().split(" ");
           total += Long.parseLong(parts[1]);
           lateMax = Math.max(lateMax, Long.parseLong(parts[3]));
+          if (parts.length > 4) {
+            details.add(line.trim().substring(line.trim().indexOf("CPU_MS")));
+          }
         }
       }
+    }
+    if (VERBOSE && !details.isEmpty()) {
+      System.out.println("  workers: " + String.join("; ", details));
     }
     if (lateMax > 0) {
       System.out.println("  (a worker was ready " + lateMax + " ms after the start)");

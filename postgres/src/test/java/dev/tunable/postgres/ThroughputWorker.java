@@ -1,4 +1,4 @@
-package dev.tunable.postgres.benchmarks;
+package dev.tunable.postgres;
 
 import dev.tunable.Budget;
 import dev.tunable.Config;
@@ -11,13 +11,14 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * One worker process of {@link ThroughputBenchmark}: {@code ThroughputWorker URL START END}, with
- * the password in {@code PGPASSWORD}. Warms up on a study of its own, waits for {@code START}
- * (epoch milliseconds), runs trials of study "bench" (random sampler, trivial objective) until
- * {@code END}, and prints {@code TRIALS n LATE ms}.
+ * One worker process of {@link ThroughputBenchmark}: {@code ThroughputWorker URL}, with the
+ * password in {@code PGPASSWORD}. Warms up on a study of its own for a second and a half, prints
+ * {@code READY}, reads {@code START END} (epoch milliseconds) from its standard input, runs trials
+ * of study "bench" (random sampler, trivial objective) from {@code START} until {@code END}, and
+ * prints {@code TRIALS n LATE ms}.
  */
 public final class ThroughputWorker {
-  static final SearchSpace<Config> SPACE = SearchSpace.builder()
+  public static final SearchSpace<Config> SPACE = SearchSpace.builder()
       .real("x", 0, 1)
       .integer("n", 1, 1000)
       .build();
@@ -26,24 +27,29 @@ public final class ThroughputWorker {
 
   public static void main(String[] args) throws Exception {
     String url = args[0];
-    long start = Long.parseLong(args[1]);
-    long end = Long.parseLong(args[2]);
     long pid = ProcessHandle.current().pid();
     try (Storage storage = Storages.open(url)) {
       Study warmup = Study.builder().name("warmup-" + pid).sampler(Samplers.random(pid))
           .storage(storage).progress(false).build();
-      long warmEnd = Math.min(start - 200, System.currentTimeMillis() + 1500);
-      if (warmEnd > System.currentTimeMillis()) {
-        warmup.optimize(SPACE, Budget.time(Duration.ofMillis(warmEnd - System.currentTimeMillis())),
-            trial -> trial.params().getDouble("x"));
-      }
+      warmup.optimize(SPACE, Budget.time(Duration.ofMillis(1500)),
+          trial -> trial.params().getDouble("x"));
       Study study = Study.builder().name("bench").loadIfExists(true).sampler(Samplers.random(pid))
           .storage(storage).progress(false).build();
+      System.out.println("READY");
+      System.out.flush();
+      String[] window = new java.io.BufferedReader(new java.io.InputStreamReader(System.in,
+          java.nio.charset.StandardCharsets.UTF_8)).readLine().trim().split(" ");
+      long start = Long.parseLong(window[0]);
+      long end = Long.parseLong(window[1]);
       long late = System.currentTimeMillis() - start;
       while (System.currentTimeMillis() < start) {
         Thread.sleep(Math.max(1, Math.min(50, start - System.currentTimeMillis())));
       }
       AtomicLong trials = new AtomicLong();
+      long cpuBefore = ((com.sun.management.OperatingSystemMXBean)
+          java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+      long jitBefore = java.lang.management.ManagementFactory.getCompilationMXBean()
+          .getTotalCompilationTime();
       long left = end - System.currentTimeMillis();
       if (left > 0) {
         study.optimize(SPACE, Budget.time(Duration.ofMillis(left)), trial -> {
@@ -51,7 +57,13 @@ public final class ThroughputWorker {
           return trial.params().getDouble("x") + trial.params().getLong("n");
         });
       }
-      System.out.println("TRIALS " + trials.get() + " LATE " + Math.max(0, late));
+      var os = (com.sun.management.OperatingSystemMXBean)
+          java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+      System.out.println("TRIALS " + trials.get() + " LATE " + Math.max(0, late) + " CPU_MS "
+          + (os.getProcessCpuTime() - cpuBefore) / 1_000_000 + " JIT_MS "
+          + (java.lang.management.ManagementFactory.getCompilationMXBean()
+              .getTotalCompilationTime() - jitBefore) + " "
+          + "");
     }
   }
 }

@@ -1,12 +1,14 @@
 """Optuna's side of ThroughputBenchmark: the same study through Optuna's RDB storage.
 
   optuna_worker.py create URL           creates study "bench" (random sampler)
-  optuna_worker.py worker URL START END runs trials from START to END (epoch seconds), prints TRIALS n LATE ms
+  optuna_worker.py worker URL           warms up, prints READY, reads START END (epoch seconds)
+                                        from stdin, runs trials from START to END, prints TRIALS n LATE ms
   optuna_worker.py check URL            prints CHECK trials dense complete
 
 URL is an SQLAlchemy URL without the password, which libpq takes from PGPASSWORD. A reference
 tool for the benchmark, run with Debian's python3-optuna; never a dependency of Tunable.
 """
+import os
 import sys
 import time
 
@@ -27,15 +29,14 @@ def main():
         optuna.create_study(study_name="bench", storage=url,
                             sampler=optuna.samplers.RandomSampler())
     elif mode == "worker":
-        start, end = float(sys.argv[3]), float(sys.argv[4])
         storage = optuna.storages.RDBStorage(url)
-        warmup = optuna.create_study(study_name="warmup-%d" % id(storage), storage=storage,
+        warmup = optuna.create_study(study_name="warmup-%d" % os.getpid(), storage=storage,
                                      sampler=optuna.samplers.RandomSampler())
-        warm_end = min(start - 0.2, time.time() + 1.5)
-        if warm_end > time.time():
-            warmup.optimize(objective, timeout=warm_end - time.time())
+        warmup.optimize(objective, timeout=1.5)
         study = optuna.load_study(study_name="bench", storage=storage,
                                   sampler=optuna.samplers.RandomSampler())
+        print("READY", flush=True)
+        start, end = (float(v) for v in sys.stdin.readline().split())
         late = max(0.0, time.time() - start)
         while time.time() < start:
             time.sleep(min(0.05, max(0.001, start - time.time())))
