@@ -11,9 +11,12 @@ import java.util.Deque;
  * each get their own, and kept idle up to a few. A connection that failed is discarded, never
  * given back. Thread-safe.
  *
- * <p>Not a general pool (HikariCP): the storage makes short calls from a few threads and must
- * itself decide, per call, whether a failed one is retried and how; a pool would add a dependency
- * and its own retry and validation rules to reason about, for no measured gain (BENCHMARKS.md).
+ * <p>Not a general pool (HikariCP): the storage makes short calls from a few threads, one
+ * connection each, and must itself decide, per call, whether a failed one is retried and how
+ * (the append's token); a pool would add two dependencies (HikariCP and SLF4J) and its own
+ * validation and retry rules to reason about, where reuse is all that is needed. Connections are
+ * opened once per thread and kept: a pool's other services (validation before use, maximum
+ * lifetime, leak detection) do not apply to calls this short.
  */
 final class Connections implements AutoCloseable {
   private static final int MAX_IDLE = 8;
