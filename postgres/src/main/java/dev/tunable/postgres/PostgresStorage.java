@@ -438,9 +438,11 @@ final class PostgresStorage implements Storage {
       }
       if (!beatFailing) {
         beatFailing = true;
+        // One line, once until it beats again: a database restart makes every worker say it.
         LOG.log(System.Logger.Level.WARNING, "worker " + workerId + " cannot beat in "
-            + settings.masked() + "; other workers take it for dead after " + settings.grace()
-            + " without a beat: " + e.getMessage(), e);
+            + settings.masked() + "; other workers take it for dead "
+            + settings.grace().toMillis() / 1000.0 + " s after its last beat: " + e.getMessage());
+        LOG.log(System.Logger.Level.DEBUG, "why the heartbeat failed", e);
       }
     }
   }

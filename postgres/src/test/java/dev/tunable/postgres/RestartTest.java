@@ -106,6 +106,21 @@ class RestartTest {
   }
 
   @Test
+  void workersAreNotTakenForDeadBecauseTheServerWasAway() throws Exception {
+    String url = server.freshUrl() + "&heartbeatSeconds=0.2&graceSeconds=1";
+    try (PostgresStorage worker = (PostgresStorage) Storages.open(url);
+        Storage other = Storages.open(url)) {
+      worker.stopBeating(); // so that only the restart can keep it alive
+      server.stopServer();
+      Thread.sleep(2000); // twice its grace period since its last heartbeat
+      server.startServer();
+      assertTrue(other.isAlive(worker.workerId()), "its grace period runs again from the restart");
+      Thread.sleep(1500);
+      assertTrue(!other.isAlive(worker.workerId()), "and ends, since it does not beat");
+    }
+  }
+
+  @Test
   void aStudyRunsOnThroughARestart() throws Exception {
     String url = server.freshUrl();
     SearchSpace<Config> space = SearchSpace.builder().real("x", 0, 1).build();

@@ -41,6 +41,8 @@ import java.util.concurrent.TimeUnit;
 public final class ThroughputBenchmark {
   /** Each worker's CPU and JIT milliseconds in the window and append counts: verbose=true. */
   private static boolean VERBOSE;
+  /** Whether worker JVMs warm up until their JIT compiler is idle: settled=true. */
+  private static boolean SETTLED;
   /** More options for the worker JVMs, comma-separated: jvm=-XX:TieredStopAtLevel=1. */
   private static List<String> JVM_OPTIONS = List.of();
 
@@ -59,6 +61,7 @@ public final class ThroughputBenchmark {
     int repeats = Integer.parseInt(options.get("repeats"));
     boolean optuna = Boolean.parseBoolean(options.get("optuna"));
     VERBOSE = Boolean.parseBoolean(options.getOrDefault("verbose", "false"));
+    SETTLED = Boolean.parseBoolean(options.getOrDefault("settled", "false"));
     String jvm = options.getOrDefault("jvm", "");
     JVM_OPTIONS = jvm.isEmpty() ? List.of() : List.of(jvm.split(","));
     Path script = Files.createTempFile("optuna_worker", ".py");
@@ -128,6 +131,9 @@ public final class ThroughputBenchmark {
       command.addAll(JVM_OPTIONS);
       command.addAll(List.of("-cp", System.getProperty("java.class.path"),
           ThroughputWorker.class.getName(), url));
+      if (SETTLED) {
+        command.add("settled");
+      }
       processes.add(start(server, command));
     }
     long end = go(processes, seconds, 1);

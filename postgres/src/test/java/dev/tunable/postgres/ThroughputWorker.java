@@ -11,8 +11,9 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * One worker process of {@link ThroughputBenchmark}: {@code ThroughputWorker URL}, with the
- * password in {@code PGPASSWORD}. Warms up on a study of its own for a second and a half, prints
+ * One worker process of {@link ThroughputBenchmark}: {@code ThroughputWorker URL [settled]}, with
+ * the password in {@code PGPASSWORD}. Warms up on a study of its own for a second and a half (with
+ * {@code settled}, until the JIT compiler has been idle for a second), prints
  * {@code READY}, reads {@code START END} (epoch milliseconds) from its standard input, runs trials
  * of study "bench" (random sampler, trivial objective) from {@code START} until {@code END}, and
  * prints {@code TRIALS n LATE ms}.
@@ -33,6 +34,18 @@ public final class ThroughputWorker {
           .storage(storage).progress(false).build();
       warmup.optimize(SPACE, Budget.time(Duration.ofMillis(1500)),
           trial -> trial.params().getDouble("x"));
+      if (args.length > 1 && args[1].equals("settled")) {
+        // On until the JIT compiler has had nothing to do for a second (at most a minute), as in
+        // a worker that has run for a while.
+        var jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        long compiled = -1;
+        while (jit.getTotalCompilationTime() != compiled && System.nanoTime() < deadline) {
+          compiled = jit.getTotalCompilationTime();
+          warmup.optimize(SPACE, Budget.time(Duration.ofMillis(1000)),
+              trial -> trial.params().getDouble("x"));
+        }
+      }
       Study study = Study.builder().name("bench").loadIfExists(true).sampler(Samplers.random(pid))
           .storage(storage).progress(false).build();
       System.out.println("READY");
