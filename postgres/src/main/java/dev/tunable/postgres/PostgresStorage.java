@@ -192,14 +192,11 @@ final class PostgresStorage implements Storage {
       Function<Batch, List<Event>> plan, Attempts attempts) throws SQLException {
     connection.setAutoCommit(false);
     long from = attempts.seen == null ? cursor : attempts.seen.cursor();
-    List<Event> read = new ArrayList<>();
-    long last = from;
-    long committed = 0;
+    Page page = new Page(from);
     // One round trip; each statement sees what committed before it began, so the rows include
     // those of the append that held the lock last.
     try (PreparedStatement lockAndRead = connection.prepareStatement(
-        "SELECT pg_advisory_xact_lock(?, ?);"
-            + " SELECT id, body, append_token = ? FROM tunable_event WHERE id > ? ORDER BY id")) {
+        "SELECT pg_advisory_xact_lock(?, ?); " + READ_WITH_TOKEN)) {
       lockAndRead.setInt(1, Schema.LOG_LOCK_SPACE);
       lockAndRead.setInt(2, (int) logOid);
       lockAndRead.setObject(3, attempts.token);
@@ -207,21 +204,26 @@ final class PostgresStorage implements Storage {
       lockAndRead.execute();
       lockAndRead.getMoreResults();
       try (ResultSet rows = lockAndRead.getResultSet()) {
-        while (rows.next()) {
-          last = rows.getLong(1);
-          if (rows.getBoolean(3)) {
-            committed = last; // a try that lost its connection had committed; it held this lock
-          } else {
-            read.addAll(decode(last, rows.getString(2)));
-          }
-        }
+        page.add(rows);
       }
     }
-    if (committed > 0) {
-      connection.commit();
-      return committed;
+    if (page.full()) {
+      try (PreparedStatement more = connection.prepareStatement(READ_WITH_TOKEN)) {
+        do {
+          more.setObject(1, attempts.token);
+          more.setLong(2, page.last);
+          page.count = 0;
+          try (ResultSet rows = more.executeQuery()) {
+            page.add(rows);
+          }
+        } while (page.full());
+      }
     }
-    Batch news = new Batch(read, last);
+    if (page.committed > 0) {
+      connection.commit();
+      return page.committed;
+    }
+    Batch news = new Batch(page.events, page.last);
     // Seen once passed: a plan that fails halfway must not be given the same events again.
     attempts.seen = news;
     List<Event> events;
@@ -244,20 +246,57 @@ final class PostgresStorage implements Storage {
     return appended;
   }
 
-  private static Batch select(Connection connection, long cursor) throws SQLException {
-    try (PreparedStatement select = connection.prepareStatement(
-        "SELECT id, body FROM tunable_event WHERE id > ? ORDER BY id")) {
-      select.setLong(1, cursor);
-      List<Event> events = new ArrayList<>();
-      long last = cursor;
-      try (ResultSet rows = select.executeQuery()) {
-        while (rows.next()) {
-          last = rows.getLong(1);
+  /**
+   * The rows after a cursor, in pages: with a {@code LIMIT} the planner walks the primary key's
+   * index from the cursor whatever its statistics say, so that a read costs what it returns.
+   */
+  private static final int PAGE = 5000;
+  private static final String READ =
+      "SELECT id, body, false FROM tunable_event WHERE id > ? ORDER BY id LIMIT " + PAGE;
+  /** {@link #READ}, with whether each row carries an append's token. */
+  private static final String READ_WITH_TOKEN = "SELECT id, body, append_token = ?"
+      + " FROM tunable_event WHERE id > ? ORDER BY id LIMIT " + PAGE;
+
+  /** Rows read so far: their events, the last id, and the last row of an append's token. */
+  private static final class Page {
+    final List<Event> events = new ArrayList<>();
+    long last;
+    long committed;
+    int count;
+
+    Page(long cursor) {
+      this.last = cursor;
+    }
+
+    void add(ResultSet rows) throws SQLException {
+      while (rows.next()) {
+        count++;
+        last = rows.getLong(1);
+        if (rows.getBoolean(3)) {
+          committed = last; // a try that lost its connection had committed; it held the lock
+        } else {
           events.addAll(decode(last, rows.getString(2)));
         }
       }
-      return new Batch(events, last);
     }
+
+    boolean full() {
+      return count == PAGE;
+    }
+  }
+
+  private static Batch select(Connection connection, long cursor) throws SQLException {
+    Page page = new Page(cursor);
+    try (PreparedStatement select = connection.prepareStatement(READ)) {
+      do {
+        select.setLong(1, page.last);
+        page.count = 0;
+        try (ResultSet rows = select.executeQuery()) {
+          page.add(rows);
+        }
+      } while (page.full());
+    }
+    return new Batch(page.events, page.last);
   }
 
   private static List<Event> decode(long id, String body) {
