@@ -251,10 +251,10 @@ final class PostgresStorage implements Storage {
    * index from the cursor whatever its statistics say, so that a read costs what it returns.
    */
   private static final int PAGE = 5000;
-  private static final String READ =
+  static final String READ =
       "SELECT id, body, false FROM tunable_event WHERE id > ? ORDER BY id LIMIT " + PAGE;
   /** {@link #READ}, with whether each row carries an append's token. */
-  private static final String READ_WITH_TOKEN = "SELECT id, body, append_token = ?"
+  static final String READ_WITH_TOKEN = "SELECT id, body, append_token = ?"
       + " FROM tunable_event WHERE id > ? ORDER BY id LIMIT " + PAGE;
 
   /** Rows read so far: their events, the last id, and the last row of an append's token. */
