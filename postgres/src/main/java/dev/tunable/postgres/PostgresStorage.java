@@ -69,6 +69,7 @@ final class PostgresStorage implements Storage {
   private final Settings settings;
   private final Faults faults;
   private final Connections connections;
+  private final String host = host();
   private final String workerId;
   private final long logOid;
   /** The connection of the append this thread is in, for {@link #isAlive} called by its plan. */
@@ -87,7 +88,7 @@ final class PostgresStorage implements Storage {
     this.settings = settings;
     this.faults = faults;
     this.connections = new Connections(settings);
-    this.workerId = host() + "/" + ProcessHandle.current().pid() + "/"
+    this.workerId = host + "/" + ProcessHandle.current().pid() + "/"
         + HexFormat.of().toHexDigits((int) UUID.randomUUID().getMostSignificantBits());
     try {
       this.logOid = call("open", connection -> {
@@ -446,7 +447,7 @@ final class PostgresStorage implements Storage {
         ON CONFLICT (id) DO UPDATE SET beat = now(), expires = excluded.expires""")) {
       double grace = settings.grace().toNanos() / 1e9;
       beat.setString(1, workerId);
-      beat.setString(2, host());
+      beat.setString(2, host); // looked up once: a lookup may wait for DNS
       beat.setLong(3, ProcessHandle.current().pid());
       beat.setDouble(4, grace);
       beat.setDouble(5, grace);
