@@ -6,8 +6,9 @@
  * @since 0.1
  */
 // Commons Math 3 names no module of its own: it is required by the name derived from its jar.
-// The processor's module, to which the rules are exported, is built after the runtime and is
-// never on its module path, so javac would warn that it is not found ('module' lint).
+// The processor's and the PostgreSQL storage's modules, to which internals are exported, are built
+// after the runtime and are never on its module path, so javac would warn that they are not found
+// ('module' lint).
 @SuppressWarnings({"requires-automatic", "module"})
 module dev.tunable {
   requires transitive dev.tunable.annotations;
@@ -28,4 +29,8 @@ module dev.tunable {
   // and carries its own relocated copy (dev.tunable.processor.shaded.rules), so this export is
   // used at compile time only; no module reads the internals through it at run time.
   exports dev.tunable.internal.rules to dev.tunable.processor;
+
+  // The event codec, so that the PostgreSQL storage (a module of its own, to keep the JDBC driver
+  // out of the runtime) keeps events in the journal's format instead of a second one (issue 13).
+  exports dev.tunable.internal.storage to dev.tunable.postgres;
 }

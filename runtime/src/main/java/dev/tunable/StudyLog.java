@@ -163,10 +163,12 @@ final class StudyLog {
         return events;
       });
       deadWorkersToFail = false;
-      for (Event event : appended.get(0)) {
+      // A storage that lost its connection may have called the plan again, with what was
+      // appended meanwhile: the last call's events are the ones appended.
+      for (Event event : appended.get(appended.size() - 1)) {
         model.apply(event);
       }
-      return planned.get(0);
+      return planned.get(planned.size() - 1);
     }
   }
 

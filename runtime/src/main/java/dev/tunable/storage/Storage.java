@@ -52,6 +52,11 @@ public interface Storage extends AutoCloseable {
    * the storage promises. If {@code plan} throws, nothing is appended and the exception
    * propagates; the caller has then still seen the batch and may continue from its cursor.
    *
+   * <p>A storage may call {@code plan} more than once: a database that lost its connection after
+   * running it, and found that its events were not appended, runs it again. Each call is given the
+   * events appended after the batch of the call before; only the events of the last call are
+   * appended, right after its batch.
+   *
    * @return the cursor after the appended events
    */
   long append(long cursor, Function<Batch, List<Event>> plan);
