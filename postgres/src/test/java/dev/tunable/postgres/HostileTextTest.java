@@ -60,7 +60,7 @@ class HostileTextTest {
         .build();
     List<String> names = new ArrayList<>(HOSTILE.stream()
         .filter(s -> !s.contains("\u0000")).toList());
-    names.add(MEGABYTE.substring(0, 10_000));
+    names.add(MEGABYTE.substring(0, 255)); // the longest name a study may have
     try (Storage storage = Storages.open(url); Storage other = Storages.open(url)) {
       for (String name : names) {
         boolean big = name.equals(names.get(0)); // one megabyte value is enough
@@ -115,13 +115,18 @@ class HostileTextTest {
       assertEquals("cannot store study_created of study 'nul\\u0000name' in PostgreSQL: its"
           + " study's name holds a NUL character (U+0000), which PostgreSQL text cannot hold"
           + " (U+0000 at index 3); remove it or use another name or value", nul.getMessage());
+      // The study's name is a column of its own; in the JSON body the codec escapes a surrogate.
       IllegalArgumentException surrogate = assertThrows(IllegalArgumentException.class,
           () -> storage.append(cursor, news -> List.of(
-              new TrialAttributeSet("ok", 0, "half", "a\uD83Cb"))));
+              new StudyCreated("half\uD83C", List.of(Direction.MINIMIZE), Instant.EPOCH))));
       assertTrue(surrogate.getMessage().contains("holds an unpaired surrogate, which UTF-8 cannot"
           + " encode (U+D83C at index"), surrogate.getMessage());
       assertEquals(1, storage.read(0).events().size());
       assertEquals(cursor, storage.append(cursor, news -> List.of()));
+      TrialAttributeSet half = new TrialAttributeSet("ok", 0, "half", "a\uD83Cb");
+      long after = storage.append(cursor, news -> List.of(half));
+      assertEquals(List.of(half), storage.read(cursor).events());
+      assertTrue(after > cursor);
     }
   }
 

@@ -18,7 +18,7 @@ public final class LockHolder {
     try (FileChannel channel = FileChannel.open(Path.of(args[0]), StandardOpenOption.READ,
         StandardOpenOption.WRITE);
         FileLock lock = channel.lock(FileStorage.APPEND_LOCK, 1, false)) {
-      System.out.println("locked");
+      System.out.println(lock.isValid() ? "locked" : "not locked");
       System.out.flush();
       System.in.read();
     }
