@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalLong;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -36,17 +37,9 @@ public final class FrozenTrial {
   private final Instant start;
   private final Instant end;
   private final String failureReason;
+  private final long retryOf;
 
-  /**
-   * A snapshot; studies make them, and tests through the package's test fixtures.
-   *
-   * @param values the objective values, empty unless {@code state} is {@link TrialState#COMPLETE}
-   * @param reportedVectors the full reports of the steps that reported more than one value; their
-   *     first values are those of {@code intermediateValues}
-   * @param constraints the constraint values the trial set, empty if none
-   * @param end {@code null} while {@code state} is {@link TrialState#RUNNING}
-   * @param failureReason {@code null} unless {@code state} is {@link TrialState#FAIL}
-   */
+  /** A snapshot of a trial that runs no other again; see the full constructor. */
   FrozenTrial(
       long number,
       TrialState state,
@@ -59,6 +52,34 @@ public final class FrozenTrial {
       Instant start,
       Instant end,
       String failureReason) {
+    this(number, state, values, params, intermediateValues, reportedVectors, constraints,
+        userAttributes, start, end, failureReason, -1);
+  }
+
+  /**
+   * A snapshot; studies make them, and tests through the package's test fixtures.
+   *
+   * @param values the objective values, empty unless {@code state} is {@link TrialState#COMPLETE}
+   * @param reportedVectors the full reports of the steps that reported more than one value; their
+   *     first values are those of {@code intermediateValues}
+   * @param constraints the constraint values the trial set, empty if none
+   * @param end {@code null} while {@code state} is {@link TrialState#RUNNING}
+   * @param failureReason {@code null} unless {@code state} is {@link TrialState#FAIL}
+   * @param retryOf the number of the trial this one runs again after its worker died, or -1
+   */
+  FrozenTrial(
+      long number,
+      TrialState state,
+      double[] values,
+      Config params,
+      SortedMap<Long, Double> intermediateValues,
+      SortedMap<Long, double[]> reportedVectors,
+      double[] constraints,
+      Map<String, Object> userAttributes,
+      Instant start,
+      Instant end,
+      String failureReason,
+      long retryOf) {
     this.number = number;
     this.state = Objects.requireNonNull(state, "state");
     this.values = values.clone();
@@ -74,6 +95,7 @@ public final class FrozenTrial {
     this.start = Objects.requireNonNull(start, "start");
     this.end = end;
     this.failureReason = failureReason;
+    this.retryOf = retryOf;
     if (reportedVectors.isEmpty()) {
       this.reportedVectors = Collections.emptySortedMap();
     } else {
@@ -189,6 +211,14 @@ public final class FrozenTrial {
     return Optional.ofNullable(end);
   }
 
+  /**
+   * The trial this one runs again, because that trial's worker died before it finished (see
+   * {@link Study.Builder#retryTrialsOfDeadWorkers}); empty for a first run.
+   */
+  public OptionalLong retryOf() {
+    return retryOf < 0 ? OptionalLong.empty() : OptionalLong.of(retryOf);
+  }
+
   /** Why the trial failed, e.g. the exception the objective threw; empty unless it failed. */
   public Optional<String> failureReason() {
     return Optional.ofNullable(failureReason);
@@ -207,7 +237,8 @@ public final class FrozenTrial {
         && userAttributes.equals(that.userAttributes)
         && start.equals(that.start)
         && Objects.equals(end, that.end)
-        && Objects.equals(failureReason, that.failureReason);
+        && Objects.equals(failureReason, that.failureReason)
+        && retryOf == that.retryOf;
   }
 
   private static boolean sameVectors(SortedMap<Long, double[]> a, SortedMap<Long, double[]> b) {

@@ -73,7 +73,7 @@ public final class Study {
   private Study(Builder builder, StudyLog.Opening opening) {
     this.name = builder.name != null ? builder.name : defaultName();
     this.log = StudyLog.open(name, builder.storage, opening,
-        builder.directionSet ? builder.directions : null);
+        builder.directionSet ? builder.directions : null, builder.retries);
     this.lag = builder.reproducibleWorkers;
     this.planner = new TrialPlanner(name, log,
         builder.sampler != null ? builder.sampler : Samplers.byDefault(), lag);
@@ -617,6 +617,7 @@ public final class Study {
     private boolean progress = true;
     private boolean loadIfExists;
     private int reproducibleWorkers;
+    private int retries;
 
     private Builder() {}
 
@@ -714,6 +715,26 @@ public final class Study {
      */
     public Builder loadIfExists(boolean load) {
       this.loadIfExists = load;
+      return this;
+    }
+
+    /**
+     * Runs a trial again, up to {@code times} times, when its worker dies before it finishes (a
+     * process killed, a machine lost, a worker whose heartbeat stopped): the failed trial's
+     * hyperparameters are enqueued, and the new trial's {@link FrozenTrial#retryOf()} names the
+     * trial it runs again. A trial that kills its worker every time (running out of memory, say)
+     * is so run {@code times + 1} times at most. Trials whose objective failed are not run
+     * again. None by default. Workers fail the trials of dead workers when they open the study,
+     * and every few seconds while they run trials.
+     *
+     * @throws IllegalArgumentException if {@code times} is negative
+     */
+    public Builder retryTrialsOfDeadWorkers(int times) {
+      if (times < 0) {
+        throw new IllegalArgumentException(
+            "the retries of a dead worker's trial cannot be negative, got " + times);
+      }
+      this.retries = times;
       return this;
     }
 

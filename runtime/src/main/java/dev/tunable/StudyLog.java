@@ -3,6 +3,7 @@ package dev.tunable;
 import dev.tunable.internal.WorkerDeath;
 import dev.tunable.storage.Event;
 import dev.tunable.storage.Event.StudyCreated;
+import dev.tunable.storage.Event.TrialEnqueued;
 import dev.tunable.storage.Event.TrialFinished;
 import dev.tunable.storage.Storage;
 import java.io.UncheckedIOException;
@@ -39,11 +40,19 @@ final class StudyLog {
   private long cursor;
   /** Whether the next write must first fail the trials of workers that died; guarded by lock. */
   private boolean deadWorkersToFail;
+  /** How many times a dead worker's trial is run again, when this worker fails it. */
+  private final int retries;
+  /** When this worker last looked for trials of dead workers, by {@link System#nanoTime}. */
+  private volatile long lastLookForDead = System.nanoTime();
 
-  private StudyLog(String name, Storage storage) {
+  /** How often a worker looks for trials left running by workers that died. */
+  static final long LOOK_FOR_DEAD_NANOS = 5_000_000_000L;
+
+  private StudyLog(String name, Storage storage, int retries) {
     this.name = name;
     this.storage = storage;
     this.model = new StudyModel(name);
+    this.retries = retries;
   }
 
   /**
@@ -55,12 +64,15 @@ final class StudyLog {
    *
    * @param directions the directions to create the study with, or {@code null} to take the stored
    *     ones; when given for a study that exists, they must be the stored ones
+   * @param retries how many times a trial failed because its worker died is enqueued again (its
+   *     retries counted), when this worker fails it
    * @throws NoSuchElementException if the study must exist and does not
    * @throws IllegalStateException if the study must not exist and does
    * @throws IllegalArgumentException if the given directions are not the stored ones
    */
-  static StudyLog open(String name, Storage storage, Opening opening, List<Direction> directions) {
-    StudyLog log = new StudyLog(name, storage);
+  static StudyLog open(String name, Storage storage, Opening opening, List<Direction> directions,
+      int retries) {
+    StudyLog log = new StudyLog(name, storage, retries);
     if (!log.read(StudyModel::exists)) {
       if (opening == Opening.RESUME) {
         throw new NoSuchElementException("no study named '" + name + "' in " + storage
@@ -100,6 +112,31 @@ final class StudyLog {
       } catch (UncheckedIOException cannotWrite) {
         // Opened all the same, to be read; deadWorkersToFail stays set for the next write.
       }
+    }
+  }
+
+  /**
+   * Every {@link #LOOK_FOR_DEAD_NANOS}, fails the trials left running by workers that died since,
+   * so that a long study shared by many workers does not keep them running until it is next
+   * opened. Asks the storage about liveness outside its lock, and writes only if one died.
+   */
+  void failTrialsOfDeadWorkersNowAndThen() {
+    long now = System.nanoTime();
+    if (now - lastLookForDead < LOOK_FOR_DEAD_NANOS) {
+      return;
+    }
+    lastLookForDead = now;
+    boolean anyDead = read(model -> {
+      for (TrialRecord trial : model.trials()) {
+        if (trial.state == TrialState.RUNNING && !trial.worker.equals(storage.workerId())
+            && !storage.isAlive(trial.worker)) {
+          return true;
+        }
+      }
+      return false;
+    });
+    if (anyDead) {
+      failTrialsOfDeadWorkers();
     }
   }
 
@@ -177,8 +214,12 @@ final class StudyLog {
     List<Event> events = new ArrayList<>();
     for (TrialRecord trial : model.trials()) {
       if (trial.state == TrialState.RUNNING && !storage.isAlive(trial.worker)) {
+        Instant now = Instant.now();
         events.add(new TrialFinished(name, trial.number, TrialState.FAIL, NO_VALUES,
-            WorkerDeath.reason(trial.worker), Instant.now()));
+            WorkerDeath.reason(trial.worker), now));
+        if (model.retries(trial.number) < retries) {
+          events.add(new TrialEnqueued(name, trial.params.asMap(), now, trial.number));
+        }
       }
     }
     return events;

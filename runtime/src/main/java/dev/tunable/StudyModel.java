@@ -23,6 +23,8 @@ final class StudyModel {
   private final List<TrialRecord> trials = new ArrayList<>();
   private final List<Map<String, Object>> queue = new ArrayList<>();
   private final BitSet claimed = new BitSet();
+  /** For each enqueued entry, the trial it runs again, or -1. */
+  private final List<Long> retriesOf = new ArrayList<>();
   private TrialRecord best;
 
   StudyModel(String name) {
@@ -68,6 +70,15 @@ final class StudyModel {
       entry = claimed.nextClearBit(entry + 1);
     }
     return entry < queue.size() ? entry : -1;
+  }
+
+  /** How many times the trial {@code number} runs a trial again: 0 for a first run. */
+  int retries(long number) {
+    int count = 0;
+    for (long t = trial(number).retryOf; t >= 0; t = trial(t).retryOf) {
+      count++;
+    }
+    return count;
   }
 
   /** Whether a trial has taken enqueued entry {@code entry}. */
@@ -121,6 +132,7 @@ final class StudyModel {
     @Override
     public Void visitTrialEnqueued(TrialEnqueued enqueued) {
       queue.add(enqueued.params());
+      retriesOf.add(enqueued.retryOf());
       return null;
     }
 
@@ -131,10 +143,12 @@ final class StudyModel {
             "the log of study '" + name + "' is inconsistent: trial #" + started.number()
                 + " started after " + trials.size() + " trials");
       }
-      trials.add(new TrialRecord(
-          started.number(), Config.wrapping(started.params()), started.time(), started.worker()));
+      TrialRecord trial = new TrialRecord(
+          started.number(), Config.wrapping(started.params()), started.time(), started.worker());
+      trials.add(trial);
       if (started.queueEntry() >= 0) {
         claimed.set((int) started.queueEntry());
+        trial.retryOf = retriesOf.get((int) started.queueEntry());
       }
       return null;
     }

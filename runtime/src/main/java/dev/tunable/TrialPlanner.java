@@ -64,6 +64,7 @@ final class TrialPlanner {
    * @throws SearchExhaustedException if the sampler has nothing left to propose
    */
   Started start(SearchSpace<?> space, long limit) {
+    log.failTrialsOfDeadWorkersNowAndThen();
     while (true) {
       View view = log.read(model -> View.of(model, numbers.claim(model.trialCount())));
       try {

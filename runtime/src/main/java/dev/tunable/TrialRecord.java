@@ -19,6 +19,8 @@ final class TrialRecord {
   /** The full reports of the steps that reported more than one value. */
   final TreeMap<Long, double[]> reportedVectors = new TreeMap<>();
   double[] constraints = NO_VALUES;
+  /** The trial this one runs again after its worker died, or -1. */
+  long retryOf = -1;
   final Map<String, Object> userAttributes = new LinkedHashMap<>();
   Instant end;
   String failureReason;
@@ -39,7 +41,7 @@ final class TrialRecord {
   FrozenTrial snapshot() {
     if (snapshot == null) {
       snapshot = new FrozenTrial(number, state, values, params, intermediateValues,
-          reportedVectors, constraints, userAttributes, start, end, failureReason);
+          reportedVectors, constraints, userAttributes, start, end, failureReason, retryOf);
     }
     return snapshot;
   }

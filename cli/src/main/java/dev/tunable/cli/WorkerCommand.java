@@ -81,6 +81,11 @@ final class WorkerCommand implements Callable<Integer> {
           + " (default: ${DEFAULT-VALUE}).")
   long seed;
 
+  @Option(names = "--retries", paramLabel = "N", defaultValue = "0",
+      description = "Runs a trial again, up to N times, when its worker dies before it finishes"
+          + " (default: ${DEFAULT-VALUE}).")
+  int retries;
+
   @Option(names = "--reproducible", paramLabel = "W",
       description = "Makes the study reproducible with up to W trials running at once across"
           + " all workers; every worker must give the same W.")
@@ -96,6 +101,7 @@ final class WorkerCommand implements Callable<Integer> {
       Study.Builder builder = Study.builder().name(study).storage(opened).loadIfExists(true)
           .direction(tuningJob.direction()).sampler(tuningJob.sampler(seed))
           .pruner(tuningJob.pruner())
+          .retryTrialsOfDeadWorkers(retries)
           .callback((s, trial) -> { // callbacks run one at a time
             ranAndFailed[0]++;
             ranAndFailed[1] += trial.state() == TrialState.FAIL ? 1 : 0;

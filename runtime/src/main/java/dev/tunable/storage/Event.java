@@ -63,12 +63,23 @@ public sealed interface Event {
     }
   }
 
-  /** Hyperparameters the user wants evaluated before sampled ones; taken in order. */
-  record TrialEnqueued(String study, Map<String, Object> params, Instant time) implements Event {
+  /**
+   * Hyperparameters to evaluate before sampled ones, taken in order: enqueued by a user, or the
+   * retry of a trial whose worker died.
+   *
+   * @param retryOf the number of the trial this entry runs again, or -1
+   */
+  record TrialEnqueued(String study, Map<String, Object> params, Instant time, long retryOf)
+      implements Event {
     public TrialEnqueued {
       Objects.requireNonNull(study, "study");
       params = Map.copyOf(params);
       Objects.requireNonNull(time, "time");
+    }
+
+    /** Hyperparameters a user enqueued: no retry. */
+    public TrialEnqueued(String study, Map<String, Object> params, Instant time) {
+      this(study, params, time, -1);
     }
 
     @Override

@@ -87,6 +87,7 @@ public abstract class StorageContract {
     return List.of(
         new StudyCreated("s", List.of(Direction.MAXIMIZE), time),
         new TrialEnqueued("s", params, time),
+        new TrialEnqueued("s", params, time, 0),
         new TrialStarted("s", 0, params, 0, "worker-1", time),
         new TrialReported("s", 0, 3, Double.NaN),
         new TrialReported("s", 0, 4, -1e-300),

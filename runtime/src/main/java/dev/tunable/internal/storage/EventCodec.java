@@ -98,6 +98,9 @@ public final class EventCodec {
       Map<String, Object> map = typed("trial_enqueued", enqueued);
       map.put("params", values(enqueued.params()));
       map.put("time", enqueued.time().toString());
+      if (enqueued.retryOf() >= 0) {
+        map.put("retry_of", enqueued.retryOf());
+      }
       return map;
     }
 
@@ -176,7 +179,8 @@ public final class EventCodec {
                 .map(d -> Direction.valueOf((String) d)).toList(),
             time(map));
       case "trial_enqueued":
-        return new TrialEnqueued(study, params(map), time(map));
+        return new TrialEnqueued(study, params(map), time(map),
+            map.containsKey("retry_of") ? number(map, "retry_of") : -1);
       case "trial_started":
         return new TrialStarted(study, number(map, "number"), params(map),
             number(map, "queue_entry"), string(map, "worker"), time(map));
