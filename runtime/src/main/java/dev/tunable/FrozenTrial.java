@@ -39,23 +39,6 @@ public final class FrozenTrial {
   private final String failureReason;
   private final long retryOf;
 
-  /** A snapshot of a trial that runs no other again; see the full constructor. */
-  FrozenTrial(
-      long number,
-      TrialState state,
-      double[] values,
-      Config params,
-      SortedMap<Long, Double> intermediateValues,
-      SortedMap<Long, double[]> reportedVectors,
-      double[] constraints,
-      Map<String, Object> userAttributes,
-      Instant start,
-      Instant end,
-      String failureReason) {
-    this(number, state, values, params, intermediateValues, reportedVectors, constraints,
-        userAttributes, start, end, failureReason, -1);
-  }
-
   /**
    * A snapshot; studies make them, and tests through the package's test fixtures.
    *

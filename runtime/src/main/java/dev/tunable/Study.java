@@ -290,7 +290,8 @@ public final class Study {
     }
     FrozenTrial complete = new FrozenTrial(running.number(), TrialState.COMPLETE, values,
         running.params(), running.intermediateValues(), Collections.emptySortedMap(),
-        running.constraints(), running.userAttributes(), running.start(), Instant.now(), null);
+        running.constraints(), running.userAttributes(), running.start(), Instant.now(), null,
+        running.retryOf().orElse(-1));
     double[] reported = constraints.apply(complete);
     if (reported == null) {
       throw new IllegalStateException("the constraints function of study '" + name

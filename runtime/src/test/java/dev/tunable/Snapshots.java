@@ -45,7 +45,7 @@ public final class Snapshots {
       Map<Long, Double> reports, String reason) {
     return new FrozenTrial(number, state, values, params, new TreeMap<>(reports),
         Collections.emptySortedMap(), NONE, Map.of(), Instant.EPOCH,
-        state == TrialState.RUNNING ? null : Instant.EPOCH, reason);
+        state == TrialState.RUNNING ? null : Instant.EPOCH, reason, -1);
   }
 
   /** A new snapshot equal to {@code trial}. */
@@ -58,6 +58,6 @@ public final class Snapshots {
     return new FrozenTrial(trial.number(), trial.state(), trial.values(), trial.params(),
         trial.intermediateValues(), Collections.emptySortedMap(), constraints,
         trial.userAttributes(), trial.start(), trial.end().orElse(null),
-        trial.failureReason().orElse(null));
+        trial.failureReason().orElse(null), trial.retryOf().orElse(-1));
   }
 }
