@@ -373,7 +373,7 @@ public final class Study {
     enqueue(params.asMap());
   }
 
-  /** Enqueues typed hyperparameters, checked against {@code space} now; see {@link #enqueue(Map)}. */
+  /** Enqueues typed hyperparameters, checked against {@code space} now; see {@link #enqueue}. */
   public <H> void enqueue(SearchSpace<H> space, H params) {
     enqueue(space.check(space.config(params).asMap()));
   }
@@ -541,7 +541,7 @@ public final class Study {
     return stopRequested;
   }
 
-  /** The best value this worker has seen, without reading the storage; null if none or several objectives. */
+  /** The best value this worker has seen, reading no storage; null if none, or if several. */
   Double bestValueSeen() {
     return log.peek(model -> {
       TrialRecord best = model.directions().size() == 1 ? model.best() : null;
