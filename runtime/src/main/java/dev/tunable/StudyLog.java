@@ -9,8 +9,10 @@ import dev.tunable.storage.Storage;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -126,16 +128,12 @@ final class StudyLog {
       return;
     }
     lastLookForDead = now;
-    boolean anyDead = read(model -> {
-      for (TrialRecord trial : model.trials()) {
-        if (trial.state == TrialState.RUNNING && !trial.worker.equals(storage.workerId())
-            && !storage.isAlive(trial.worker)) {
-          return true;
-        }
-      }
-      return false;
+    Set<String> others = read(model -> {
+      Set<String> workers = workersOfRunningTrials(model);
+      workers.remove(storage.workerId());
+      return workers;
     });
-    if (anyDead) {
+    if (!others.isEmpty() && !storage.alive(others).containsAll(others)) {
       failTrialsOfDeadWorkers();
     }
   }
@@ -212,8 +210,10 @@ final class StudyLog {
   /** The events that fail every running trial whose worker died. */
   private List<Event> trialsOfDeadWorkersFailed(StudyModel model) {
     List<Event> events = new ArrayList<>();
+    Set<String> workers = workersOfRunningTrials(model);
+    Set<String> alive = workers.isEmpty() ? Set.of() : storage.alive(workers);
     for (TrialRecord trial : model.trials()) {
-      if (trial.state == TrialState.RUNNING && !storage.isAlive(trial.worker)) {
+      if (trial.state == TrialState.RUNNING && !alive.contains(trial.worker)) {
         Instant now = Instant.now();
         events.add(new TrialFinished(name, trial.number, TrialState.FAIL, NO_VALUES,
             WorkerDeath.reason(trial.worker), now));
@@ -223,5 +223,15 @@ final class StudyLog {
       }
     }
     return events;
+  }
+
+  private static Set<String> workersOfRunningTrials(StudyModel model) {
+    Set<String> workers = new HashSet<>();
+    for (TrialRecord trial : model.trials()) {
+      if (trial.state == TrialState.RUNNING) {
+        workers.add(trial.worker);
+      }
+    }
+    return workers;
   }
 }

@@ -14,9 +14,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -429,13 +431,49 @@ final class PostgresStorage implements Storage {
   }
 
   private static boolean alive(Connection connection, String workerId) throws SQLException {
-    try (PreparedStatement check = connection.prepareStatement("SELECT closed IS NULL AND"
-        + " greatest(expires, pg_postmaster_start_time() + grace) > now()"
-        + " FROM tunable_worker WHERE id = ?")) {
-      check.setString(1, workerId);
-      try (ResultSet row = check.executeQuery()) {
-        return row.next() && row.getBoolean(1);
+    return alive(connection, Set.of(workerId)).contains(workerId);
+  }
+
+  /** The same as {@link #isAlive}, for every worker at once: one round trip. */
+  @Override
+  public Set<String> alive(Set<String> workerIds) {
+    Set<String> others = new HashSet<>(workerIds);
+    boolean self = others.remove(workerId) && !closed;
+    Set<String> alive = new HashSet<>();
+    if (!others.isEmpty()) {
+      Connection current = appending.get();
+      if (current != null) {
+        try {
+          alive.addAll(alive(current, others));
+        } catch (SQLException e) {
+          throw new PlanConnectionException(e); // the append fails with it, and may be retried
+        }
+      } else {
+        alive.addAll(call("check workers in", connection -> {
+          connection.setAutoCommit(true);
+          return alive(connection, others);
+        }));
       }
+    }
+    if (self) {
+      alive.add(workerId);
+    }
+    return Set.copyOf(alive);
+  }
+
+  private static Set<String> alive(Connection connection, Set<String> workerIds)
+      throws SQLException {
+    try (PreparedStatement check = connection.prepareStatement("SELECT id FROM tunable_worker"
+        + " WHERE id = ANY (?) AND closed IS NULL"
+        + " AND greatest(expires, pg_postmaster_start_time() + grace) > now()")) {
+      check.setArray(1, connection.createArrayOf("text", workerIds.toArray()));
+      Set<String> alive = new HashSet<>();
+      try (ResultSet rows = check.executeQuery()) {
+        while (rows.next()) {
+          alive.add(rows.getString(1));
+        }
+      }
+      return alive;
     }
   }
 

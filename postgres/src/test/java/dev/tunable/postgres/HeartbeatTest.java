@@ -1,12 +1,15 @@
 package dev.tunable.postgres;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -39,6 +42,25 @@ class HeartbeatTest {
       double seconds = (System.nanoTime() - stopped) / 1e9;
       assertTrue(seconds > 0.7, "dead " + seconds + " s after its last beat, before its grace");
       assertTrue(other.isAlive(other.workerId()));
+      assertEquals(Set.of(other.workerId()),
+          other.alive(Set.of(worker.workerId(), other.workerId(), "unknown")),
+          "asked at once, the same answers");
+    }
+  }
+
+  @Test
+  void askedAtOnceAboutManyWorkersItNamesTheLiveOnes() {
+    String url = server.freshUrl();
+    try (PostgresStorage one = open(url); PostgresStorage two = open(url)) {
+      PostgresStorage closed = open(url);
+      closed.close();
+      Set<String> asked = new HashSet<>(Set.of(one.workerId(), two.workerId(),
+          closed.workerId(), "memory", "it's; DROP TABLE tunable_worker; --"));
+      for (int i = 0; i < 500; i++) {
+        asked.add("absent-" + i);
+      }
+      assertEquals(Set.of(one.workerId(), two.workerId()), two.alive(asked));
+      assertEquals(Set.of(), closed.alive(Set.of(closed.workerId())));
     }
   }
 

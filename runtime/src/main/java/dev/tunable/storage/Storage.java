@@ -1,6 +1,8 @@
 package dev.tunable.storage;
 
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -70,6 +72,16 @@ public interface Storage extends AutoCloseable {
    * Javadoc how they tell (a held lock, a heartbeat).
    */
   boolean isAlive(String workerId);
+
+  /**
+   * Those of {@code workerIds} that {@link #isAlive} would call alive, asked at once: a study asks
+   * about the workers of all its running trials every few seconds, which a database storage
+   * answers in one round trip instead of one per worker. The default asks {@link #isAlive} about
+   * each.
+   */
+  default Set<String> alive(Set<String> workerIds) {
+    return workerIds.stream().filter(this::isAlive).collect(Collectors.toUnmodifiableSet());
+  }
 
   /** Releases the storage's files or connections. */
   @Override

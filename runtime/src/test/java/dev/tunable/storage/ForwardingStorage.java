@@ -1,6 +1,7 @@
 package dev.tunable.storage;
 
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 
 /** A storage that passes every call to another; tests and benchmarks override what they watch. */
@@ -29,6 +30,11 @@ public abstract class ForwardingStorage implements Storage {
   @Override
   public boolean isAlive(String workerId) {
     return delegate.isAlive(workerId);
+  }
+
+  @Override
+  public Set<String> alive(Set<String> workerIds) {
+    return delegate.alive(workerIds);
   }
 
   @Override

@@ -259,6 +259,24 @@ public abstract class StorageContract {
   }
 
   @Test
+  void askedAtOnceAboutWorkersItAnswersAsAskedAboutEach() {
+    Storage storage = fresh();
+    Storage other = again(storage);
+    // A reopened handle may be the same worker (in memory).
+    Set<String> workers = new HashSet<>(List.of(storage.workerId(), other.workerId(),
+        "no such worker"));
+    Set<String> expected = new HashSet<>();
+    for (String worker : workers) {
+      if (storage.isAlive(worker)) {
+        expected.add(worker);
+      }
+    }
+    assertTrue(expected.contains(storage.workerId()));
+    assertEquals(expected, storage.alive(workers));
+    assertEquals(Set.of(), storage.alive(Set.of()));
+  }
+
+  @Test
   void aStudyReadsBackTheSameTrials() {
     Storage storage = fresh();
     Study study = Study.builder().name("contract").direction(Direction.MAXIMIZE)
