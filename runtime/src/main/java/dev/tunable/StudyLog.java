@@ -44,6 +44,8 @@ final class StudyLog {
   private boolean deadWorkersToFail;
   /** How many times a dead worker's trial is run again, when this worker fails it. */
   private final int retries;
+  /** How fast other workers append; guarded by lock. */
+  private final NewsRate news = new NewsRate(System.nanoTime());
   /** When this worker last looked for trials of dead workers, by {@link System#nanoTime}. */
   private volatile long lastLookForDead = System.nanoTime();
 
@@ -152,14 +154,22 @@ final class StudyLog {
   /** What {@code query} finds in the model after catching up with the storage. */
   <T> T read(Function<StudyModel, T> query) {
     synchronized (lock) {
-      storage.read(cursor, batch -> {
-        for (Event event : batch.events()) {
-          model.apply(event);
-        }
-        cursor = batch.cursor();
-      });
+      catchUp();
       return query.apply(model);
     }
+  }
+
+  /** Applies what other workers appended since the cursor, holding no storage lock. */
+  private void catchUp() {
+    int[] found = new int[1];
+    storage.read(cursor, batch -> {
+      for (Event event : batch.events()) {
+        model.apply(event);
+      }
+      found[0] += batch.events().size();
+      cursor = batch.cursor();
+    });
+    news.caughtUp(found[0], System.nanoTime());
   }
 
   /** What {@code query} finds in the model as this worker last saw it, reading no storage. */
@@ -171,7 +181,9 @@ final class StudyLog {
 
   /**
    * Catches up with the storage and appends the events {@code plan} returns for the model as it
-   * then is, all under the storage's exclusive lock, then applies them. If {@code plan} throws,
+   * then is, all under the storage's exclusive lock, then applies them. When other workers append so fast
+   * that many events are expected since the last catch-up, they are read first, holding no lock,
+   * so that the lock is held for the few appended meanwhile. If {@code plan} throws,
    * nothing is appended. {@code plan} must be quick: every other worker waits for it. The first
    * write after a resume that could not write also fails the trials of workers that died, ahead
    * of the plan's events.
@@ -180,13 +192,17 @@ final class StudyLog {
    */
   List<Event> write(Function<StudyModel, List<Event>> plan) {
     synchronized (lock) {
+      if (news.worthReadingFirst(System.nanoTime())) {
+        catchUp();
+      }
       List<List<Event>> planned = new ArrayList<>(1);
       List<List<Event>> appended = new ArrayList<>(1);
-      cursor = storage.append(cursor, news -> {
-        for (Event event : news.events()) {
+      cursor = storage.append(cursor, batch -> {
+        for (Event event : batch.events()) {
           model.apply(event);
         }
-        cursor = news.cursor(); // kept even if the plan throws, so that no event is applied twice
+        news.caughtUp(batch.events().size(), System.nanoTime());
+        cursor = batch.cursor(); // kept even if the plan throws, so that no event is applied twice
         List<Event> events = plan.apply(model);
         planned.add(events);
         if (deadWorkersToFail) {
