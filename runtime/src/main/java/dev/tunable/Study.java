@@ -5,6 +5,8 @@ import static dev.tunable.Checks.quote;
 import dev.tunable.internal.Pareto;
 import dev.tunable.internal.StoredValues;
 import dev.tunable.internal.TrialExport;
+import dev.tunable.internal.report.Report;
+import dev.tunable.internal.report.ReportModel;
 import dev.tunable.internal.rules.Text;
 import dev.tunable.storage.Event.TrialAttributeSet;
 import dev.tunable.storage.Event.TrialConstraintsSet;
@@ -478,6 +480,20 @@ public final class Study {
   /** {@link #exportJson(Path)} to {@code out}. */
   public void exportJson(Appendable out) throws IOException {
     TrialExport.json(trials(), out);
+  }
+
+  /**
+   * Writes the study's report to {@code file}: one self-contained HTML page with the
+   * optimization history, the Pareto front (several objectives), parallel coordinates, slice and
+   * contour plots, intermediate values with pruned trials marked, and failed trials with their
+   * reasons; hovering a point shows its trial. The charts are SVG written by Tunable itself and
+   * the page's script, style and data are inline, so the file opens offline in any browser, with
+   * no chart library to fetch or keep up to date. Replaces {@code file}.
+   *
+   * @throws java.io.UncheckedIOException naming the file if it cannot be written
+   */
+  public void writeReport(Path file) {
+    Report.write(ReportModel.of("Study " + name, log.directions(), trials()), file);
   }
 
   @Override

@@ -3,6 +3,10 @@ package dev.tunable.pbt;
 import dev.tunable.Config;
 import dev.tunable.Direction;
 import dev.tunable.SearchSpace;
+import dev.tunable.Study;
+import dev.tunable.internal.report.Report;
+import dev.tunable.internal.report.ReportModel;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -270,6 +274,7 @@ public final class PopulationBasedTraining<H> {
     private final List<Step<H>> history;
     private final List<Exploit<H>> exploits;
     private final int best;
+    private final Direction direction;
 
     Result(SearchSpace<H> space, List<M> models, List<H> hyperparameters, double[] scores,
         List<Step<H>> history, List<Exploit<H>> exploits, Direction direction) {
@@ -280,6 +285,7 @@ public final class PopulationBasedTraining<H> {
       this.history = List.copyOf(history);
       this.exploits = List.copyOf(exploits);
       this.best = rank(scores, direction)[0];
+      this.direction = direction;
     }
 
     /** The index of the member with the best final score. */
@@ -326,6 +332,19 @@ public final class PopulationBasedTraining<H> {
     public List<H> hyperparametersOf(int member) {
       return history.stream().filter(s -> s.member() == member).map(Step::hyperparameters)
           .toList();
+    }
+
+    /**
+     * Writes the run's report to {@code file}: one self-contained HTML page with each member's
+     * score and hyperparameters after every round (see {@link Study#writeReport}).
+     *
+     * @throws java.io.UncheckedIOException naming the file if it cannot be written
+     */
+    public void writeReport(Path file) {
+      List<ReportModel.PbtStep> steps = history.stream().map(s -> new ReportModel.PbtStep(
+          s.round(), s.member(), space.config(s.hyperparameters()).asMap(), s.score())).toList();
+      Report.write(ReportModel.of("Population-based training", List.of(direction), List.of())
+          .withSpace(space.dimensions()).withPbt(steps), file);
     }
 
     /**
