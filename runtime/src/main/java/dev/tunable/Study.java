@@ -71,6 +71,11 @@ public final class Study {
   /** 0, or the number of trials that may run at once in a reproducible study. */
   private final int lag;
   private volatile boolean stopRequested;
+  /**
+   * The space of the last trial this process asked for, or null: the report draws its
+   * dimensions as declared (a log scale, the order of choices) rather than guessing from values.
+   */
+  private volatile SearchSpace<?> lastSpace;
 
   private Study(Builder builder, StudyLog.Opening opening) {
     this.name = builder.name != null ? builder.name : defaultName();
@@ -237,6 +242,7 @@ public final class Study {
    */
   <H> Trial<H> ask(SearchSpace<H> space, long limit) {
     Objects.requireNonNull(space, "space");
+    lastSpace = space;
     TrialPlanner.Started started = planner.start(space, limit);
     return started == null
         ? null
@@ -490,10 +496,17 @@ public final class Study {
    * the page's script, style and data are inline, so the file opens offline in any browser, with
    * no chart library to fetch or keep up to date. Replaces {@code file}.
    *
+   * <p>Hyperparameters are drawn as the search space of this process's last trial declares them
+   * (a log axis for {@code Scale.LOG}, choices in their order); a study only loaded, never asked,
+   * draws them as the recorded values suggest: numeric if they are numbers, on a log axis if all
+   * are positive and span three decades or more.
+   *
    * @throws java.io.UncheckedIOException naming the file if it cannot be written
    */
   public void writeReport(Path file) {
-    Report.write(ReportModel.of("Study " + name, log.directions(), trials()), file);
+    ReportModel model = ReportModel.of("Study " + name, log.directions(), trials());
+    SearchSpace<?> space = lastSpace;
+    Report.write(space == null ? model : model.withSpace(space.dimensions()), file);
   }
 
   @Override

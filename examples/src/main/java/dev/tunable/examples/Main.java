@@ -219,6 +219,10 @@ public final class Main {
         + " seen; trained on all %d tuning rows)%n", metric, tunedTest, defaultTest,
         holdout.testSize(), holdout.trainSize());
 
+    Path report = options.storage().resolveSibling(study.name() + ".html");
+    study.writeReport(report);
+    out.printf(Locale.ROOT, "%nReport (open it in a browser): %s%n", report);
+
     int more = Math.max(options.trials(), study.trials().size()) * 2;
     out.printf(Locale.ROOT, "%nStudy '%s' is stored in %s (%.1f s of tuning in this run).%n",
         study.name(), options.storage(), elapsed.toMillis() / 1000.0);

@@ -17,6 +17,7 @@ import dev.tunable.evaluation.NestedCrossValidationResult;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -85,12 +86,15 @@ class TuningTest {
   }
 
   @Test
-  void theMainJobResumesItsStudyFromTheFile(@TempDir Path directory) {
+  void theMainJobResumesItsStudyFromTheFile(@TempDir Path directory) throws Exception {
     Path file = directory.resolve("studies/logistic.journal");
     String first = run(new Main.Options("logistic", 3, file, 1));
     assertTrue(first.contains("Running 3 trials"), first);
     assertTrue(first.contains("Best hyperparameters"), first);
     assertTrue(first.contains("Held-out test accuracy"), first);
+    Path report = directory.resolve("studies/logistic-seed1.html");
+    assertTrue(first.contains("Report (open it in a browser): " + report), first);
+    assertTrue(Files.readString(report).contains("Study logistic-seed1"), "the report written");
     assertTrue(first.contains("-Dexec.args=\"logistic --trials 6 --storage " + file + " --seed 1\""),
         first);
 

@@ -185,7 +185,7 @@ public final class Report {
       "h1{font-size:22px;margin:8px 0 4px;overflow-wrap:anywhere}",
       "h2{font-size:17px;margin:28px 0 2px;border-bottom:1px solid #ddd;padding-bottom:4px}",
       ".summary,.best,.note{margin:4px 0;color:#444}.best code{background:#f3f3f3;",
-      "padding:1px 4px;border-radius:3px;overflow-wrap:anywhere}",
+      "padding:1px 4px;border-radius:3px;white-space:nowrap}",
       ".state-complete{color:#1a7f37}.state-pruned{color:#b35900}.state-fail{color:#c62828}",
       ".figures{display:flex;flex-wrap:wrap;gap:8px 18px}",
       "figure{margin:8px 0;max-width:100%;overflow-x:auto}",
