@@ -19,15 +19,18 @@ final class AxisScale {
   private final List<String> categories;
   private final double p0;
   private final double p1;
+  /** Whether the values are whole numbers (trial numbers, steps, rounds): whole ticks only. */
+  private final boolean whole;
 
   private AxisScale(double lo, double hi, boolean log, List<String> categories, double p0,
-      double p1) {
+      double p1, boolean whole) {
     this.lo = lo;
     this.hi = hi;
     this.log = log;
     this.categories = categories;
     this.p0 = p0;
     this.p1 = p1;
+    this.whole = whole;
   }
 
   /** A tick: where, and its label. */
@@ -47,7 +50,26 @@ final class AxisScale {
     double a = useLog ? Math.log10(min) : min;
     double b = useLog ? Math.log10(max) : max;
     double pad = a == b ? (useLog ? 0.5 : Math.max(Math.abs(a) * 0.1, 1)) : (b - a) * PAD;
-    return new AxisScale(a - pad, b + pad, useLog, List.of(), p0, p1);
+    return new AxisScale(a - pad, b + pad, useLog, List.of(), p0, p1, false);
+  }
+
+  /**
+   * A linear axis of whole numbers such as trial numbers or steps, from {@code min} to {@code
+   * max}, with half a unit of room or more beyond both and ticks at whole numbers only.
+   */
+  static AxisScale whole(double[] values, double p0, double p1) {
+    double min = Double.POSITIVE_INFINITY;
+    double max = Double.NEGATIVE_INFINITY;
+    for (double v : values) {
+      min = Math.min(min, v);
+      max = Math.max(max, v);
+    }
+    if (!(min <= max)) {
+      min = 0;
+      max = 0;
+    }
+    double pad = Math.max(0.5, (max - min) * PAD);
+    return new AxisScale(min - pad, max + pad, false, List.of(), p0, p1, true);
   }
 
   /** A numeric axis that holds {@code values} (NaNs ignored). */
@@ -66,7 +88,7 @@ final class AxisScale {
   /** A categorical axis: category {@code i} at the middle of the {@code i}-th band. */
   static AxisScale categorical(List<String> categories, double p0, double p1) {
     return new AxisScale(-0.5, Math.max(categories.size(), 1) - 0.5, false,
-        List.copyOf(categories), p0, p1);
+        List.copyOf(categories), p0, p1, false);
   }
 
   /** The scale of a hyperparameter's axis holding the trials' {@code positions}. */
@@ -106,12 +128,14 @@ final class AxisScale {
     }
     if (log) {
       List<Tick> decades = logTicks();
-      if (decades.size() >= 2) {
+      if (decades.size() >= 3) {
         return decades;
       }
-      return linearTicks(Math.pow(10, lo), Math.pow(10, hi), TICKS);
+      List<Tick> fine = oneTwoFiveTicks();
+      return fine.size() >= 2 ? fine
+          : linearTicks(Math.pow(10, lo), Math.pow(10, hi), TICKS, false);
     }
-    return linearTicks(lo, hi, TICKS);
+    return linearTicks(lo, hi, TICKS, whole);
   }
 
   /** Powers of ten within the axis; every second or more when there are many. */
@@ -126,6 +150,21 @@ final class AxisScale {
     return ticks;
   }
 
+  /** 1, 2 and 5 times the powers of ten within the axis: for log axes of few decades. */
+  private List<Tick> oneTwoFiveTicks() {
+    List<Tick> ticks = new ArrayList<>();
+    for (int e = (int) Math.floor(lo); e <= (int) Math.ceil(hi); e++) {
+      for (int m : new int[] {1, 2, 5}) {
+        double v = Math.log10(m) + e;
+        if (v >= lo - 1e-9 && v <= hi + 1e-9) {
+          ticks.add(new Tick(m * Math.pow(10, e), m == 1 ? decade(e)
+              : Numbers.format(Double.parseDouble(m + "e" + e))));
+        }
+      }
+    }
+    return ticks;
+  }
+
   private static String decade(int e) {
     if (e >= 0 && e <= 5) {
       return Long.toString((long) Math.pow(10, e));
@@ -136,9 +175,17 @@ final class AxisScale {
     return "1e" + e;
   }
 
-  /** The multiples of a nice step between {@code lo} and {@code hi}, about {@code count} of them. */
+  /** The multiples of a nice step from {@code lo} to {@code hi}, about {@code count} of them. */
   static List<Tick> linearTicks(double lo, double hi, int count) {
+    return linearTicks(lo, hi, count, false);
+  }
+
+  /** {@link #linearTicks(double, double, int)}, at whole numbers only if {@code whole}. */
+  static List<Tick> linearTicks(double lo, double hi, int count, boolean whole) {
     double step = niceNumber(niceNumber(hi - lo, false) / (count - 1), true);
+    if (whole) {
+      step = Math.max(1, step);
+    }
     List<Tick> ticks = new ArrayList<>();
     long first = (long) Math.ceil(lo / step - 1e-9);
     long last = (long) Math.floor(hi / step + 1e-9);

@@ -31,7 +31,7 @@ final class HistoryChart {
     Frame frame = Frame.wide();
     double[] numbers = complete.stream().mapToDouble(FrozenTrial::number).toArray();
     double[] values = Objectives.values(complete, m);
-    AxisScale x = frame.xNumeric(numbers, false);
+    AxisScale x = AxisScale.whole(numbers, frame.x0(), frame.x1());
     AxisScale y = frame.yNumeric(values, Objectives.logScaled(values));
     Svg svg = frame.svg(Objectives.title(model, m) + " by trial");
     frame.axes(svg, x, y, "trial number", Objectives.title(model, m));

@@ -34,7 +34,8 @@ final class IntermediateValuesChart {
       }
     }
     double[] allValues = values.stream().mapToDouble(d -> d).toArray();
-    AxisScale x = frame.xNumeric(steps.stream().mapToDouble(d -> d).toArray(), false);
+    AxisScale x = AxisScale.whole(steps.stream().mapToDouble(d -> d).toArray(), frame.x0(),
+        frame.x1());
     AxisScale y = frame.yNumeric(allValues, Objectives.logScaled(allValues));
     Svg svg = frame.svg("intermediate values by step");
     frame.axes(svg, x, y, "step", "reported value");

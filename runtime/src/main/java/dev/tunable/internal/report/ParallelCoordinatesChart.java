@@ -88,10 +88,8 @@ final class ParallelCoordinatesChart {
           n++;
         }
       }
-      double goodness = max == min ? 1 : (values[i] - min) / (max - min);
-      if (direction == Direction.MINIMIZE) {
-        goodness = 1 - goodness;
-      }
+      double goodness = max == min ? 1
+          : (direction == Direction.MINIMIZE ? max - values[i] : values[i] - min) / (max - min);
       // Viridis from yellow (worst) to dark purple (best): the best lines stand out on white.
       svg.polyline(Arrays.copyOf(xs, n), Arrays.copyOf(ys, n), "pc",
           Palette.viridis(1 - goodness), Tips.of(trial));

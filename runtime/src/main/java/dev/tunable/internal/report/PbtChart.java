@@ -86,7 +86,8 @@ final class PbtChart {
       }
     }
     double[] ys = positions.stream().mapToDouble(d -> d).toArray();
-    AxisScale x = frame.xNumeric(rounds.stream().mapToDouble(d -> d).toArray(), false);
+    AxisScale x = AxisScale.whole(rounds.stream().mapToDouble(d -> d).toArray(), frame.x0(),
+        frame.x1());
     AxisScale y = axis == null ? frame.yNumeric(ys, Objectives.logScaled(ys))
         : AxisScale.of(axis, ys, frame.y0(), frame.y1());
     Svg svg = frame.svg(name + " of each member by round");

@@ -32,11 +32,24 @@ class ReportPartsTest {
   }
 
   @Test
+  void trialNumbersAndStepsGetWholeTicksOnly() {
+    assertEquals(List.of("0"), labels(AxisScale.whole(new double[] {0}, 0, 100).ticks()));
+    assertEquals(List.of("0", "1", "2"),
+        labels(AxisScale.whole(new double[] {0, 2}, 0, 100).ticks()));
+    assertEquals(List.of("0", "10", "20", "30"),
+        labels(AxisScale.whole(new double[] {0, 29}, 0, 100).ticks()), "29 and some room");
+  }
+
+  @Test
   void logTicksArePowersOfTen() {
     AxisScale scale = AxisScale.numeric(1e-5, 1e-1, true, 0, 100);
     assertEquals(List.of("1e-5", "0.0001", "0.001", "0.01", "0.1"), labels(scale.ticks()));
     assertEquals(scale.px(1e-3), (scale.px(1e-5) + scale.px(1e-1)) / 2, 1e-9,
         "a log axis puts the geometric middle in the middle");
+    assertEquals(List.of("20", "50", "100", "200"),
+        labels(AxisScale.numeric(16, 256, true, 0, 100).ticks()), "few decades: 1, 2, 5");
+    assertEquals(List.of("0.002", "0.005", "0.01", "0.02", "0.05"),
+        labels(AxisScale.numeric(0.0015, 0.05, true, 0, 100).ticks()));
   }
 
   @Test
