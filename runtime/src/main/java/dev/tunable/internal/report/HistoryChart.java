@@ -38,7 +38,14 @@ final class HistoryChart {
     Direction direction = model.directions().get(m);
     boolean single = !model.multiObjective();
     if (single) {
-      svg.path(bestPath(numbers, values, direction, x, y, frame.x1()), "bestpath", null);
+      boolean[] feasible = new boolean[complete.size()];
+      for (int i = 0; i < feasible.length; i++) {
+        feasible[i] = complete.get(i).isFeasible();
+      }
+      String path = bestPath(numbers, values, feasible, direction, x, y, frame.x1());
+      if (!path.isEmpty()) {
+        svg.path(path, "bestpath", null);
+      }
     }
     for (int i = 0; i < complete.size(); i++) {
       svg.circle(x.px(numbers[i]), y.px(values[i]), 3.5, "pt hist", null,
@@ -48,13 +55,16 @@ final class HistoryChart {
     return svg.end();
   }
 
-  /** The best-so-far step line: flat until a trial improves on it, then a step to that value. */
-  static String bestPath(double[] numbers, double[] values, Direction direction, AxisScale x,
-      AxisScale y, double right) {
+  /**
+   * The best-so-far step line: flat until a feasible trial improves on it, then a step to that
+   * value; empty if no trial is feasible.
+   */
+  static String bestPath(double[] numbers, double[] values, boolean[] feasible,
+      Direction direction, AxisScale x, AxisScale y, double right) {
     StringBuilder d = new StringBuilder();
     double best = Double.NaN;
     for (int i = 0; i < values.length; i++) {
-      if (Double.isNaN(best) || Objectives.better(values[i], best, direction)) {
+      if (feasible[i] && (Double.isNaN(best) || Objectives.better(values[i], best, direction))) {
         String px = Numbers.px(x.px(numbers[i]));
         if (Double.isNaN(best)) {
           d.append('M').append(px).append(',').append(Numbers.px(y.px(values[i])));
@@ -64,7 +74,7 @@ final class HistoryChart {
         best = values[i];
       }
     }
-    return d.append(" H").append(Numbers.px(right)).toString();
+    return d.length() == 0 ? "" : d.append(" H").append(Numbers.px(right)).toString();
   }
 
   private static void legend(Svg svg, Frame frame, boolean best) {

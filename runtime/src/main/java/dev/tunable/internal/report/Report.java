@@ -45,7 +45,7 @@ public final class Report {
   public static String html(ReportModel model) {
     Objects.requireNonNull(model, "model");
     Tips tips = new Tips();
-    tips.addTrials(model.trials(), model.directions());
+    tips.addTrials(model.trials());
     List<Section> sections = new ArrayList<>();
     boolean pbtOnly = model.trials().isEmpty() && !model.pbt().isEmpty();
     if (!pbtOnly) {
@@ -115,14 +115,14 @@ public final class Report {
     List<String> directions = model.directions().stream()
         .map(d -> d == Direction.MINIMIZE ? "minimize" : "maximize").toList();
     page.append(String.join(", ", directions)).append("</p>");
-    List<FrozenTrial> complete = Objectives.complete(model);
-    if (!model.multiObjective() && !complete.isEmpty()) {
-      FrozenTrial best = complete.get(0);
-      for (FrozenTrial trial : complete) {
-        if (Objectives.better(trial.value(), best.value(), model.directions().get(0))) {
-          best = trial;
-        }
+    FrozenTrial best = null;
+    for (FrozenTrial trial : Objectives.complete(model)) {
+      if (trial.isFeasible() && (best == null
+          || Objectives.better(trial.value(), best.value(), model.directions().get(0)))) {
+        best = trial;
       }
+    }
+    if (!model.multiObjective() && best != null) {
       page.append("<p class=\"best\">Best: trial #").append(best.number()).append(", value ")
           .append(Html.escape(Numbers.format(best.value())));
       params(best.params().asMap(), page);

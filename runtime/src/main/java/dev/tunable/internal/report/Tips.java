@@ -1,6 +1,5 @@
 package dev.tunable.internal.report;
 
-import dev.tunable.Direction;
 import dev.tunable.FrozenTrial;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,7 +19,7 @@ final class Tips {
   }
 
   /** Adds the tooltip of every trial: number, state, value(s), hyperparameters, reason. */
-  void addTrials(List<FrozenTrial> trials, List<Direction> directions) {
+  void addTrials(List<FrozenTrial> trials) {
     for (FrozenTrial trial : trials) {
       List<String> tip = new ArrayList<>();
       tip.add("Trial #" + trial.number() + " · " + trial.state());

@@ -136,10 +136,17 @@ class ReportPartsTest {
     double[] values = {3, 1, 2, 0.5};
     AxisScale x = AxisScale.numeric(0, 3, false, 0, 300);
     AxisScale y = AxisScale.numeric(0.5, 3, false, 0, 300);
-    String minimize = HistoryChart.bestPath(numbers, values, Direction.MINIMIZE, x, y, 300);
-    String maximize = HistoryChart.bestPath(numbers, values, Direction.MAXIMIZE, x, y, 300);
+    boolean[] all = {true, true, true, true};
+    String minimize = HistoryChart.bestPath(numbers, values, all, Direction.MINIMIZE, x, y, 300);
+    String maximize = HistoryChart.bestPath(numbers, values, all, Direction.MAXIMIZE, x, y, 300);
     assertEquals(2, minimize.chars().filter(c -> c == 'V').count(), minimize);
     assertEquals(0, maximize.chars().filter(c -> c == 'V').count(), maximize);
+    boolean[] lastInfeasible = {true, true, true, false};
+    String feasible = HistoryChart.bestPath(numbers, values, lastInfeasible, Direction.MINIMIZE,
+        x, y, 300);
+    assertEquals(1, feasible.chars().filter(c -> c == 'V').count(), "0.5 is infeasible");
+    assertEquals("", HistoryChart.bestPath(numbers, values, new boolean[4], Direction.MINIMIZE,
+        x, y, 300));
   }
 
   @Test
