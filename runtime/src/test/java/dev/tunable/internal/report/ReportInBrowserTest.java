@@ -98,8 +98,9 @@ class ReportInBrowserTest {
     assertEquals(0, Chromium.count(dom, "pareto"), "no Pareto front with one objective");
     assertEquals(5, Chromium.count(dom, "failures") == 1 ? countRows(dom) : -1,
         "the failed trials are listed");
-    String tip = Chromium.bodyAttribute(dom, "data-tip");
-    assertTrue(tip != null && tip.startsWith("Trial #"), "hovering shows the trial: " + tip);
+    String tip = unescape(Chromium.bodyAttribute(dom, "data-tip"));
+    assertTrue(tip.startsWith("Trial #0 · COMPLETE"), "hovering shows the trial: " + tip);
+    assertTrue(tip.contains("activation = " + HOSTILE), "user text shown as text: " + tip);
 
     Chromium.find(dir).screenshot(report, SCREENSHOTS.resolve("known-study.png"), 1280, 4200);
   }
@@ -243,6 +244,12 @@ class ReportInBrowserTest {
     assertEquals("0", Chromium.bodyAttribute(dom, "data-images"), "no injected element");
     assertNotEquals("pwned", Chromium.bodyAttribute(dom, "data-title"), "no injected script ran");
     return dom;
+  }
+
+  /** An attribute value as the DOM holds it. */
+  private static String unescape(String attribute) {
+    return attribute.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
+        .replace("&#39;", "'").replace("&amp;", "&");
   }
 
   private static int countRows(String dom) {
