@@ -43,7 +43,7 @@ record ConfigurationFile(
   /**
    * One key and its value: text from a properties file; from a JSON file a {@code String},
    * {@code Long}, {@code BigInteger}, {@code Double}, {@code Boolean}, a {@link Nested} value or
-   * {@code null}.
+   * {@code null}; or {@link #UNREADABLE}, for a key whose value the file's problems explain.
    *
    * @param line the key's line, counted from 1; 0 where there are no lines (a map of overrides)
    */
@@ -59,6 +59,14 @@ record ConfigurationFile(
       return what;
     }
   }
+
+  /** The value of a key whose line is malformed: the key is there, but not its value. */
+  static final Object UNREADABLE = new Object() {
+    @Override
+    public String toString() {
+      return "unreadable";
+    }
+  };
 
   /** Strict JSON, as RFC 8259 has it (no comments), as schema validators and IDEs read it. */
   private static final JsonFactory JSON = new JsonFactory();
@@ -184,12 +192,36 @@ record ConfigurationFile(
       try {
         one.load(new StringReader(logical.toString()));
       } catch (IllegalArgumentException e) { // the JDK's words: "Malformed \\uxxxx encoding."
-        reading.add(first, "malformed \\uXXXX escape; write four hexadecimal digits after \\u");
+        String key = keyOf(logical.toString());
+        reading.add(first, (key == null ? "" : "key " + quote(Checks.shown(key)) + ": ")
+            + "malformed \\uXXXX escape; write four hexadecimal digits after \\u");
+        if (key != null) {
+          reading.add(key, UNREADABLE, first); // so that the key is not also reported missing
+        }
         continue;
       }
       one.forEach((key, value) -> reading.add((String) key, value, first));
     }
     return reading.result();
+  }
+
+  /**
+   * The key of a logical line whose value could not be read, or {@code null} if the key is
+   * malformed too: the text up to the first unescaped separator, read as a line of its own.
+   */
+  private static String keyOf(String logical) {
+    String line = stripLeadingBlanks(logical);
+    int end = 0;
+    while (end < line.length() && "=: \t\f".indexOf(line.charAt(end)) < 0) {
+      end += line.charAt(end) == '\\' ? 2 : 1;
+    }
+    Properties key = new Properties();
+    try {
+      key.load(new StringReader(line.substring(0, Math.min(end, line.length()))));
+    } catch (IllegalArgumentException | IOException e) {
+      return null;
+    }
+    return key.isEmpty() ? null : (String) key.keys().nextElement();
   }
 
   /** Blanks as properties files have them: space, tab and form feed. */

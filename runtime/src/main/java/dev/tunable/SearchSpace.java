@@ -213,7 +213,9 @@ public final class SearchSpace<C> {
     Map<String, Object> given = new LinkedHashMap<>();
     for (ConfigurationFile.Entry entry : entries) {
       Dimension<?> dimension = entry.key() == null ? null : byName.get(entry.key());
-      if (dimension == null) {
+      if (entry.value() == ConfigurationFile.UNREADABLE) {
+        continue; // the file's problems say why
+      } else if (dimension == null) {
         problems.add(entry.line(), unknownName(entry.key()));
       } else if (entry.value() == null) {
         problems.add(entry.line(), isNull(dimension));

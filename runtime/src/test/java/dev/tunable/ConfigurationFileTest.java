@@ -106,7 +106,8 @@ class ConfigurationFileTest {
         + " expected a real in [0.0, 0.5] in steps of 0.125"), message);
     assertTrue(message.contains("line 2: hyperparameter 'batchSize': an object is not allowed;"
         + " expected an integer in [8, 256] (log scale)"), message);
-    assertTrue(message.contains("line 3: hyperparameter 'solver' is null; expected one of"), message);
+    assertTrue(message.contains("line 3: hyperparameter 'solver' is null; expected one of"),
+        message);
     assertTrue(message.contains("line 4: hyperparameter 'shuffle': 1 (Long) is not allowed"),
         message);
     assertTrue(message.contains("line 5: hyperparameter 'learningRate': 10000000000000000000000"
@@ -124,7 +125,8 @@ class ConfigurationFileTest {
 
   @Test
   void malformedJsonIsReportedAtItsLineWithTheProblemsBeforeIt() throws IOException {
-    Path file = write("broken.json", "{\n  \"batchSize\": 1,\n  \"dropout\": 0.25\n  \"solver\": \"sgd\"\n}");
+    Path file = write("broken.json",
+        "{\n  \"batchSize\": 1,\n  \"dropout\": 0.25\n  \"solver\": \"sgd\"\n}");
     String message = assertThrows(IllegalArgumentException.class, () -> SPACE.load(file))
         .getMessage();
     assertTrue(message.startsWith("2 problems in '" + file + "':\n  - line 2: hyperparameter"
@@ -180,7 +182,7 @@ class ConfigurationFileTest {
         """);
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> SPACE.load(file));
-    assertEquals("7 problems in '" + file + "':\n"
+    assertEquals("6 problems in '" + file + "':\n"
         + "  - line 2: hyperparameter 'learningRate': 'fast' is not allowed; expected a real in"
         + " [1.0E-4, 0.1] (log scale)\n"
         + "  - line 3: hyperparameter 'batchSize': 512 (Long) is not allowed; expected an integer"
@@ -190,11 +192,14 @@ class ConfigurationFileTest {
         + "  - line 6: unknown hyperparameter 'shufle' (did you mean 'shuffle'?); known:"
         + " [learningRate, batchSize, dropout, solver, shuffle]\n"
         + "  - line 7: key 'solver' is given again (first on line 5); keep one\n"
-        + "  - line 8: malformed \\uXXXX escape; write four hexadecimal digits after \\u\n"
-        // The malformed line's key is lost with it.
+        + "  - line 8: key 'dropout': malformed \\uXXXX escape; write four hexadecimal digits"
+        + " after \\u", e.getMessage());
+    Path badKey = write("key.properties", "drop\\u00zzout = 0.25\n");
+    assertEquals("2 problems in '" + badKey + "':\n"
+        + "  - line 1: malformed \\uXXXX escape; write four hexadecimal digits after \\u\n"
         + "  - hyperparameter 'dropout' is missing and has no default; expected a real in"
         + " [0.0, 0.5] in steps of 0.125",
-        e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> SPACE.load(badKey)).getMessage());
   }
 
   @Test

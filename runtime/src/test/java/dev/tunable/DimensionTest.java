@@ -293,7 +293,8 @@ class DimensionTest {
     assertEquals((double) 0.9f, momentum.parse("0.9"));
     assertEquals((double) 0.1f, momentum.check(0.1));
     assertThrows(IllegalArgumentException.class, () -> momentum.check(0.9000001));
-    assertThrows(IllegalArgumentException.class, () -> Dimension.real("m", 0.1, 0.9).check(0.9 + 1e-16 * 2));
+    assertThrows(IllegalArgumentException.class,
+        () -> Dimension.real("m", 0.1, 0.9).check(Math.nextUp(0.9)), "a double is not rounded");
   }
 
   @Test

@@ -155,7 +155,8 @@ class ConfigurationFileTest {
     LogisticRegressionHyperparameters fromJson =
         LogisticRegressionHyperparameters.load(write("lr.json", json));
     LogisticRegressionHyperparameters fromProperties = LogisticRegressionHyperparameters.load(
-        write("lr.properties", "# lr.properties\npenalty = L1\nlearningRate = 0.05\nbatchSize = 64\n"));
+        write("lr.properties",
+            "# lr.properties\npenalty = L1\nlearningRate = 0.05\nbatchSize = 64\n"));
     assertEquals(fromJson, fromProperties);
     assertEquals(Map.of("penalty", LogisticRegression.Penalty.L1, "regularization", 1e-4,
         "learningRate", 0.05, "batchSize", 64L, "epochs", 20L), fromJson.toConfig().asMap());
