@@ -198,7 +198,7 @@ public final class SearchSpace<C> {
     read.problems().forEach(problem -> problems.add(problem.line(), problem.message()));
     Map<String, Object> values =
         read(read.entries(), read.valuesAreText(), read.complete(), problems);
-    problems.throwIfAny(quote(file.toString()));
+    problems.throwIfAnyIn(quote(file.toString()));
     return check(values);
   }
 
@@ -411,15 +411,28 @@ public final class SearchSpace<C> {
       }
     }
 
-    /** Throws if anything was found in {@code input}, as a message names it. */
+    /**
+     * Throws if anything was found in {@code input}, as a message names it ("the
+     * configuration"); a single problem is told alone.
+     */
     void throwIfAny(String input) {
+      throwIfAny(input, false);
+    }
+
+    /** Throws if anything was found in {@code file}, which every message names. */
+    void throwIfAnyIn(String file) {
+      throwIfAny(file, true);
+    }
+
+    private void throwIfAny(String input, boolean nameAlways) {
       List<ConfigurationFile.Problem> sorted = new ArrayList<>(found);
       // By line, and the problems of the whole input (line 0: missing keys) last.
       sorted.sort(Comparator.comparingInt(p -> p.line() == 0 ? Integer.MAX_VALUE : p.line()));
       if (sorted.size() == 1) {
         ConfigurationFile.Problem problem = sorted.get(0);
-        throw new IllegalArgumentException(problem.line() == 0 ? problem.message()
-            : input + ", line " + problem.line() + ": " + problem.message());
+        String where = problem.line() > 0 ? input + ", line " + problem.line() + ": "
+            : nameAlways ? input + ": " : "";
+        throw new IllegalArgumentException(where + problem.message());
       }
       if (!sorted.isEmpty()) {
         List<String> lines = sorted.stream()

@@ -60,10 +60,11 @@ class ConfigurationFileTest {
 
   @Test
   void aKeyWithoutADefaultMustBeGiven() throws IOException {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> SPACE.load(write("lr.json", "{\"learningRate\": 0.02}")));
-    assertEquals("hyperparameter 'dropout' is missing and has no default; expected a real in"
-        + " [0.0, 0.5] in steps of 0.125", e.getMessage());
+    Path file = write("lr.json", "{\"learningRate\": 0.02}");
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> SPACE.load(file));
+    assertEquals("'" + file + "': hyperparameter 'dropout' is missing and has no default;"
+        + " expected a real in [0.0, 0.5] in steps of 0.125", e.getMessage());
   }
 
   @Test
@@ -141,8 +142,9 @@ class ConfigurationFileTest {
         + " JSON object of keys and values, got an array",
         assertThrows(IllegalArgumentException.class,
             () -> SPACE.load(write("a.json", "[{\"dropout\": 0}]"))).getMessage());
-    assertEquals("the file is empty; a configuration file holds one JSON object, such as"
-        + " {\"learningRate\": 0.01}", assertThrows(IllegalArgumentException.class,
+    assertEquals("'" + directory.resolve("e.json") + "': the file is empty; a configuration file"
+        + " holds one JSON object, such as {\"learningRate\": 0.01}",
+        assertThrows(IllegalArgumentException.class,
             () -> SPACE.load(write("e.json", "  \n"))).getMessage());
     assertEquals("'" + directory.resolve("t.json") + "', line 2: more after the object's closing"
         + " '}'; a configuration file holds one JSON object",
@@ -206,8 +208,8 @@ class ConfigurationFileTest {
   void aPropertiesFileMustBeUtf8() throws IOException {
     Path file = directory.resolve("latin1.properties");
     Files.write(file, "dropout=0\nsolver=na\u00efve\n".getBytes(StandardCharsets.ISO_8859_1));
-    assertEquals("the file is not UTF-8 text; save it as UTF-8, or write other characters as"
-        + " \\uXXXX escapes",
+    assertEquals("'" + file + "': the file is not UTF-8 text; save it as UTF-8, or write other"
+        + " characters as \\uXXXX escapes",
         assertThrows(IllegalArgumentException.class, () -> SPACE.load(file)).getMessage());
   }
 
