@@ -68,6 +68,7 @@ final class Names {
     TO_CONFIG(Output.HYPERPARAMETERS, Kind.METHOD, "toConfig"),
     OVERRIDDEN_BY(Output.HYPERPARAMETERS, Kind.METHOD, "overriddenBy"),
     PARSE(Output.HYPERPARAMETERS, Kind.FACTORY, "parse"),
+    LOAD(Output.HYPERPARAMETERS, Kind.FACTORY, "load"),
 
     CAPTURE(Output.PARAMETERS, Kind.FACTORY, "capture"),
     RESTORE(Output.PARAMETERS, Kind.METHOD, "restore"),

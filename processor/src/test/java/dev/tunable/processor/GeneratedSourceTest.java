@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -81,6 +82,49 @@ class GeneratedSourceTest {
     String source = generated(compilation, "test.AwkwardHyperparameters").orElseThrow();
     assertTrue(source.contains("<M extends Awkward<?>> M applyTo(M model_)"), source);
     assertTrue(source.contains("java.lang.Math.toIntExact"), source);
+  }
+
+  @Test
+  void loadReadsAFileThroughTheSpaceAndNamesTheKeysThatMustBeGiven() {
+    Compilation compilation = Fixtures.compile(Fixtures.good("Partly"));
+    assertThat(compilation).succeededWithoutWarnings();
+    String source = generated(compilation, "test.PartlyHyperparameters").orElseThrow();
+    assertTrue(source.contains("""
+          /**
+           * Reads a configuration file: JSON ({@code *.json}) or Java properties in UTF-8
+           * ({@code *.properties}).
+           * A key left out takes its default in {@link #SPACE}, but {@code rate}, {@code depth} have no default
+           * (no constant initializer) and must be given.
+           *
+           * @throws IOException if the file cannot be read
+           * @throws IllegalArgumentException listing every problem in the file, each with its line
+           */
+          public static PartlyHyperparameters load(Path file_) throws IOException {
+            return SPACE.create(SPACE.load(file_));
+          }
+        """), source);
+    assertTrue(source.contains("""
+              List.of(RATE, DEPTH, FILE, OFFSET, SHIFTED),
+              Config.builder()
+                  .set(FILE, 2)
+                  .set(OFFSET, 0.2)
+                  .set(SHIFTED, 0.15)
+                  .build());
+        """), source);
+  }
+
+  @Test
+  void aSpaceWithoutDefaultsIsBuiltAsBefore() {
+    Compilation compilation = Fixtures.compile(List.of(JavaFileObjects.forSourceString("test.Bare",
+        "package test;\n"
+            + "import dev.tunable.annotations.Hyperparameter;\n"
+            + "public class Bare {\n"
+            + "  @Hyperparameter(range = {1, 10}) int depth;\n"
+            + "}\n")));
+    assertThat(compilation).succeededWithoutWarnings();
+    String source = generated(compilation, "test.BareHyperparameters").orElseThrow();
+    assertTrue(source.contains("List.of(DEPTH));"), source);
+    assertTrue(source.contains("{@code depth} has no default"), source);
   }
 
   @Test
