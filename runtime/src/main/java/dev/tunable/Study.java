@@ -101,6 +101,30 @@ public final class Study {
     return new Study(builder().name(name).storage(storage), StudyLog.Opening.RESUME);
   }
 
+  /**
+   * The names of the studies in {@code storage}, in the order their names first appear in it; a
+   * deleted study is not among them. Never {@code null}.
+   */
+  public static List<String> names(Storage storage) {
+    return StudyLog.names(Objects.requireNonNull(storage, "storage"));
+  }
+
+  /**
+   * Deletes the study named {@code name} from {@code storage}: it is gone for {@link #load} and
+   * {@link #names}, and the name is free for a new study. Storages are append-only logs: the
+   * deletion is a record appended to the log, and the study's earlier records stay where they
+   * are, ignored (no storage reclaims their space). A study object of it still open in another
+   * process fails its next call; stop the study's workers first.
+   *
+   * @throws NoSuchElementException if the storage has no such study; the message names those it
+   *     has
+   * @throws IllegalStateException if a worker that is alive runs a trial of the study
+   */
+  public static void delete(String name, Storage storage) {
+    StudyLog.delete(Objects.requireNonNull(name, "name"),
+        Objects.requireNonNull(storage, "storage"));
+  }
+
   /** The study's name in its storage. */
   public String name() {
     return name;

@@ -2,6 +2,7 @@ package dev.tunable;
 
 import dev.tunable.storage.Event;
 import dev.tunable.storage.Event.StudyCreated;
+import dev.tunable.storage.Event.StudyDeleted;
 import dev.tunable.storage.Event.TrialAttributeSet;
 import dev.tunable.storage.Event.TrialConstraintsSet;
 import dev.tunable.storage.Event.TrialEnqueued;
@@ -26,6 +27,8 @@ final class StudyModel {
   /** For each enqueued entry, the trial it runs again, or -1. */
   private final List<Long> retriesOf = new ArrayList<>();
   private TrialRecord best;
+  /** How many times a study of this name was deleted: each deletion ends one study. */
+  private int deletions;
 
   StudyModel(String name) {
     this.name = name;
@@ -33,6 +36,11 @@ final class StudyModel {
 
   boolean exists() {
     return directions != null;
+  }
+
+  /** How many times a study of this name was deleted before the current one. */
+  int deletions() {
+    return deletions;
   }
 
   List<Direction> directions() {
@@ -198,6 +206,19 @@ final class StudyModel {
           && (best == null || directions.get(0).isBetter(trial.values[0], best.values[0]))) {
         best = trial;
       }
+      return null;
+    }
+
+    @Override
+    public Void visitStudyDeleted(StudyDeleted deleted) {
+      // Gone: the study's earlier events no longer count, and a new study may take the name.
+      directions = null;
+      trials.clear();
+      queue.clear();
+      claimed.clear();
+      retriesOf.clear();
+      best = null;
+      deletions++;
       return null;
     }
   };
