@@ -120,7 +120,7 @@ final class EnqueueCommand implements Callable<Integer> {
       return new Known(kinds, inEvery == null ? Set.of() : inEvery);
     }
 
-    /** The entry's values, typed as the trials hold them; adds what is wrong to {@code problems}. */
+    /** The entry's values, typed as the trials hold them; adds what is wrong to problems. */
     Map<String, Object> check(EnqueueFile.Entry entry, List<EnqueueFile.Problem> problems) {
       String line = "line " + entry.line();
       Map<String, Object> typed = new LinkedHashMap<>();
@@ -216,7 +216,7 @@ final class EnqueueCommand implements Callable<Integer> {
       }
     }
 
-    /** A CSV cell's value when no trial says its kind: true/false, a whole number, a number, text. */
+    /** A CSV cell's value when no trial says its kind: true/false, whole number, number, text. */
     static Object guess(Object value) {
       if (!(value instanceof String)) {
         return value;

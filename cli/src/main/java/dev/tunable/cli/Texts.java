@@ -23,7 +23,9 @@ final class Texts {
     }
     BigDecimal rounded = new BigDecimal(value).round(new MathContext(6)).stripTrailingZeros();
     double magnitude = Math.abs(value);
-    return magnitude >= 1e-4 && magnitude < 1e9 ? rounded.toPlainString() : rounded.toString();
+    // Java's own notation, 4.24553E-5, where plain digits would be hard to count
+    return magnitude >= 1e-3 && magnitude < 1e7
+        ? rounded.toPlainString() : Double.toString(rounded.doubleValue());
   }
 
   /** A stored value: numbers as {@link #number}, anything else as it is. */

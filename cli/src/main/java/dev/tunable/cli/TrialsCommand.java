@@ -60,13 +60,16 @@ final class TrialsCommand implements Callable<Integer> {
           .sorted(order(study.direction()))
           .limit(limit != null ? limit : Long.MAX_VALUE)
           .toList();
-      Table table = new Table("#", "STATE", "VALUE", "DURATION", "PARAMS", "REASON");
+      boolean reasons = trials.stream().anyMatch(t -> t.failureReason().isPresent());
+      Table table = reasons ? new Table("#", "STATE", "VALUE", "DURATION", "PARAMS", "REASON")
+          : new Table("#", "STATE", "VALUE", "DURATION", "PARAMS");
       for (FrozenTrial trial : trials) {
-        table.row(trial.number(), trial.state(),
+        Object[] cells = {trial.number(), trial.state(),
             trial.hasValue() ? Texts.values(trial.values()) : "-",
             trial.end().map(end -> Texts.duration(Duration.between(trial.start(), end)))
                 .orElse("-"),
-            Texts.params(trial.params()), trial.failureReason().orElse(""));
+            Texts.params(trial.params()), trial.failureReason().orElse("")};
+        table.row(reasons ? cells : java.util.Arrays.copyOf(cells, cells.length - 1));
       }
       table.print(storage.spec.commandLine().getOut());
       return 0;
