@@ -9,6 +9,7 @@ import picocli.CommandLine.Spec;
 /** {@code tunable completion}: the bash completion script picocli generates for the command. */
 @Command(
     name = "completion",
+    header = "Prints the bash completion script of tunable.",
     mixinStandardHelpOptions = true,
     description = {"Prints a bash (and zsh, with bashcompinit) completion script for tunable:"
         + " its commands, options and the values of options such as --format and --state.", ""},

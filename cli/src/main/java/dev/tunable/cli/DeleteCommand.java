@@ -18,6 +18,7 @@ import picocli.CommandLine.Parameters;
 /** {@code tunable delete}: deletes a study, once the user says yes. */
 @Command(
     name = "delete",
+    header = "Deletes a study, after asking.",
     mixinStandardHelpOptions = true,
     description = {"Deletes a study: it is gone for every command and program, and its name is"
         + " free for a new study. Asks first, on standard input, unless --yes is given. Refused"

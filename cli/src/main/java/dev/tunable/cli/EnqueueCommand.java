@@ -28,6 +28,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(
     name = "enqueue",
+    header = "Enqueues trials to run next, from a JSON or CSV file.",
     mixinStandardHelpOptions = true,
     description = {"Enqueues trials from a file: workers run them, in the file's order, before"
         + " any the sampler proposes. The file is a JSON array of objects, or CSV with a header"

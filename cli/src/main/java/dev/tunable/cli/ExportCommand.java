@@ -15,6 +15,7 @@ import picocli.CommandLine.Parameters;
 /** {@code tunable export}: every trial of a study as CSV or JSON, the study's own exports. */
 @Command(
     name = "export",
+    header = "Writes a study's trials as CSV or JSON.",
     mixinStandardHelpOptions = true,
     description = {"Writes every trial of a study as CSV (one row per trial: number, state,"
         + " values, times, constraints, params.NAME, user.KEY, failure reason) or JSON (an"

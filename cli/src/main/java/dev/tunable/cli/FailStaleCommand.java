@@ -19,6 +19,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(
     name = "fail-stale",
+    header = "Fails the trials left running by workers that died.",
     mixinStandardHelpOptions = true,
     description = {"Marks FAIL the trials of a study left running by workers that died (a killed"
         + " process; with PostgreSQL, a worker whose heartbeat stopped longer ago than its grace"

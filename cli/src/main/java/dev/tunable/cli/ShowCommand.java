@@ -22,6 +22,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(
     name = "show",
+    header = "Shows a study: trials by state, the best trial or Pareto front, hyperparameters.",
     mixinStandardHelpOptions = true,
     description = {"Shows a study: its directions, its trials counted by state, its best trial"
         + " (with several objectives, its Pareto front) and the values its trials gave each"

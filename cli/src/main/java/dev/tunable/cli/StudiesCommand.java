@@ -12,6 +12,7 @@ import picocli.CommandLine.Mixin;
 /** {@code tunable studies}: the studies in a storage, with their trials counted by state. */
 @Command(
     name = "studies",
+    header = "Lists the studies in a storage, with their trials by state.",
     mixinStandardHelpOptions = true,
     description = {"Lists the studies in a storage: their directions and their trials, counted by"
         + " state.", ""},

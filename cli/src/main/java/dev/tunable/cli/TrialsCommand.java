@@ -20,6 +20,7 @@ import picocli.CommandLine.Parameters;
 /** {@code tunable trials}: a study's trials, filtered by state, sorted and limited. */
 @Command(
     name = "trials",
+    header = "Lists a study's trials, filtered by state, sorted and limited.",
     mixinStandardHelpOptions = true,
     description = {"Lists a study's trials: number, state, value(s), duration, hyperparameters"
         + " and, for a failed trial, why.", ""},

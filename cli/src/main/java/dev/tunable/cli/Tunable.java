@@ -32,9 +32,8 @@ import picocli.CommandLine.Spec;
     footer = {"",
         "Every command over studies takes --storage URL, or reads the URL from the environment"
             + " variable TUNABLE_STORAGE, so that it need not sit on a command line:",
-        "  file:PATH                                       a journal file",
-        "  jdbc:postgresql://HOST:PORT/DB?user=NAME        PostgreSQL (password from"
-            + " PGPASSWORD)",
+        "  file:PATH                                 a journal file",
+        "  jdbc:postgresql://HOST:PORT/DB?user=NAME  PostgreSQL; password: PGPASSWORD",
         "Opening a study fails the trials left running by workers that died, as workers do.",
         "",
         "Examples:",
