@@ -143,7 +143,12 @@ final class StudyLog {
    */
   static void delete(String name, Storage storage) {
     StudyLog log = new StudyLog(name, storage, 0);
-    if (!log.read(StudyModel::exists)) {
+    boolean exists;
+    synchronized (log.lock) {
+      log.catchUp(); // a study whose log is damaged may be deleted too
+      exists = log.model.exists();
+    }
+    if (!exists) {
       throw noSuchStudy(name, storage, "");
     }
     log.write(model -> {
@@ -163,7 +168,7 @@ final class StudyLog {
             + String.join(", ", running) + "; stop its workers before deleting it");
       }
       return List.of(new StudyDeleted(name, Instant.now()));
-    });
+    }, false);
   }
 
   /** The error for a study that is not in {@code storage}, naming those that are. */
@@ -231,6 +236,7 @@ final class StudyLog {
   <T> T read(Function<StudyModel, T> query) {
     synchronized (lock) {
       catchUp();
+      model.requireConsistent();
       requireNotDeleted(model);
       return query.apply(model);
     }
@@ -268,6 +274,14 @@ final class StudyLog {
    * @return the events of {@code plan} that were appended, possibly none
    */
   List<Event> write(Function<StudyModel, List<Event>> plan) {
+    return write(plan, true);
+  }
+
+  /**
+   * {@link #write(Function)}; unless {@code consistent}, also for a study whose log is
+   * inconsistent, which only a deletion may write to.
+   */
+  private List<Event> write(Function<StudyModel, List<Event>> plan, boolean consistent) {
     synchronized (lock) {
       if (news.worthReadingFirst(System.nanoTime())) {
         catchUp();
@@ -280,6 +294,9 @@ final class StudyLog {
         }
         news.caughtUp(batch.events().size(), System.nanoTime());
         cursor = batch.cursor(); // kept even if the plan throws, so that no event is applied twice
+        if (consistent) {
+          model.requireConsistent();
+        }
         requireNotDeleted(model);
         List<Event> events = plan.apply(model);
         planned.add(events);

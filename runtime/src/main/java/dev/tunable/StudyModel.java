@@ -29,6 +29,8 @@ final class StudyModel {
   private TrialRecord best;
   /** How many times a study of this name was deleted: each deletion ends one study. */
   private int deletions;
+  /** Why the log of the current study cannot be replayed (damage), or null. */
+  private RuntimeException inconsistency;
 
   StudyModel(String name) {
     this.name = name;
@@ -121,9 +123,30 @@ final class StudyModel {
     return text.toString();
   }
 
+  /**
+   * Replays {@code event} if it is the study's. An event the study's state cannot take (a trial
+   * never started, from a damaged log) is kept as the study's inconsistency, and the study's
+   * later events are skipped, until a deletion ends the study: a deleted study's damage does not
+   * stop a new study of the name, or the storage's list of studies.
+   */
   void apply(Event event) {
-    if (event.study().equals(name)) {
+    if (!event.study().equals(name)) {
+      return;
+    }
+    if (inconsistency != null && !(event instanceof StudyDeleted)) {
+      return;
+    }
+    try {
       event.accept(replay);
+    } catch (RuntimeException e) { // whatever the damage
+      inconsistency = e;
+    }
+  }
+
+  /** Throws the error that made the replay stop, if the current study's log is inconsistent. */
+  void requireConsistent() {
+    if (inconsistency != null) {
+      throw inconsistency;
     }
   }
 
@@ -218,6 +241,7 @@ final class StudyModel {
       claimed.clear();
       retriesOf.clear();
       best = null;
+      inconsistency = null;
       deletions++;
       return null;
     }
