@@ -13,6 +13,8 @@ import dev.tunable.postgres.PostgresServer;
 import dev.tunable.storage.Storage;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -59,6 +61,34 @@ class DeleteOnPostgresTest {
     try (Storage storage = Storages.open(url)) {
       Study renewed = Study.builder().name("old").storage(storage).progress(false).build();
       assertEquals(List.of(), renewed.trials(), "a new study took the name");
+      renewed.tell(renewed.ask(SPACE), 0.25);
+    }
+  }
+
+  /** The statement the README gives to reclaim the rows of a deleted study. */
+  @Test
+  void theRowsOfADeletedStudyMayBeRemovedWithSql(PostgresServer server) throws Exception {
+    String url = server.freshUrl();
+    try (Storage storage = Storages.open(url)) {
+      Study old = Study.builder().name("old").storage(storage).progress(false).build();
+      old.tell(old.ask(SPACE), 0.5);
+      Study.delete("old", storage);
+      Study renewed = Study.builder().name("old").storage(storage).progress(false).build();
+      renewed.tell(renewed.ask(SPACE), 0.25);
+      Study.builder().name("kept").storage(storage).progress(false).build();
+    }
+    String schema = PostgresServer.schemaOf(url);
+    try (Connection admin = server.admin(PostgresServer.DATABASE);
+        Statement sql = admin.createStatement()) {
+      sql.execute("SET search_path TO " + schema);
+      int removed = sql.executeUpdate("DELETE FROM tunable_event WHERE study = 'old' AND id <"
+          + " (SELECT max(id) FROM tunable_event WHERE study = 'old' AND kind = 'study_deleted')");
+      assertEquals(3, removed, "created, started and finished");
+    }
+    try (Storage storage = Storages.open(url)) {
+      assertEquals(List.of("old", "kept"), Study.names(storage));
+      assertEquals(List.of(0.25), Study.load("old", storage).trials().stream()
+          .map(t -> t.value()).toList());
     }
   }
 }
