@@ -76,6 +76,11 @@ final class EnqueueCommand implements Callable<Integer> {
         throw new IllegalArgumentException(report(problems));
       }
       entries.forEach(study::enqueue);
+      if (known.kinds().isEmpty()) {
+        storage.spec.commandLine().getErr().println("study '" + name + "' has no trial yet to"
+            + " check the names and types against; a worker's search space checks each entry"
+            + " when it takes it");
+      }
       PrintWriter out = storage.spec.commandLine().getOut();
       out.println("enqueued " + entries.size() + " trial" + (entries.size() == 1 ? "" : "s")
           + " to study '" + name + "'; workers run them before any sampled ones");

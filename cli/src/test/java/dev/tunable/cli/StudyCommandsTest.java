@@ -236,6 +236,31 @@ class StudyCommandsTest {
   }
 
   @Test
+  void enqueueingToAStudyWithoutTrialsReadsCsvCellsByTheirLooks() throws Exception {
+    try (Storage storage = Storages.file(journal)) {
+      Study.builder().name("fresh").storage(storage).progress(false).build();
+    }
+    Path csv = Files.writeString(directory.resolve("fresh.csv"),
+        "x,units,activation,flag\n0.5,64,relu,true\n");
+    Run run = run("enqueue", "fresh", csv.toString(), "--storage", url);
+    assertEquals(0, run.code(), run.err());
+    assertEquals("study 'fresh' has no trial yet to check the names and types against; a worker's"
+        + " search space checks each entry when it takes it\n", run.err());
+    try (Storage storage = Storages.file(journal)) {
+      assertEquals(List.of(Map.of("x", 0.5, "units", 64L, "activation", "relu", "flag", true)),
+          storage.read(0).events().stream()
+              .filter(e -> e instanceof Event.TrialEnqueued && e.study().equals("fresh"))
+              .map(e -> ((Event.TrialEnqueued) e).params()).toList());
+    }
+    Path headerOnly = Files.writeString(directory.resolve("empty.csv"), "x,units\n");
+    Run empty = run("enqueue", "fresh", headerOnly.toString(), "--storage", url);
+    assertEquals(1, empty.code());
+    assertEquals("tunable enqueue: " + headerOnly + ": nothing enqueued; 1 problem:\n"
+        + "  the file holds no trial; give a JSON array of objects, such as [{\"x\": 0.5,"
+        + " \"units\": 64}], or CSV with a header row, such as x,units\n", empty.err());
+  }
+
+  @Test
   void aBadEnqueueFileNamesEveryProblemByLineAndKeyAndEnqueuesNothing() throws Exception {
     Path json = Files.writeString(directory.resolve("bad.json"), String.join("\n",
         "[",
