@@ -30,7 +30,10 @@ import picocli.CommandLine.Parameters;
         ""},
     footer = {"", "Examples:",
         "  tunable delete old-study",
-        "  tunable delete old-study --yes      # in scripts"})
+        "  tunable delete old-study --yes      # in scripts",
+        "",
+        "Exit codes: 0 deleted; 1 nothing deleted (no yes, no such study, trials running); 2 a"
+            + " usage error."})
 final class DeleteCommand implements Callable<Integer> {
   @Mixin StorageOption storage;
 

@@ -376,6 +376,20 @@ class StudyCommandsTest {
   }
 
   @Test
+  void theStorageUrlMayComeFromTheEnvironment() throws Exception {
+    ProcessBuilder builder = new ProcessBuilder(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), Tunable.class.getName(), "studies");
+    builder.environment().put("TUNABLE_STORAGE", url);
+    Process process = builder.redirectErrorStream(true).start();
+    String printed = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
+    assertEquals(0, process.exitValue(), printed);
+    assertTrue(printed.startsWith("STUDY   TRIALS"), printed);
+    assertTrue(printed.contains("\ntuning  6 "), printed);
+  }
+
+  @Test
   void usageErrorsExitWithTwo() {
     Run none = run();
     assertEquals(2, none.code());
