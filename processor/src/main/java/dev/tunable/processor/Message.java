@@ -19,6 +19,9 @@ enum Message {
   INACCESSIBLE_INHERITED_FIELD("InaccessibleInheritedField",
       "field '%s' is inherited from %s in another package and is not public, so the generated %s"
           + " cannot reach it; make the field public"),
+  LOCAL_CLASS_FIELD("LocalClassField",
+      "field '%s' is @%s but belongs to %s, which no generated code can reach, so it would never"
+          + " be set; declare the class as a nested or top-level class instead"),
   BOTH_ANNOTATIONS("BothAnnotations",
       "field '%s' is both @Hyperparameter and @Learned; a value is either chosen before training or"
           + " learned by it: keep one annotation"),
@@ -142,12 +145,14 @@ enum Message {
   HIDDEN_FIELD("HiddenField",
       "field '%s' hides the field of the same name in %s, and both are annotated; rename one of"
           + " them"),
+  HIDDEN_INHERITED_FIELD("HiddenInheritedField",
+      "field '%s' of %s hides the %s field of the same name in %s, so the generated code would"
+          + " reach this field instead of that one; rename this field"),
   FIELD_NAMED_LIKE_CONSTANT("FieldNamedLikeConstant",
       "hyperparameter '%s' has the name of its own dimension constant in the generated %s; name"
           + " the field in lowerCamelCase"),
   UNREACHABLE_TYPE("UnreachableType",
-      "field '%s' has type %s, which is private, so the generated %s cannot name it; make %s at"
-          + " least package-private"),
+      "field '%s' has type %s, which %s, so the generated %s cannot name it; %s"),
   RESERVED_NAME("ReservedName",
       "field '%s' clashes with %s of the generated %s; rename the field"),
   UNREACHABLE_CLASS("UnreachableClass",

@@ -52,6 +52,9 @@ public final class TunableChecks implements Plugin {
   public void init(JavacTask task, String... args) {
     Trees trees = Trees.instance(task);
     Types types = task.getTypes();
+    // The processor reports these too, but javac runs it only when a member field somewhere
+    // carries a Tunable annotation; reported by the processor, they stop javac before analysis.
+    LocalClassFields localClassFields = new LocalClassFields(trees);
     task.addTaskListener(new TaskListener() {
       @Override
       public void finished(TaskEvent event) {
@@ -59,6 +62,7 @@ public final class TunableChecks implements Plugin {
         if (event.getKind() != TaskEvent.Kind.ANALYZE || event.getTypeElement() == null) {
           return;
         }
+        localClassFields.check(event.getCompilationUnit());
         TreePath type = trees.getPath(event.getTypeElement());
         if (type != null) {
           new BodyScanner(trees, types, event.getCompilationUnit()).scan(type, null);

@@ -107,6 +107,7 @@ final class TunableClassReader {
     ClassName parametersName = Names.parameters(type);
     classes.checkReachable(type, hyperparametersName, report);
     List<VariableElement> fields = classes.checkNoHiddenFields(annotatedFields(type), report);
+    classes.checkNotHiddenByPlainFields(type, fields, report);
 
     List<HyperparameterField> hyperparameterFields = new ArrayList<>();
     List<LearnedField> learnedFields = new ArrayList<>();

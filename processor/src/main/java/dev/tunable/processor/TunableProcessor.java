@@ -53,6 +53,8 @@ public final class TunableProcessor extends AbstractProcessor {
   private Messager messager;
   private Filer filer;
   private TunableClassReader reader;
+  /** Null without javac's tree API, where fields of local classes go unchecked. */
+  private LocalClassFields localClassFields;
   private HyperparametersWriter hyperparametersWriter;
   private ParametersWriter parametersWriter;
   private final DescriptorWriter descriptorWriter = new DescriptorWriter();
@@ -67,6 +69,7 @@ public final class TunableProcessor extends AbstractProcessor {
     messager = environment.getMessager();
     filer = environment.getFiler();
     Trees trees = trees(environment);
+    localClassFields = trees == null ? null : new LocalClassFields(trees);
     FieldAccessRules access = new FieldAccessRules(elements);
     reader = new TunableClassReader(elements,
         new HyperparameterValidator(elements, access, InitialValues.from(environment)),
@@ -97,6 +100,9 @@ public final class TunableProcessor extends AbstractProcessor {
 
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    if (localClassFields != null) {
+      round.getRootElements().forEach(localClassFields::check);
+    }
     for (TypeElement type : candidates(round)) {
       if (done.add(type.getQualifiedName().toString())) {
         processClass(type, round.processingOver());

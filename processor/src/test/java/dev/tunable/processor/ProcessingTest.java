@@ -124,6 +124,27 @@ class ProcessingTest {
     assertTrue(source.contains("List.of(Mode.FAST, Mode.SLOW)"), source);
   }
 
+  /**
+   * javac runs the processor only for a round with Tunable annotations on member fields; when the
+   * only ones are in a local class, the plugin reports them.
+   */
+  @Test
+  void thePluginReportsAnnotatedFieldsOfLocalClassesWhenTheProcessorDoesNotRun() {
+    JavaFileObject model = JavaFileObjects.forSourceLines("test.Model",
+        "package test;",
+        "import dev.tunable.annotations.*;",
+        "public class Model {",
+        "  void train() {",
+        "    class Local { @Hyperparameter(range = {0, 1}) double rate; }",
+        "    new Local();",
+        "  }",
+        "}");
+    Compilation compilation = Fixtures.compile(List.of(model));
+    assertThat(compilation).hadErrorContaining("[LocalClassField] field 'rate' is @Hyperparameter"
+        + " but belongs to local class Local").inFile(model).onLine(5);
+    assertEquals(1, compilation.errors().size(), compilation.errors().toString());
+  }
+
   @Test
   void theProcessorLeavesTheAnnotationsUnclaimedAndSupportsTheLatestRelease() {
     TunableProcessor processor = new TunableProcessor();
