@@ -34,11 +34,35 @@ final class FieldAccessRules {
    */
   void check(VariableElement field, AnnotationMirror mirror, TypeElement model, ClassName generated,
       Report report) {
-    checkNotPrivate(field, mirror, generated, report);
-    checkNotFinal(field, mirror, generated, report);
-    checkNotStatic(field, mirror, generated, report);
+    if (!checkOwnerHoldsState(field, mirror, generated, report)) {
+      // A record's fields are private and final, an interface's static and final, with no way
+      // to remove either: one error says what to declare instead.
+      checkNotPrivate(field, mirror, generated, report);
+      checkNotFinal(field, mirror, generated, report);
+      checkNotStatic(field, mirror, generated, report);
+    }
     checkInheritedReachable(field, model, generated, report);
     checkTypeReachable(field, mirror, model, generated, report);
+  }
+
+  /** Reports a field of a record or an interface, and says whether it did. */
+  private static boolean checkOwnerHoldsState(VariableElement field, AnnotationMirror mirror,
+      ClassName generated, Report report) {
+    Element owner = field.getEnclosingElement();
+    String kind = switch (owner.getKind()) {
+      case RECORD -> "record";
+      case INTERFACE -> "interface";
+      case ANNOTATION_TYPE -> "annotation type";
+      default -> null;
+    };
+    if (kind == null) {
+      return false;
+    }
+    String fields = owner.getKind() == ElementKind.RECORD
+        ? "whose fields are private and final" : "whose fields are constants";
+    report.error(Message.FIELD_OF_RECORD_OR_INTERFACE, field, mirror, field.getSimpleName(), kind,
+        owner.getSimpleName(), fields, generated.simpleName());
+    return true;
   }
 
   private static void checkNotPrivate(VariableElement field, AnnotationMirror mirror,

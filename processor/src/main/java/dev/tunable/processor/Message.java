@@ -16,6 +16,9 @@ enum Message {
       "field '%s' is final, but the generated %s assigns it; remove 'final'"),
   STATIC_FIELD("StaticField",
       "field '%s' is static, but a %s belongs to one model instance; remove 'static'"),
+  FIELD_OF_RECORD_OR_INTERFACE("FieldOfRecordOrInterface",
+      "field '%s' belongs to %s %s, %s, but the generated %s sets it on a model instance; declare"
+          + " the field in a class"),
   INACCESSIBLE_INHERITED_FIELD("InaccessibleInheritedField",
       "field '%s' is inherited from %s in another package and is not public, so the generated %s"
           + " cannot reach it; make the field public"),

@@ -52,6 +52,18 @@ class GeneratedSourceTest {
     assertFalse(generated(compilation, "test.OuterHyperparameters").isPresent());
   }
 
+  /** Regression: {@code Outer.Inner} was a raw type, a warning in generated code. */
+  @Test
+  void anInnerClassOfAGenericClassIsNamedWithoutRawTypes() {
+    Compilation compilation = Fixtures.compile(Fixtures.good("GenericOuter"));
+    assertThat(compilation).succeededWithoutWarnings();
+    String hyperparameters =
+        generated(compilation, "test.GenericOuter_LayerHyperparameters").orElseThrow();
+    assertTrue(hyperparameters.contains("of(GenericOuter<?>.Layer model)"), hyperparameters);
+    String parameters = generated(compilation, "test.GenericOuter_LayerParameters").orElseThrow();
+    assertTrue(parameters.contains("capture(GenericOuter<?>.Layer model)"), parameters);
+  }
+
   @Test
   void aClassGetsOnlyTheRecordsItsAnnotationsAskFor() {
     Compilation compilation = Fixtures.compile(Fixtures.good("OnlyLearned", "OnlyHyperparameters"));
