@@ -14,6 +14,8 @@ import javax.annotation.processing.Generated;
 
 /**
  * Hyperparameters of {@link LogisticRegression}.
+ *
+ * @param learningRate Step size of "SGD".
  */
 @Generated("dev.tunable.processor.TunableProcessor")
 public record LogisticRegressionHyperparameters(double learningRate, int batchSize, float dropout,
@@ -41,6 +43,9 @@ public record LogisticRegressionHyperparameters(double learningRate, int batchSi
   public static final SearchSpace<LogisticRegressionHyperparameters> SPACE = SearchSpace.of(LogisticRegressionHyperparameters::fromConfig, LogisticRegressionHyperparameters::toConfig,
       List.of(LEARNING_RATE, BATCH_SIZE, DROPOUT, ITERATIONS, SHUFFLE, PENALTY, OPTIMIZER));
 
+  /**
+   * @param learningRate Step size of "SGD".
+   */
   public LogisticRegressionHyperparameters {
     LEARNING_RATE.check(learningRate);
     BATCH_SIZE.check(batchSize);
@@ -51,6 +56,13 @@ public record LogisticRegressionHyperparameters(double learningRate, int batchSi
     PENALTY.check(penalty);
     Objects.requireNonNull(optimizer, "hyperparameter 'solver' must not be null");
     OPTIMIZER.check(optimizer);
+  }
+
+  /**
+   * Step size of "SGD".
+   */
+  public double learningRate() {
+    return this.learningRate;
   }
 
   /**

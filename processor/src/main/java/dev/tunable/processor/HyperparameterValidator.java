@@ -100,7 +100,20 @@ final class HyperparameterValidator {
     }
     return Optional.of(new HyperparameterField(field.getSimpleName().toString(), name,
         Names.constant(field.getSimpleName().toString()), values.string("description"),
-        TypeName.get(field.asType()), domain, initial));
+        TypeName.get(field.asType()), domain, initial,
+        javadoc(elements, field, values.string("description"))));
+  }
+
+  /** The field's doc comment, or the empty string. */
+  static String javadoc(Elements elements, VariableElement field) {
+    String doc = elements.getDocComment(field);
+    return doc == null ? "" : doc;
+  }
+
+  /** The field's doc comment or, without one, the annotation's description. */
+  private static String javadoc(Elements elements, VariableElement field, String description) {
+    String doc = javadoc(elements, field);
+    return doc.isBlank() ? description : doc;
   }
 
   /** The field under check, and where its errors go. */

@@ -58,7 +58,7 @@ final class HyperparametersWriter {
 
     MethodSpec.Builder constructor = MethodSpec.compactConstructorBuilder().addModifiers(Modifier.PUBLIC);
     for (HyperparameterField field : fields) {
-      constructor.addParameter(field.type(), field.field());
+      constructor.addParameter(Writers.component(field.type(), field.field(), field.javadoc()));
       if (!field.type().isPrimitive()) {
         // Null is a programming error, not a value outside the dimension: name it plainly.
         constructor.addStatement("$T.requireNonNull($N, $S)", OBJECTS, field.field(),
@@ -70,6 +70,9 @@ final class HyperparametersWriter {
     record.recordConstructor(constructor.build());
     record.addField(space(self, fields));
 
+    for (HyperparameterField field : fields) {
+      Writers.accessor(field.type(), field.field(), field.javadoc()).ifPresent(record::addMethod);
+    }
     NameAllocator names = Writers.namesAfter(fields.stream().map(HyperparameterField::field).toList());
     record.addMethod(of(model, self, names.clone()));
     record.addMethod(applyTo(model, names.clone()));
@@ -124,7 +127,7 @@ final class HyperparametersWriter {
       }
     });
     if (!field.description().isEmpty()) {
-      constant.addJavadoc("$L\n", field.description().replace("*/", "*&#47;"));
+      constant.addJavadoc("$L\n", Writers.javadocText(field.description()));
     }
     return constant.build();
   }

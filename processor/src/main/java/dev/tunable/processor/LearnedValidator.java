@@ -11,12 +11,15 @@ import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.type.WildcardType;
+import javax.lang.model.util.Elements;
 
 /** The rules of {@code @Learned}, one private method each; any type is allowed. */
 final class LearnedValidator {
+  private final Elements elements;
   private final FieldAccessRules access;
 
-  LearnedValidator(FieldAccessRules access) {
+  LearnedValidator(Elements elements, FieldAccessRules access) {
+    this.elements = elements;
     this.access = access;
   }
 
@@ -36,7 +39,8 @@ final class LearnedValidator {
       depth++;
     }
     return Optional.of(new LearnedField(field.getSimpleName().toString(),
-        TypeName.get(field.asType()), depth, type.getKind().isPrimitive()));
+        TypeName.get(field.asType()), depth, type.getKind().isPrimitive(),
+        HyperparameterValidator.javadoc(elements, field)));
   }
 
   private static void checkNoTypeVariable(VariableElement field, AnnotationMirror mirror,

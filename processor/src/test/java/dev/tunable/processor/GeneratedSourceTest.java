@@ -14,9 +14,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import javax.tools.DocumentationTool;
 import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
 import javax.tools.StandardLocation;
+import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The generated sources: exact text of a representative class (goldens under {@code expected/},
@@ -93,6 +97,46 @@ class GeneratedSourceTest {
     String source = generated(compilation, "test.AwkwardHyperparameters").orElseThrow();
     assertTrue(source.contains("<M extends Awkward<?>> M applyTo(M model_)"), source);
     assertTrue(source.contains("java.lang.Math.toIntExact"), source);
+  }
+
+  /**
+   * Javadoc renders an implicit record accessor as "Returns the value of the … record component",
+   * so a documented field gets an accessor written out: the javadoc tool shows the field's text.
+   */
+  @Test
+  void generatedAccessorsCarryTheFieldsJavadoc(@TempDir Path output) throws IOException {
+    List<JavaFileObject> sources = new ArrayList<>(Fixtures.good("Documented"));
+    Compilation compilation = Fixtures.compile(sources);
+    assertThat(compilation).succeededWithoutWarnings();
+    sources.addAll(compilation.generatedSourceFiles());
+    DocumentationTool javadoc = ToolProvider.getSystemDocumentationTool();
+    try (StandardJavaFileManager files = javadoc.getStandardFileManager(null, null, null)) {
+      files.setLocation(StandardLocation.CLASS_PATH, Fixtures.classpath());
+      files.setLocation(DocumentationTool.Location.DOCUMENTATION_OUTPUT, List.of(output.toFile()));
+      assertTrue(javadoc.getTask(null, files, null, null, List.of("-quiet", "-Xdoclint:none"),
+          sources).call());
+    }
+    String hyperparameters = Files.readString(output.resolve("test/DocumentedHyperparameters.html"));
+    assertTrue(accessorDoc(hyperparameters, "learningRate()").contains(
+        "How far each step goes: too large and training diverges, too small and it crawls."),
+        accessorDoc(hyperparameters, "learningRate()"));
+    assertFalse(accessorDoc(hyperparameters, "learningRate()").contains("Math"),
+        "block tags such as @see stay with the field");
+    // Without Javadoc, the annotation's description documents the accessor.
+    assertTrue(accessorDoc(hyperparameters, "depth()").contains("Not Javadoc"));
+    assertTrue(accessorDoc(hyperparameters, "shuffle()").contains("ends */ or \\u002a/ here"),
+        accessorDoc(hyperparameters, "shuffle()"));
+    String parameters = Files.readString(output.resolve("test/DocumentedParameters.html"));
+    assertTrue(accessorDoc(parameters, "weights()").contains("One weight per input column."),
+        accessorDoc(parameters, "weights()"));
+  }
+
+  /** The text of the method detail {@code id} (such as {@code rate()}) of a javadoc page. */
+  private static String accessorDoc(String page, String id) {
+    int start = page.indexOf("<section class=\"detail\" id=\"" + id + "\">");
+    assertTrue(start >= 0, "no method detail " + id);
+    return page.substring(start, page.indexOf("</section>", start))
+        .replaceAll("<[^>]+>", "").replace("&#47;", "/").replace("&#92;", "\\");
   }
 
   @Test
