@@ -55,6 +55,7 @@ final class HyperparametersWriter {
     generated.ifPresent(record::addAnnotation);
     // A field named like a type the code uses (a field "Math") would hide it: qualify such types.
     fields.forEach(field -> record.alwaysQualify(field.field()));
+    Writers.qualifyJavaLangHiddenBy(record, model.element());
 
     MethodSpec.Builder constructor = MethodSpec.compactConstructorBuilder().addModifiers(Modifier.PUBLIC);
     for (HyperparameterField field : fields) {

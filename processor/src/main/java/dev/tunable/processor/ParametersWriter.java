@@ -44,6 +44,7 @@ final class ParametersWriter {
         .addOriginatingElement(model.element());
     generated.ifPresent(record::addAnnotation);
     fields.forEach(field -> record.alwaysQualify(field.field()));
+    Writers.qualifyJavaLangHiddenBy(record, model.element());
 
     MethodSpec.Builder constructor = MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC);
     fields.forEach(field ->

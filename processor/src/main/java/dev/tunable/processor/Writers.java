@@ -13,7 +13,11 @@ import com.palantir.javapoet.TypeVariableName;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import javax.lang.model.element.Element;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.element.PackageElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 
 /** What the source writers share: the file layout, literals and names. */
@@ -112,6 +116,33 @@ final class Writers {
    */
   static String javadocText(String text) {
     return text.replace("*/", "*&#47;").replace("\\u", "&#92;u");
+  }
+
+  /**
+   * Has {@code type} write {@code java.lang.Override} (and the like) in full where a type of the
+   * model's package has that simple name: generated code imports no {@code java.lang} type, so
+   * the package's type would be meant.
+   */
+  static void qualifyJavaLangHiddenBy(TypeSpec.Builder type, TypeElement model) {
+    Element e = model;
+    while (!(e instanceof PackageElement)) {
+      e = e.getEnclosingElement();
+    }
+    for (TypeElement member : ElementFilter.typesIn(e.getEnclosedElements())) {
+      String name = member.getSimpleName().toString();
+      if (isJavaLang(name)) {
+        type.alwaysQualify(name);
+      }
+    }
+  }
+
+  private static boolean isJavaLang(String simpleName) {
+    try {
+      Class.forName("java.lang." + simpleName, false, null);
+      return true;
+    } catch (ClassNotFoundException e) {
+      return false;
+    }
   }
 
   /** {@code 1.0E-4}, or {@code 0.1f} for a float field (whose bounds are floats). */

@@ -139,6 +139,16 @@ class GeneratedSourceTest {
         .replaceAll("<[^>]+>", "").replace("&#47;", "/").replace("&#92;", "\\");
   }
 
+  /** Regression: a type named Override or String in the model's package broke generated code. */
+  @Test
+  void typesOfTheModelsPackageNamedLikeJavaLangTypesAreNotMeant() {
+    Compilation compilation = Fixtures.compile(Fixtures.good("Shadowed", "String", "Override"));
+    assertThat(compilation).succeededWithoutWarnings();
+    String parameters = generated(compilation, "test.ShadowedParameters").orElseThrow();
+    assertTrue(parameters.contains("@java.lang.Override"), parameters);
+    assertTrue(parameters.contains("public java.lang.String toString()"), parameters);
+  }
+
   @Test
   void generatedCodeCompilesWithoutWarningsUnderXlintAll() {
     List<JavaFileObject> sources = new ArrayList<>(Fixtures.good(
