@@ -164,6 +164,10 @@ final class HyperparameterValidator {
         return Optional.empty();
       case DECLARED:
         return declaredKind(subject, (DeclaredType) type);
+      case TYPEVAR:
+        subject.error(Message.UNSUPPORTED_TYPE, subject.name(), type, "a type variable's values"
+            + " are not known when the space is generated: use the type itself, such as the enum");
+        return Optional.empty();
       default:
         subject.error(Message.UNSUPPORTED_TYPE, subject.name(), type, supported());
         return Optional.empty();

@@ -29,7 +29,7 @@ enum Message {
       "field '%s' is both @Hyperparameter and @Learned; a value is either chosen before training or"
           + " learned by it: keep one annotation"),
   LEARNED_TYPE_VARIABLE("LearnedTypeVariable",
-      "learned field '%s' has type %s, which uses a type variable of %s that the generated %s cannot"
+      "learned field '%s' has type %s, which uses a type variable of %s that generated code cannot"
           + " name; use a concrete type"),
   MISSING_TYPE("MissingType",
       "field '%s' has type %s, which could not be resolved; fix the type (or the processor that"
