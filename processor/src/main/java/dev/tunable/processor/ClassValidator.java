@@ -92,7 +92,8 @@ final class ClassValidator {
   void checkNotHiddenByPlainFields(TypeElement model, List<VariableElement> fields, Report report) {
     for (VariableElement field : fields) {
       TypeElement owner = (TypeElement) field.getEnclosingElement();
-      for (TypeElement t = model; t != null && !t.equals(owner); t = TunableClassReader.superclass(t)) {
+      for (TypeElement t = model; t != null && !t.equals(owner);
+          t = TunableClassReader.superclass(t)) {
         Optional<VariableElement> hiding = fieldNamed(t, field.getSimpleName());
         if (hiding.isPresent()) {
           // Worded without the generated name: a subclass reports the same field once more.

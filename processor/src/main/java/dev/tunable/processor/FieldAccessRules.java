@@ -184,8 +184,9 @@ final class FieldAccessRules {
         continue;
       }
       Set<Modifier> modifiers = enclosing.getModifiers();
+      boolean elsewhere = !elements.getPackageOf(enclosing).equals(from);
       if (modifiers.contains(Modifier.PRIVATE)
-          || (!modifiers.contains(Modifier.PUBLIC) && !elements.getPackageOf(enclosing).equals(from))) {
+          || (!modifiers.contains(Modifier.PUBLIC) && elsewhere)) {
         return enclosing;
       }
     }

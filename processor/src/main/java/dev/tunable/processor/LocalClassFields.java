@@ -108,11 +108,16 @@ final class LocalClassFields {
         if (type instanceof IdentifierTree identifier
             && identifier.getName().contentEquals(simpleName)
             && (singleTypes.contains(qualified) || filePackage.equals(PACKAGE)
-                || (onDemand && singleTypes.stream().noneMatch(s -> s.endsWith("." + simpleName))))) {
+                || (onDemand && !importsOther(simpleName)))) {
           return simpleName;
         }
       }
       return null;
+    }
+
+    /** Whether a single-type import brings another type of that simple name. */
+    private boolean importsOther(String simpleName) {
+      return singleTypes.stream().anyMatch(type -> type.endsWith("." + simpleName));
     }
   }
 }
