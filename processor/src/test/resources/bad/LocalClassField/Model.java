@@ -17,6 +17,10 @@ public class Model {
       @Hyperparameter(range = {1, 8}) int depth; // error: [LocalClassField] field 'depth' is @Hyperparameter but belongs to local class Local, which no generated code can reach, so it would never be set; declare the class as a nested or top-level class instead
       @dev.tunable.annotations.Learned double[] weights; // error: [LocalClassField] field 'weights' is @Learned but belongs to local class Local, which no generated code can reach, so it would never be set; declare the class as a nested or top-level class instead
       @Deprecated int plain;
+
+      class Nested {
+        @Learned double bias; // error: [LocalClassField] field 'bias' is @Learned but belongs to class Nested inside local class Local, which no generated code can reach, so it would never be set; declare the class as a nested or top-level class instead
+      }
     }
     new Local();
   }

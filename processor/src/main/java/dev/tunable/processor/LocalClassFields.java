@@ -47,22 +47,25 @@ final class LocalClassFields {
       return; // scanned with another top-level class of its file
     }
     Imports imports = Imports.of(unit);
-    new TreePathScanner<Void, Void>() {
+    new TreePathScanner<Void, String>() {
+      /** {@code enclosingLocal}: the local class this one is nested in, or null. */
       @Override
-      public Void visitClass(ClassTree type, Void unused) {
+      public Void visitClass(ClassTree type, String enclosingLocal) {
         Tree parent = getCurrentPath().getParentPath().getLeaf();
         boolean local = !(parent instanceof ClassTree) && !(parent instanceof CompilationUnitTree);
-        if (local) {
-          String where = type.getSimpleName().length() == 0
-              ? "an anonymous class"
-              : "local class " + type.getSimpleName();
+        String name = type.getSimpleName().length() == 0
+            ? "an anonymous class"
+            : "local class " + type.getSimpleName();
+        String where = local ? name : enclosingLocal == null ? null
+            : "class " + type.getSimpleName() + " inside " + enclosingLocal;
+        if (where != null) {
           for (Tree member : type.getMembers()) {
             if (member instanceof VariableTree field) {
               checkField(field, where, imports, unit);
             }
           }
         }
-        return super.visitClass(type, unused);
+        return super.visitClass(type, local ? name : enclosingLocal);
       }
     }.scan(unit, null);
   }

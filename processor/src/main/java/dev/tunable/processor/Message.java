@@ -172,6 +172,12 @@ enum Message {
       "learned field '%s' of %s is set in %s, outside the model; learned state is set by training:"
           + " train the model, or restore saved state with %s.%s(model)"),
 
+  // The compilation as a whole.
+  SOURCE_LEVEL("SourceLevel",
+      "class %s gets generated records, but this compilation is for %s, which has none; compile"
+          + " for Java 16 or later (Maven: <release>17</release> in maven-compiler-plugin's"
+          + " configuration; javac: --release 17)"),
+
   INTERNAL_ERROR("InternalError",
       "the Tunable processor failed on %s; this is a bug, please report it with this stack trace:%n%s");
 

@@ -48,6 +48,7 @@ public final class TunableProcessor extends AbstractProcessor {
   private final Set<String> generatedNames = new HashSet<>();
   /** An inherited field's error reaches every subclass's report, but is printed once. */
   private final Set<String> printed = new HashSet<>();
+  private boolean sourceLevelReported;
 
   private Elements elements;
   private Messager messager;
@@ -103,12 +104,36 @@ public final class TunableProcessor extends AbstractProcessor {
     if (localClassFields != null) {
       round.getRootElements().forEach(localClassFields::check);
     }
+    if (!checkSourceLevel(round)) {
+      return false;
+    }
     for (TypeElement type : candidates(round)) {
       if (done.add(type.getQualifiedName().toString())) {
         processClass(type, round.processingOver());
       }
     }
     return false; // the annotations are Tunable's, but other processors may read them too
+  }
+
+  /**
+   * Generated code is records, which javac would reject inside the generated files below Java 16
+   * (as Maven 3.8 compiles without a release): one error on the first model instead, and none
+   * generated.
+   */
+  private boolean checkSourceLevel(RoundEnvironment round) {
+    SourceVersion level = processingEnv.getSourceVersion();
+    if (level.compareTo(SourceVersion.RELEASE_16) >= 0) {
+      return true;
+    }
+    if (!sourceLevelReported) {
+      candidates(round).stream().findFirst().ifPresent(type -> {
+        sourceLevelReported = true;
+        messager.printMessage(Diagnostic.Kind.ERROR,
+            Message.SOURCE_LEVEL.format(type.getQualifiedName(), "Java " + level.name()
+                .replace("RELEASE_", "")), type);
+      });
+    }
+    return false;
   }
 
   /** Classes deferred earlier, classes with annotated fields, and subclasses of those. */
