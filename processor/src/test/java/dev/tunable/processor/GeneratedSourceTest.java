@@ -139,6 +139,22 @@ class GeneratedSourceTest {
         .replaceAll("<[^>]+>", "").replace("&#47;", "/").replace("&#92;", "\\");
   }
 
+  @Test
+  void innerClassesAndEnumsHoldHyperparametersLikeClasses() throws Exception {
+    Compilation compilation = Fixtures.compile(Fixtures.good("Owners"));
+    assertThat(compilation).succeededWithoutWarnings();
+    ClassLoader loader = Fixtures.classLoader(compilation);
+    Class<?> preset = loader.loadClass("test.Owners$Preset");
+    Object large = preset.getField("LARGE").get(null);
+    Class<?> values = loader.loadClass("test.Owners_PresetHyperparameters");
+    Object five = values.getConstructor(int.class).newInstance(5);
+    values.getMethod("applyTo", preset).invoke(five, large);
+    Object read = values.getMethod("of", preset).invoke(null, large);
+    assertEquals(five, read);
+    assertTrue(generated(compilation, "test.Owners_LayerHyperparameters").isPresent());
+    assertTrue(generated(compilation, "test.Owners_LayerParameters").isPresent());
+  }
+
   /** Regression: a type named Override or String in the model's package broke generated code. */
   @Test
   void typesOfTheModelsPackageNamedLikeJavaLangTypesAreNotMeant() {
