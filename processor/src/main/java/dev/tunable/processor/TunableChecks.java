@@ -6,6 +6,7 @@ import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.CompoundAssignmentTree;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.UnaryTree;
@@ -17,11 +18,11 @@ import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.Trees;
 import java.util.Optional;
-import javax.lang.model.element.AnnotationMirror;
-import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Types;
 import javax.tools.Diagnostic;
 
@@ -38,8 +39,6 @@ import javax.tools.Diagnostic;
  */
 @AutoService(Plugin.class)
 public final class TunableChecks implements Plugin {
-  private static final String GENERATED = "javax.annotation.processing.Generated";
-
   /** Creates the plugin; javac finds it through {@code META-INF/services}. */
   public TunableChecks() {}
 
@@ -114,7 +113,7 @@ public final class TunableChecks implements Plugin {
       if (Mirrors.has(field, Names.HYPERPARAMETER)) {
         checkHyperparameterNotTrained(write, field, owner);
       } else if (Mirrors.has(field, Names.LEARNED)) {
-        checkLearnedSetInside(write, field, owner);
+        checkLearnedSetInside(write, target, field, owner);
       }
     }
 
@@ -130,8 +129,9 @@ public final class TunableChecks implements Plugin {
       }
     }
 
-    private void checkLearnedSetInside(Tree write, Element field, TypeElement owner) {
-      if (insideModel(owner) || insideGeneratedCode()) {
+    private void checkLearnedSetInside(Tree write, ExpressionTree target, Element field,
+        TypeElement owner) {
+      if (insideModel(owner) || insideGeneratedParameters(target)) {
         return;
       }
       String where = enclosingClass().map(c -> c.getSimpleName().toString()).orElse("this file");
@@ -174,22 +174,25 @@ public final class TunableChecks implements Plugin {
       return false;
     }
 
-    /** The generated {@code restore} sets learned state by design. */
-    private boolean insideGeneratedCode() {
+    /**
+     * The generated {@code restore} sets learned state by design: a write through a model (or
+     * type variable bounded by it) inside the record generated for that model. Known by name,
+     * which no other type may take (GeneratedNameTaken), and not by {@code @Generated}, which a
+     * module that does not read {@code java.compiler} cannot have.
+     */
+    private boolean insideGeneratedParameters(ExpressionTree target) {
       Optional<TypeElement> type = enclosingClass();
-      if (type.isEmpty()) {
+      if (!(target instanceof MemberSelectTree select) || type.isEmpty()) {
         return false;
       }
-      Optional<AnnotationMirror> generated = Mirrors.find(type.get(), GENERATED);
-      if (generated.isEmpty()) {
+      TreePath model = new TreePath(new TreePath(getCurrentPath(), target), select.getExpression());
+      TypeMirror through = trees.getTypeMirror(model);
+      if (through == null || types.erasure(through).getKind() != TypeKind.DECLARED) {
         return false;
       }
-      for (AnnotationValue value : generated.get().getElementValues().values()) {
-        if (String.valueOf(value.getValue()).contains(TunableProcessor.class.getCanonicalName())) {
-          return true;
-        }
-      }
-      return false;
+      TypeElement modelType = (TypeElement) types.asElement(types.erasure(through));
+      return type.get().getQualifiedName()
+          .contentEquals(Names.parameters(modelType).canonicalName());
     }
 
     private void report(Tree tree, String message) {
