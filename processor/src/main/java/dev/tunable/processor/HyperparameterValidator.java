@@ -229,6 +229,8 @@ final class HyperparameterValidator {
   private Domain domain(Subject subject, Kind kind) {
     if (kind.isNumeric()) {
       checkNoChoices(subject);
+      checkNoIntegerDivision(subject, "range");
+      checkNoIntegerDivision(subject, "step");
       return kind.isIntegral() ? integralDomain(subject, kind) : realDomain(subject, kind);
     }
     String values = kind == Kind.BOOLEAN ? "true and false" : "its choices";
@@ -385,6 +387,18 @@ final class HyperparameterValidator {
       case INEXACT_FLOAT_STEP -> subject.errorOn("step", message, name, violation.actual(),
           format(kind, low), format(kind, high), format(kind, step));
       default -> throw new IllegalStateException(violation + " is not about a numeric domain");
+    }
+  }
+
+  /** {@code step = 1 / 4} is 0, no step at all: Java divides integers without a remainder. */
+  private void checkNoIntegerDivision(Subject subject, String element) {
+    if (!subject.values().isExplicit(element)) {
+      return;
+    }
+    for (AnnotationValue value : subject.values().array(element)) {
+      initialValues.integerDivision(subject.field(), subject.mirror(), value).ifPresent(division ->
+          subject.errorAt(value, element, Message.INTEGER_DIVISION, subject.name(), element,
+              division.source(), Mirrors.Values.number(value), division.exact()));
     }
   }
 

@@ -13,6 +13,8 @@ import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import java.util.Optional;
 import javax.annotation.processing.ProcessingEnvironment;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.VariableElement;
@@ -24,6 +26,7 @@ import javax.lang.model.type.TypeKind;
  * -1;}, {@code Penalty p = Penalty.L2;}, {@code double lr = BASE * 2;}, {@code int n = (int) 1e3;}.
  * Fields that are not final have no constant value in the element API, so the initializer is read
  * from the tree; without javac's tree API there are no initial values, and nothing else changes.
+ * The same reading finds annotation values written as integer divisions.
  */
 final class InitialValues {
   private final Trees trees;
@@ -54,6 +57,38 @@ final class InitialValues {
       return Optional.empty();
     }
     return Optional.ofNullable(evaluate(new TreePath(path, variable.getInitializer())));
+  }
+
+  /**
+   * An integer division as written in an annotation value, such as {@code step = 1 / 4}: the
+   * source text, and the exact quotient it reads as (the value is its truncation, here 0).
+   */
+  record IntegerDivision(String source, double exact) {}
+
+  /** {@code value}'s integer division that does not divide evenly, if it is written as one. */
+  Optional<IntegerDivision> integerDivision(
+      Element field, AnnotationMirror mirror, AnnotationValue value) {
+    TreePath path = trees == null ? null : trees.getPath(field, mirror, value);
+    if (path == null) {
+      return Optional.empty();
+    }
+    while (path.getLeaf() instanceof ParenthesizedTree parenthesized) {
+      path = new TreePath(path, parenthesized.getExpression());
+    }
+    if (!(path.getLeaf() instanceof BinaryTree division)
+        || division.getKind() != Tree.Kind.DIVIDE) {
+      return Optional.empty();
+    }
+    Object left = evaluate(new TreePath(path, division.getLeftOperand()));
+    Object right = evaluate(new TreePath(path, division.getRightOperand()));
+    boolean integral = (left instanceof Integer || left instanceof Long)
+        && (right instanceof Integer || right instanceof Long);
+    if (!integral || ((Number) right).longValue() == 0
+        || ((Number) left).longValue() % ((Number) right).longValue() == 0) {
+      return Optional.empty();
+    }
+    return Optional.of(new IntegerDivision(division.toString(),
+        ((Number) left).doubleValue() / ((Number) right).doubleValue()));
   }
 
   private Object evaluate(TreePath path) {

@@ -65,6 +65,9 @@ enum Message {
   FRACTIONAL_BOUND("FractionalBound",
       "hyperparameter '%s' of type %s: bound %s is not a whole number; use whole bounds or declare"
           + " the field double"),
+  INTEGER_DIVISION("IntegerDivision",
+      "hyperparameter '%s': %s holds %s, a division of integers, which Java truncates to %s; write"
+          + " %s"),
   BOUND_OUT_OF_TYPE(Rule.BOUND_OUT_OF_TYPE,
       "hyperparameter '%s' of type %s: bound %s is outside [%s, %s]; %s"),
   RANGE_NOT_APPLICABLE("RangeNotApplicable",
