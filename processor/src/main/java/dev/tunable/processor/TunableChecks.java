@@ -20,6 +20,8 @@ import com.sun.source.util.Trees;
 import java.util.Optional;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
@@ -123,7 +125,7 @@ public final class TunableChecks implements Plugin {
       if (method.isEmpty() || method.get().getName().contentEquals("<init>")) {
         return;
       }
-      if (insideModel(owner)) {
+      if (insideModelInstance(owner)) {
         report(write, Message.HYPERPARAMETER_ASSIGNED_IN_TRAINING.format(field.getSimpleName(),
             method.get().getName() + "()"));
       }
@@ -161,6 +163,34 @@ public final class TunableChecks implements Plugin {
         }
       }
       return Optional.empty();
+    }
+
+    /**
+     * Whether the write runs on behalf of a model instance: in an instance method of the model (or
+     * a subclass), or in a lambda, anonymous, local or inner class inside one. A static method
+     * or a static nested class (a factory, a builder) makes models rather than trains them.
+     */
+    private boolean insideModelInstance(TypeElement owner) {
+      for (TreePath path = getCurrentPath(); path != null; path = path.getParentPath()) {
+        if (path.getLeaf() instanceof MethodTree method
+            && method.getModifiers().getFlags().contains(Modifier.STATIC)) {
+          return false;
+        }
+        if (path.getLeaf() instanceof ClassTree
+            && trees.getElement(path) instanceof TypeElement type) {
+          if (types.isSubtype(types.erasure(type.asType()), types.erasure(owner.asType()))) {
+            return true;
+          }
+          boolean ofAnInstance = type.getNestingKind() == NestingKind.ANONYMOUS
+              || type.getNestingKind() == NestingKind.LOCAL
+              || (type.getNestingKind() == NestingKind.MEMBER
+                  && !type.getModifiers().contains(Modifier.STATIC));
+          if (!ofAnInstance) {
+            return false;
+          }
+        }
+      }
+      return false;
     }
 
     /** Whether any class around the write is the model or a subclass of it. */
