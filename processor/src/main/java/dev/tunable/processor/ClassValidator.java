@@ -185,6 +185,17 @@ final class ClassValidator {
   }
 
   /**
+   * The generated hyperparameters record is built on the runtime's search spaces; without the
+   * runtime on the class path javac would fail inside it. (The parameters record needs nothing.)
+   */
+  void checkRuntimePresent(TypeElement model, ClassName generated, Report report) {
+    if (elements.getTypeElement(Names.RUNTIME_SEARCH_SPACE) == null) {
+      report.error(Message.RUNTIME_MISSING, model, model.getQualifiedName(),
+          generated.simpleName());
+    }
+  }
+
+  /**
    * A type the user wrote under the generated name. Only source types count: a class file of that
    * name is, as a rule, this processor's output of an earlier build.
    */

@@ -163,6 +163,10 @@ enum Message {
       "field '%s' clashes with %s of the generated %s; rename the field"),
   UNREACHABLE_CLASS("UnreachableClass",
       "class %s is %s, so the generated %s cannot reach it; %s"),
+  RUNTIME_MISSING("RuntimeMissing",
+      "class %s has hyperparameters, so the generated %s uses the runtime (dev.tunable.SearchSpace),"
+          + " which is not on the class path; add the dependency dev.tunable:tunable-runtime, or"
+          + " leave the processor out of a library that only declares its models"),
   GENERATED_NAME_TAKEN("GeneratedNameTaken",
       "class %s would generate %s, but a type of that name already exists; rename that type"),
 

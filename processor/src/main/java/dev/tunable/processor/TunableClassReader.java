@@ -140,6 +140,7 @@ final class TunableClassReader {
     boolean hasLearned = fields.stream().anyMatch(f -> Mirrors.has(f, Names.LEARNED));
     if (hasHyperparameters) {
       classes.checkNameFree(type, hyperparametersName, generatedSoFar, report);
+      classes.checkRuntimePresent(type, hyperparametersName, report);
     }
     if (hasLearned) {
       classes.checkNameFree(type, parametersName, generatedSoFar, report);

@@ -196,6 +196,34 @@ class ProcessingTest {
     assertTrue(errors.get(0).getSource().getName().endsWith("Trainer.java"), errors.toString());
   }
 
+  /** Regression: javac failed inside the generated record, on every runtime type it names. */
+  @Test
+  void aModelWithHyperparametersNeedsTheRuntimeOnTheClassPath() {
+    JavaFileObject model = JavaFileObjects.forSourceLines("test.Model",
+        "package test;",
+        "import dev.tunable.annotations.Hyperparameter;",
+        "import dev.tunable.annotations.Learned;",
+        "public class Model {",
+        "  @Hyperparameter(range = {0, 1}) double rate;",
+        "  @Learned double[] weights;",
+        "}");
+    JavaFileObject learnedOnly = JavaFileObjects.forSourceLines("test.Memory",
+        "package test;",
+        "import dev.tunable.annotations.Learned;",
+        "public class Memory {",
+        "  @Learned double[] cells;",
+        "}");
+    Compilation compilation = com.google.testing.compile.Compiler.javac()
+        .withClasspath(List.of(Fixtures.classpath().get(0))) // the annotations alone
+        .withOptions("-Xlint:all", "-Xlint:-processing")
+        .withProcessors(new TunableProcessor())
+        .compile(model, learnedOnly);
+    assertThat(compilation).hadErrorContaining("[RuntimeMissing] class test.Model has"
+        + " hyperparameters, so the generated ModelHyperparameters uses the runtime")
+        .inFile(model).onLine(4);
+    assertEquals(1, compilation.errors().size(), compilation.errors().toString());
+  }
+
   @Test
   void theProcessorLeavesTheAnnotationsUnclaimedAndSupportsTheLatestRelease() {
     TunableProcessor processor = new TunableProcessor();
