@@ -16,6 +16,8 @@ import javax.annotation.processing.Generated;
 
 /**
  * Hyperparameters of {@link LogisticRegression}.
+ *
+ * @param learningRate Step size of "SGD".
  */
 @Generated("dev.tunable.processor.TunableProcessor")
 public record LogisticRegressionHyperparameters(double learningRate, int batchSize, float dropout,
@@ -53,6 +55,9 @@ public record LogisticRegressionHyperparameters(double learningRate, int batchSi
           .set(OPTIMIZER, "adam")
           .build());
 
+  /**
+   * @param learningRate Step size of "SGD".
+   */
   public LogisticRegressionHyperparameters {
     LEARNING_RATE.check(learningRate);
     BATCH_SIZE.check(batchSize);
@@ -63,6 +68,13 @@ public record LogisticRegressionHyperparameters(double learningRate, int batchSi
     PENALTY.check(penalty);
     Objects.requireNonNull(optimizer, "hyperparameter 'solver' must not be null");
     OPTIMIZER.check(optimizer);
+  }
+
+  /**
+   * Step size of "SGD".
+   */
+  public double learningRate() {
+    return this.learningRate;
   }
 
   /**

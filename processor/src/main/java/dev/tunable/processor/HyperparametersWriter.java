@@ -59,10 +59,11 @@ final class HyperparametersWriter {
     generated.ifPresent(record::addAnnotation);
     // A field named like a type the code uses (a field "Math") would hide it: qualify such types.
     fields.forEach(field -> record.alwaysQualify(field.field()));
+    Writers.qualifyJavaLangHiddenBy(record, model.element());
 
     MethodSpec.Builder constructor = MethodSpec.compactConstructorBuilder().addModifiers(Modifier.PUBLIC);
     for (HyperparameterField field : fields) {
-      constructor.addParameter(field.type(), field.field());
+      constructor.addParameter(Writers.component(field.type(), field.field(), field.javadoc()));
       if (!field.type().isPrimitive()) {
         // Null is a programming error, not a value outside the dimension: name it plainly.
         constructor.addStatement("$T.requireNonNull($N, $S)", OBJECTS, field.field(),
@@ -74,6 +75,9 @@ final class HyperparametersWriter {
     record.recordConstructor(constructor.build());
     record.addField(space(model, self, fields));
 
+    for (HyperparameterField field : fields) {
+      Writers.accessor(field.type(), field.field(), field.javadoc()).ifPresent(record::addMethod);
+    }
     NameAllocator names = Writers.namesAfter(fields.stream().map(HyperparameterField::field).toList());
     record.addMethod(of(model, self, names.clone()));
     record.addMethod(applyTo(model, names.clone()));
@@ -129,7 +133,7 @@ final class HyperparametersWriter {
       }
     });
     if (!field.description().isEmpty()) {
-      constant.addJavadoc("$L\n", field.description().replace("*/", "*&#47;"));
+      constant.addJavadoc("$L\n", Writers.javadocText(field.description()));
     }
     return constant.build();
   }

@@ -23,6 +23,8 @@ final class Names {
   static final String HYPERPARAMETER = "dev.tunable.annotations.Hyperparameter";
   static final String LEARNED = "dev.tunable.annotations.Learned";
   static final String DESCRIPTOR_DIRECTORY = "META-INF/tunable/";
+  /** A type of the runtime that generated hyperparameters records use. */
+  static final String RUNTIME_SEARCH_SPACE = "dev.tunable.SearchSpace";
 
   /**
    * The methods of {@code Object} and {@code Record} that take no parameters, which an accessor
