@@ -169,16 +169,38 @@ final class TreeGrower {
     return order;
   }
 
-  /** {@code rows} ordered by their value of {@code feature}, ties by row. */
+  /**
+   * {@code rows} ordered by their value of {@code feature}, ties by row: a merge sort of the
+   * primitive rows, since sorting boxed ones was most of the time a forest took.
+   */
   private int[] sortedBy(int[] rows, int feature) {
-    return Arrays.stream(rows).boxed()
-        .sorted((a, b) -> a.equals(b) ? 0 : compare(a, b, feature))
-        .mapToInt(Integer::intValue).toArray();
+    int[] sorted = rows.clone();
+    mergeSort(sorted, rows.clone(), 0, rows.length, feature);
+    return sorted;
   }
 
-  private int compare(int a, int b, int feature) {
+  /** Sorts {@code rows[from, to)}, using the same range of {@code spare} (a copy) as scratch. */
+  private void mergeSort(int[] rows, int[] spare, int from, int to, int feature) {
+    if (to - from < 2) {
+      return;
+    }
+    int middle = (from + to) >>> 1;
+    mergeSort(spare, rows, from, middle, feature);
+    mergeSort(spare, rows, middle, to, feature);
+    int left = from;
+    int right = middle;
+    for (int out = from; out < to; out++) {
+      if (right >= to || left < middle && !before(spare[right], spare[left], feature)) {
+        rows[out] = spare[left++];
+      } else {
+        rows[out] = spare[right++];
+      }
+    }
+  }
+
+  private boolean before(int a, int b, int feature) {
     int byValue = Double.compare(x[a][feature], x[b][feature]);
-    return byValue != 0 ? byValue : Integer.compare(a, b);
+    return byValue < 0 || byValue == 0 && a < b;
   }
 
   /** Where a node splits: rows before {@code position} in order of {@code feature} go left. */
