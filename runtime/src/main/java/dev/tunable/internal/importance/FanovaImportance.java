@@ -21,9 +21,10 @@ public final class FanovaImportance {
 
   /**
    * Each dimension's importance by name, most important first (ties in the space's order),
-   * summing to 1; a dimension that has a single value gets 0 (and if all do, all get 0). The trials counted are those {@link
-   * EncodedTrials} describes: complete, with a finite first value and a value for every dimension
-   * of {@code space}. The same trials and seed give the same answer.
+   * summing to 1; a dimension that has a single value gets 0 (and if all do, all get 0). The
+   * trials counted are those {@link EncodedTrials} describes: complete, with a finite first value
+   * and a value for every dimension of {@code space}. The same trials and seed give the same
+   * answer.
    *
    * @throws IllegalStateException if fewer than 2 trials count, or if their values are too alike
    *     for any dimension to explain them

@@ -57,8 +57,8 @@ final class LeafBoxes {
     }
     for (int f = 0; f < low.length; f++) {
       if (!(low[f] < high[f])) {
-        throw new IllegalArgumentException(
-            "feature " + f + " has bounds [" + low[f] + ", " + high[f] + "]; low must be below high");
+        throw new IllegalArgumentException("feature " + f + " has bounds [" + low[f] + ", "
+            + high[f] + "]; low must be below high");
       }
     }
     List<double[][]> boxes = new ArrayList<>();
