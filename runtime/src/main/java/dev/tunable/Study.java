@@ -457,11 +457,12 @@ public final class Study {
 
   /**
    * How much each hyperparameter of {@code space} matters to the objective: its importance by
-   * name, most important first, the values summing to 1. Computed by fANOVA (Hutter, Hoos and
-   * Leyton-Brown, ICML 2014) as Optuna's default importance evaluator does: a random forest of 64
-   * regression trees is fitted to the study's {@link TrialState#COMPLETE complete} trials, and a
-   * hyperparameter's importance is the share of the forest's variance that it explains alone (its
-   * main effect), normalized over the hyperparameters.
+   * name, most important first (an unmodifiable map in that order), the values summing to 1.
+   * Computed by fANOVA (Hutter, Hoos and Leyton-Brown, ICML 2014) as Optuna's default importance
+   * evaluator does: a random forest of 64 regression trees is fitted to the study's {@link
+   * TrialState#COMPLETE complete} trials, and a hyperparameter's importance is the share of the
+   * forest's variance that it explains alone (its main effect), normalized over the
+   * hyperparameters.
    *
    * <p>Log-scale dimensions are measured in the logarithm of their values, as samplers see them;
    * each value of an integer dimension counts alike; a categorical's choices count as one
@@ -476,6 +477,7 @@ public final class Study {
    *     values are too alike for any hyperparameter to explain them
    */
   public Map<String, Double> importance(SearchSpace<?> space) {
+    Objects.requireNonNull(space, "space");
     List<Direction> directions = log.directions();
     if (directions.size() != 1) {
       throw new IllegalStateException("study '" + name + "' has " + directions.size()
