@@ -53,7 +53,8 @@ class ImportanceTest {
   @Test
   void anAdditiveFunctionSharesInProportionToTheSquaresOfItsCoefficients() {
     SearchSpace<Config> space = SearchSpace.builder().real("x1", 0, 1).real("x2", 0, 1).build();
-    // a = 1, b = 2: a² / (a² + b²) = 0.2.
+    // a = 1, b = 2: a² / (a² + b²) = 0.2. The forest shrinks the weaker term a little (0.176
+    // here; Optuna's evaluator gives 0.179 on such trials, see BENCHMARKS.md).
     Map<String, Double> importance = importance(space,
         c -> c.getDouble("x1") + 2 * c.getDouble("x2"));
     assertOrder(importance, "x2", "x1");
