@@ -5,6 +5,7 @@ import static dev.tunable.Checks.quote;
 import dev.tunable.internal.Pareto;
 import dev.tunable.internal.StoredValues;
 import dev.tunable.internal.TrialExport;
+import dev.tunable.internal.importance.FanovaImportance;
 import dev.tunable.internal.rules.Text;
 import dev.tunable.storage.Event.TrialAttributeSet;
 import dev.tunable.storage.Event.TrialConstraintsSet;
@@ -58,6 +59,8 @@ import java.util.function.Function;
  */
 public final class Study {
   private static final double[] NO_VALUES = {};
+  /** The seed of {@link #importance}'s forest: fixed, so that the same trials give one answer. */
+  private static final long IMPORTANCE_SEED = 0;
 
   private final String name;
   private final StudyLog log;
@@ -474,6 +477,42 @@ public final class Study {
           "no trial of study '" + name + "' is complete yet (" + model.countsByState() + ")");
     }
     return best;
+  }
+
+  /**
+   * How much each hyperparameter of {@code space} matters to the objective: its importance by
+   * name, most important first (an unmodifiable map in that order), the values summing to 1.
+   * Computed by fANOVA (Hutter, Hoos and Leyton-Brown, ICML 2014) as Optuna's default importance
+   * evaluator does: a random forest of 64 regression trees is fitted to the study's {@link
+   * TrialState#COMPLETE complete} trials, and a hyperparameter's importance is the share of the
+   * forest's variance that it explains alone (its main effect), normalized over the
+   * hyperparameters.
+   *
+   * <p>Log-scale dimensions are measured in the logarithm of their values, as samplers see them;
+   * each value of an integer dimension counts alike; a categorical's choices count as one
+   * hyperparameter. A dimension with a single value gets 0. Trials without a value {@code space}
+   * allows for each of its dimensions (trials of another space) are left out. The forest is
+   * seeded, so the same trials give the same answer; the answer is only as good as the forest's
+   * fit, so trials spread over the space (as a random or quasi-random sampler draws them) make
+   * it more telling than trials gathered near an optimum.
+   *
+   * @throws IllegalStateException if the study has several objectives, if fewer than 2 complete
+   *     trials have a finite value and a value for each dimension of {@code space}, or if their
+   *     values are too alike for any hyperparameter to explain them
+   */
+  public Map<String, Double> importance(SearchSpace<?> space) {
+    Objects.requireNonNull(space, "space");
+    List<Direction> directions = log.directions();
+    if (directions.size() != 1) {
+      throw new IllegalStateException("study '" + name + "' has " + directions.size()
+          + " objectives " + directions + "; hyperparameter importance is computed for a study"
+          + " with one objective");
+    }
+    try {
+      return FanovaImportance.of(space, trials(), IMPORTANCE_SEED);
+    } catch (IllegalStateException cannot) {
+      throw new IllegalStateException("study '" + name + "': " + cannot.getMessage(), cannot);
+    }
   }
 
   /** Asks running {@link #optimize} calls to start no more trials; running trials finish. */
