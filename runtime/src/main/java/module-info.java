@@ -13,6 +13,8 @@
 module dev.tunable {
   requires transitive dev.tunable.annotations;
   requires commons.math3;
+  // Jackson's streaming parser reads users' configuration files (SearchSpace.load).
+  requires com.fasterxml.jackson.core;
 
   exports dev.tunable;
   exports dev.tunable.checkpoint;

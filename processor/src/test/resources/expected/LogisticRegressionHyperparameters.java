@@ -7,6 +7,8 @@ import dev.tunable.IntegerDimension;
 import dev.tunable.RealDimension;
 import dev.tunable.SearchSpace;
 import dev.tunable.annotations.Scale;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -14,6 +16,8 @@ import javax.annotation.processing.Generated;
 
 /**
  * Hyperparameters of {@link LogisticRegression}.
+ *
+ * @param learningRate Step size of "SGD".
  */
 @Generated("dev.tunable.processor.TunableProcessor")
 public record LogisticRegressionHyperparameters(double learningRate, int batchSize, float dropout,
@@ -36,11 +40,24 @@ public record LogisticRegressionHyperparameters(double learningRate, int batchSi
   public static final CategoricalDimension<String> OPTIMIZER = new CategoricalDimension<>("solver", List.of("adam", "sgd"));
 
   /**
-   * The search space over every hyperparameter, in declaration order.
+   * The search space over every hyperparameter, in declaration order, with the values
+   * the field initializers of {@link LogisticRegression} give as defaults.
    */
   public static final SearchSpace<LogisticRegressionHyperparameters> SPACE = SearchSpace.of(LogisticRegressionHyperparameters::fromConfig, LogisticRegressionHyperparameters::toConfig,
-      List.of(LEARNING_RATE, BATCH_SIZE, DROPOUT, ITERATIONS, SHUFFLE, PENALTY, OPTIMIZER));
+      List.of(LEARNING_RATE, BATCH_SIZE, DROPOUT, ITERATIONS, SHUFFLE, PENALTY, OPTIMIZER),
+      Config.builder()
+          .set(LEARNING_RATE, 0.01)
+          .set(BATCH_SIZE, 32)
+          .set(DROPOUT, 0.25f)
+          .set(ITERATIONS, 1000)
+          .set(SHUFFLE, true)
+          .set(PENALTY, LogisticRegression.Penalty.L2)
+          .set(OPTIMIZER, "adam")
+          .build());
 
+  /**
+   * @param learningRate Step size of "SGD".
+   */
   public LogisticRegressionHyperparameters {
     LEARNING_RATE.check(learningRate);
     BATCH_SIZE.check(batchSize);
@@ -51,6 +68,13 @@ public record LogisticRegressionHyperparameters(double learningRate, int batchSi
     PENALTY.check(penalty);
     Objects.requireNonNull(optimizer, "hyperparameter 'solver' must not be null");
     OPTIMIZER.check(optimizer);
+  }
+
+  /**
+   * Step size of "SGD".
+   */
+  public double learningRate() {
+    return this.learningRate;
   }
 
   /**
@@ -179,11 +203,25 @@ public record LogisticRegressionHyperparameters(double learningRate, int batchSi
   }
 
   /**
-   * Reads every hyperparameter from text, as in a properties file.
+   * Reads the hyperparameters from text, as in a properties file.
+   * A key left out takes its default in {@link #SPACE}.
    *
-   * @throws IllegalArgumentException naming every missing, unknown or invalid key
+   * @throws IllegalArgumentException naming every unknown or invalid key, and every missing key
+   *     without a default
    */
   public static LogisticRegressionHyperparameters parse(Map<String, String> values) {
     return SPACE.create(SPACE.parse(values));
+  }
+
+  /**
+   * Reads a configuration file: JSON ({@code *.json}) or Java properties in UTF-8
+   * ({@code *.properties}).
+   * A key left out takes its default in {@link #SPACE}.
+   *
+   * @throws IOException if the file cannot be read
+   * @throws IllegalArgumentException listing every problem in the file, each with its line
+   */
+  public static LogisticRegressionHyperparameters load(Path file) throws IOException {
+    return SPACE.create(SPACE.load(file));
   }
 }

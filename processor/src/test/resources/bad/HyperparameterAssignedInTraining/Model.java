@@ -19,6 +19,30 @@ public class Model {
     }
     Runnable more = () -> this.epochs++; // error: [HyperparameterAssignedInTraining] hyperparameter 'epochs' is assigned in fit()
     more.run();
+    Runnable decay = new Runnable() {
+      @Override
+      public void run() {
+        learningRate /= 2; // error: [HyperparameterAssignedInTraining] hyperparameter 'learningRate' is assigned in run()
+      }
+    };
+    decay.run();
+  }
+
+  // Regression: factories and builders make models, they do not train them.
+  static Model withRate(double rate) {
+    Model model = new Model();
+    model.learningRate = rate;
+    return model;
+  }
+
+  static class Builder {
+    private int epochs = 10;
+
+    Model build() {
+      Model model = new Model();
+      model.epochs = epochs;
+      return model;
+    }
   }
 }
 

@@ -91,7 +91,8 @@ public record RealDimension(
     if (!(value instanceof Number number) || value instanceof Long && !exactDouble((Long) value)) {
       throw invalid(this, value);
     }
-    double v = number.doubleValue();
+    // A float field holds the nearest float: 0.9 is allowed where the bound is 0.9f, which is less.
+    double v = (isFloat ? NumberType.FLOAT : NumberType.DOUBLE).round(number.doubleValue());
     if (DimensionRules.realValue(v, low, high, step).isPresent()) {
       throw invalid(this, value);
     }

@@ -3,7 +3,10 @@ package dev.tunable;
 import static dev.tunable.Checks.quote;
 
 import dev.tunable.annotations.Scale;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +31,10 @@ import java.util.function.Function;
  * <p>The annotation processor generates one space per annotated class, typed by the class's
  * generated hyperparameters record ({@code LogisticRegressionHyperparameters.SPACE}).
  *
+ * <p>A space may have defaults: values for some or all of its dimensions, which {@link #parse}
+ * and {@link #load} take for the keys a configuration leaves out. A generated space's defaults
+ * are the values its model's field initializers give.
+ *
  * <p>Samplers work on the unit cube: {@link #fromUnit} maps a point of {@code [0, 1]^n} to a
  * configuration, {@link #toUnit} maps back. Every value a space hands out or accepts has been
  * checked against its dimension; every error names the hyperparameter, the value and what is
@@ -41,9 +48,10 @@ public final class SearchSpace<C> {
   private final Map<String, Dimension<?>> byName;
   private final Function<Config, C> fromConfig;
   private final Function<C, Config> toConfig;
+  private final Config defaults;
 
-  private SearchSpace(
-      List<Dimension<?>> dimensions, Function<Config, C> fromConfig, Function<C, Config> toConfig) {
+  private SearchSpace(List<Dimension<?>> dimensions, Function<Config, C> fromConfig,
+      Function<C, Config> toConfig, Config defaults) {
     this.dimensions = List.copyOf(dimensions);
     this.byName = new LinkedHashMap<>();
     for (Dimension<?> dimension : this.dimensions) {
@@ -54,6 +62,7 @@ public final class SearchSpace<C> {
     }
     this.fromConfig = Objects.requireNonNull(fromConfig, "fromConfig");
     this.toConfig = Objects.requireNonNull(toConfig, "toConfig");
+    this.defaults = checkDefaults(Objects.requireNonNull(defaults, "defaults"));
   }
 
   /** Starts a space built in code, whose points are {@link Config}s. */
@@ -69,12 +78,34 @@ public final class SearchSpace<C> {
    */
   public static <C> SearchSpace<C> of(
       Function<Config, C> fromConfig, Function<C, Config> toConfig, List<Dimension<?>> dimensions) {
-    return new SearchSpace<>(dimensions, fromConfig, toConfig);
+    return new SearchSpace<>(dimensions, fromConfig, toConfig, Config.builder().build());
+  }
+
+  /**
+   * A space whose points are {@code C}s, with {@code defaults} for the keys a configuration
+   * leaves out; used by generated code.
+   *
+   * @param fromConfig builds a {@code C} from checked values
+   * @param toConfig reads the values of a {@code C}
+   * @param defaults values of some of the dimensions, or none
+   * @throws IllegalArgumentException if a default names no dimension or is not allowed by its own
+   */
+  public static <C> SearchSpace<C> of(Function<Config, C> fromConfig,
+      Function<C, Config> toConfig, List<Dimension<?>> dimensions, Config defaults) {
+    return new SearchSpace<>(dimensions, fromConfig, toConfig, defaults);
   }
 
   /** The dimensions, in order. */
   public List<Dimension<?>> dimensions() {
     return dimensions;
+  }
+
+  /**
+   * The values {@link #parse} and {@link #load} take for the keys a configuration leaves out: of
+   * some, all or none of the dimensions, in the space's order; never {@code null}.
+   */
+  public Config defaults() {
+    return defaults;
   }
 
   /** The number of dimensions. */
@@ -119,35 +150,137 @@ public final class SearchSpace<C> {
     for (Dimension<?> dimension : dimensions) {
       Object value = values.get(dimension.name());
       if (value == null) {
-        problems.add(absent(dimension, values));
+        problems.add(0, absent(dimension, values));
         continue;
       }
-      problems.attempt(() -> config.set(dimension, value));
+      problems.attempt(0, () -> config.set(dimension, value));
     }
     reportUnknownNames(values.keySet(), problems);
-    problems.throwIfAny();
+    problems.throwIfAny("the configuration");
     return config.build();
   }
 
   /**
-   * Reads a complete configuration from text, as in a properties file.
+   * Reads a configuration from text, as in a properties file: each value is parsed by its
+   * dimension, and a key left out takes the space's {@link #defaults() default}.
    *
-   * @throws IllegalArgumentException listing every missing, unknown or invalid key
+   * @throws IllegalArgumentException listing every unknown or invalid key, and every missing key
+   *     without a default
    */
   public Config parse(Map<String, String> text) {
+    List<ConfigurationFile.Entry> entries = new ArrayList<>();
+    text.forEach((key, value) -> entries.add(new ConfigurationFile.Entry(key, value, 0)));
     Problems problems = new Problems();
-    Map<String, Object> values = new LinkedHashMap<>();
-    for (Dimension<?> dimension : dimensions) {
-      String value = text.get(dimension.name());
-      if (value == null) {
-        problems.add(absent(dimension, text));
+    Map<String, Object> values = read(entries, true, true, problems);
+    problems.throwIfAny("the configuration");
+    return check(values);
+  }
+
+  /**
+   * Reads a configuration file: JSON if its name ends in {@code .json}, Java properties (UTF-8)
+   * if it ends in {@code .properties}. A key the file leaves out takes the space's {@link
+   * #defaults() default}. In JSON, the file is one object; numbers and booleans are written
+   * without quotes, choices as strings.
+   *
+   * <pre>{@code
+   * {"learningRate": 0.01, "batchSize": 64, "penalty": "L1"}
+   * }</pre>
+   *
+   * @throws IllegalArgumentException listing every problem of the file at once, each with its
+   *     line: malformed syntax, a key given twice, an unknown key (with the nearest known one),
+   *     a value its dimension does not allow (with what it allows), a missing key without a
+   *     default; or if the file's name ends in neither extension
+   * @throws IOException if the file cannot be read
+   */
+  public Config load(Path file) throws IOException {
+    ConfigurationFile read = ConfigurationFile.read(file);
+    Problems problems = new Problems();
+    read.problems().forEach(problem -> problems.add(problem.line(), problem.message()));
+    Map<String, Object> values =
+        read(read.entries(), read.valuesAreText(), read.complete(), problems);
+    problems.throwIfAnyIn(quote(file.toString()));
+    return check(values);
+  }
+
+  /**
+   * The values of {@code entries}, each checked or parsed by its dimension, with the defaults for
+   * the dimensions they leave out; every problem goes to {@code problems}.
+   *
+   * @param complete whether {@code entries} are all there are, so that a missing key is an error
+   */
+  private Map<String, Object> read(List<ConfigurationFile.Entry> entries, boolean valuesAreText,
+      boolean complete, Problems problems) {
+    Map<String, Object> given = new LinkedHashMap<>();
+    for (ConfigurationFile.Entry entry : entries) {
+      Dimension<?> dimension = entry.key() == null ? null : byName.get(entry.key());
+      if (entry.value() == ConfigurationFile.UNREADABLE) {
+        continue; // the file's problems say why
+      } else if (dimension == null) {
+        problems.add(entry.line(), unknownName(entry.key()));
+      } else if (entry.value() == null) {
+        problems.add(entry.line(), isNull(dimension));
       } else {
-        problems.attempt(() -> values.put(dimension.name(), dimension.parse(value)));
+        problems.attempt(entry.line(), () -> given.put(dimension.name(), valuesAreText
+            ? dimension.parse((String) entry.value()) : checkJson(dimension, entry.value())));
       }
     }
-    reportUnknownNames(text.keySet(), problems);
-    problems.throwIfAny();
-    return check(values);
+    Map<String, Object> values = new LinkedHashMap<>();
+    Map<String, Object> fallback = defaults.asMap();
+    for (Dimension<?> dimension : dimensions) {
+      String name = dimension.name();
+      if (given.containsKey(name)) {
+        values.put(name, given.get(name));
+      } else if (fallback.containsKey(name)) {
+        values.put(name, fallback.get(name));
+      } else if (complete && entries.stream().noneMatch(e -> name.equals(e.key()))) {
+        problems.add(0, "hyperparameter " + quote(name) + " is missing and has no default;"
+            + " expected " + dimension.describe());
+      }
+    }
+    return values;
+  }
+
+  /** {@code value} as a JSON file gives it, checked by {@code dimension}. */
+  private static Object checkJson(Dimension<?> dimension, Object value) {
+    if (value instanceof ConfigurationFile.Nested nested) {
+      throw new IllegalArgumentException("hyperparameter " + quote(dimension.name()) + ": "
+          + nested + " is not allowed; expected " + dimension.describe());
+    }
+    try {
+      return dimension.check(value);
+    } catch (IllegalArgumentException e) {
+      if (value instanceof String text && parses(dimension, text)) {
+        throw new IllegalArgumentException(
+            e.getMessage() + "; in JSON, write numbers and booleans without quotes", e);
+      }
+      throw e;
+    }
+  }
+
+  private static boolean parses(Dimension<?> dimension, String text) {
+    try {
+      dimension.parse(text);
+      return true;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  private Config checkDefaults(Config values) {
+    Problems problems = new Problems();
+    Config.Builder checked = Config.builder();
+    for (Dimension<?> dimension : dimensions) {
+      if (values.has(dimension.name())) {
+        problems.attempt(0, () -> checked.set(dimension, values.get(dimension.name())));
+      }
+    }
+    for (String name : values.names()) {
+      if (!byName.containsKey(name)) {
+        problems.add(0, "default of " + unknownName(name));
+      }
+    }
+    problems.throwIfAny("the defaults");
+    return checked.build();
   }
 
   /**
@@ -162,14 +295,14 @@ public final class SearchSpace<C> {
         (name, text) -> {
           Dimension<?> dimension = name == null ? null : byName.get(name);
           if (dimension == null) {
-            problems.add(unknownName(name));
+            problems.add(0, unknownName(name));
           } else if (text == null) {
-            problems.add(isNull(dimension));
+            problems.add(0, isNull(dimension));
           } else {
-            problems.attempt(() -> values.put(name, dimension.parse(text)));
+            problems.attempt(0, () -> values.put(name, dimension.parse(text)));
           }
         });
-    problems.throwIfAny();
+    problems.throwIfAny("the configuration");
     return check(values);
   }
 
@@ -185,17 +318,17 @@ public final class SearchSpace<C> {
     for (int i = 0; i < assignments.length; i++) {
       String assignment = assignments[i];
       if (assignment == null) {
-        problems.add("assignment #" + (i + 1) + " is null; give key=value");
+        problems.add(0, "assignment #" + (i + 1) + " is null; give key=value");
         continue;
       }
       int equals = assignment.indexOf('=');
       if (equals <= 0) {
-        problems.add(quote(assignment) + " is not of the form key=value");
+        problems.add(0, quote(assignment) + " is not of the form key=value");
       } else {
         overrides.put(assignment.substring(0, equals).strip(), assignment.substring(equals + 1));
       }
     }
-    problems.throwIfAny();
+    problems.throwIfAny("the configuration");
     return override(base, overrides);
   }
 
@@ -228,7 +361,7 @@ public final class SearchSpace<C> {
   private void reportUnknownNames(Iterable<String> names, Problems problems) {
     for (String name : names) {
       if (!byName.containsKey(name)) {
-        problems.add(unknownName(name));
+        problems.add(0, unknownName(name));
       }
     }
   }
@@ -258,30 +391,55 @@ public final class SearchSpace<C> {
     return "SearchSpace" + dimensions;
   }
 
-  /** Collects every problem of one input so that a user can fix them all at once. */
+  /**
+   * Collects every problem of one input so that a user can fix them all at once; those of a file
+   * are told in the order of its lines.
+   */
   private static final class Problems {
-    private final List<String> messages = new ArrayList<>();
+    private final List<ConfigurationFile.Problem> found = new ArrayList<>();
 
-    void add(String message) {
-      messages.add(message);
+    /** Adds the problem at {@code line}, or of the input as a whole where {@code line} is 0. */
+    void add(int line, String message) {
+      found.add(new ConfigurationFile.Problem(line, message));
     }
 
-    void attempt(Runnable action) {
+    void attempt(int line, Runnable action) {
       try {
         action.run();
       } catch (IllegalArgumentException e) {
-        messages.add(e.getMessage());
+        add(line, e.getMessage());
       }
     }
 
-    void throwIfAny() {
-      if (messages.size() == 1) {
-        throw new IllegalArgumentException(messages.get(0));
+    /**
+     * Throws if anything was found in {@code input}, as a message names it ("the
+     * configuration"); a single problem is told alone.
+     */
+    void throwIfAny(String input) {
+      throwIfAny(input, false);
+    }
+
+    /** Throws if anything was found in {@code file}, which every message names. */
+    void throwIfAnyIn(String file) {
+      throwIfAny(file, true);
+    }
+
+    private void throwIfAny(String input, boolean nameAlways) {
+      List<ConfigurationFile.Problem> sorted = new ArrayList<>(found);
+      // By line, and the problems of the whole input (line 0: missing keys) last.
+      sorted.sort(Comparator.comparingInt(p -> p.line() == 0 ? Integer.MAX_VALUE : p.line()));
+      if (sorted.size() == 1) {
+        ConfigurationFile.Problem problem = sorted.get(0);
+        String where = problem.line() > 0 ? input + ", line " + problem.line() + ": "
+            : nameAlways ? input + ": " : "";
+        throw new IllegalArgumentException(where + problem.message());
       }
-      if (!messages.isEmpty()) {
-        throw new IllegalArgumentException(
-            messages.size() + " problems in the configuration:\n  - "
-                + String.join("\n  - ", messages));
+      if (!sorted.isEmpty()) {
+        List<String> lines = sorted.stream()
+            .map(p -> (p.line() == 0 ? "" : "line " + p.line() + ": ") + p.message())
+            .toList();
+        throw new IllegalArgumentException(sorted.size() + " problems in " + input + ":\n  - "
+            + String.join("\n  - ", lines));
       }
     }
   }
@@ -329,7 +487,8 @@ public final class SearchSpace<C> {
     }
 
     public SearchSpace<Config> build() {
-      return new SearchSpace<>(dimensions, config -> config, config -> config);
+      return new SearchSpace<>(
+          dimensions, config -> config, config -> config, Config.builder().build());
     }
   }
 }

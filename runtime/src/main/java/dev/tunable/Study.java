@@ -5,6 +5,7 @@ import static dev.tunable.Checks.quote;
 import dev.tunable.internal.Pareto;
 import dev.tunable.internal.StoredValues;
 import dev.tunable.internal.TrialExport;
+import dev.tunable.internal.importance.FanovaImportance;
 import dev.tunable.internal.report.Report;
 import dev.tunable.internal.report.ReportModel;
 import dev.tunable.internal.rules.Text;
@@ -60,6 +61,8 @@ import java.util.function.Function;
  */
 public final class Study {
   private static final double[] NO_VALUES = {};
+  /** The seed of {@link #importance}'s forest: fixed, so that the same trials give one answer. */
+  private static final long IMPORTANCE_SEED = 0;
 
   private final String name;
   private final StudyLog log;
@@ -106,6 +109,30 @@ public final class Study {
    */
   public static Study load(String name, Storage storage) {
     return new Study(builder().name(name).storage(storage), StudyLog.Opening.RESUME);
+  }
+
+  /**
+   * The names of the studies in {@code storage}, in the order their names first appear in it; a
+   * deleted study is not among them. Never {@code null}.
+   */
+  public static List<String> names(Storage storage) {
+    return StudyLog.names(Objects.requireNonNull(storage, "storage"));
+  }
+
+  /**
+   * Deletes the study named {@code name} from {@code storage}: it is gone for {@link #load} and
+   * {@link #names}, and the name is free for a new study. Storages are append-only logs: the
+   * deletion is a record appended to the log, and the study's earlier records stay where they
+   * are, ignored (no storage reclaims their space). A study object of it still open in another
+   * process fails its next call; stop the study's workers first.
+   *
+   * @throws NoSuchElementException if the storage has no such study; the message names those it
+   *     has
+   * @throws IllegalStateException if a worker that is alive runs a trial of the study
+   */
+  public static void delete(String name, Storage storage) {
+    StudyLog.delete(Objects.requireNonNull(name, "name"),
+        Objects.requireNonNull(storage, "storage"));
   }
 
   /** The study's name in its storage. */
@@ -460,6 +487,42 @@ public final class Study {
     return best;
   }
 
+  /**
+   * How much each hyperparameter of {@code space} matters to the objective: its importance by
+   * name, most important first (an unmodifiable map in that order), the values summing to 1.
+   * Computed by fANOVA (Hutter, Hoos and Leyton-Brown, ICML 2014) as Optuna's default importance
+   * evaluator does: a random forest of 64 regression trees is fitted to the study's {@link
+   * TrialState#COMPLETE complete} trials, and a hyperparameter's importance is the share of the
+   * forest's variance that it explains alone (its main effect), normalized over the
+   * hyperparameters.
+   *
+   * <p>Log-scale dimensions are measured in the logarithm of their values, as samplers see them;
+   * each value of an integer dimension counts alike; a categorical's choices count as one
+   * hyperparameter. A dimension with a single value gets 0. Trials without a value {@code space}
+   * allows for each of its dimensions (trials of another space) are left out. The forest is
+   * seeded, so the same trials give the same answer; the answer is only as good as the forest's
+   * fit, so trials spread over the space (as a random or quasi-random sampler draws them) make
+   * it more telling than trials gathered near an optimum.
+   *
+   * @throws IllegalStateException if the study has several objectives, if fewer than 2 complete
+   *     trials have a finite value and a value for each dimension of {@code space}, or if their
+   *     values are too alike for any hyperparameter to explain them
+   */
+  public Map<String, Double> importance(SearchSpace<?> space) {
+    Objects.requireNonNull(space, "space");
+    List<Direction> directions = log.directions();
+    if (directions.size() != 1) {
+      throw new IllegalStateException("study '" + name + "' has " + directions.size()
+          + " objectives " + directions + "; hyperparameter importance is computed for a study"
+          + " with one objective");
+    }
+    try {
+      return FanovaImportance.of(space, trials(), IMPORTANCE_SEED);
+    } catch (IllegalStateException cannot) {
+      throw new IllegalStateException("study '" + name + "': " + cannot.getMessage(), cannot);
+    }
+  }
+
   /** Asks running {@link #optimize} calls to start no more trials; running trials finish. */
   public void stop() {
     stopRequested = true;
@@ -497,16 +560,29 @@ public final class Study {
    * no chart library to fetch or keep up to date. Replaces {@code file}.
    *
    * <p>Hyperparameters are drawn as the search space of this process's last trial declares them
-   * (a log axis for {@code Scale.LOG}, choices in their order); a study only loaded, never asked,
-   * draws them as the recorded values suggest: numeric if they are numbers, on a log axis if all
-   * are positive and span three decades or more.
+   * (a log axis for {@code Scale.LOG}, choices in their order), and the report shows their
+   * {@link #importance importance} when it can be computed (one objective, enough complete
+   * trials) and pairs the most important ones in its contour plots. A study only loaded, never
+   * asked, draws them as the recorded values suggest (numeric if they are numbers, on a log axis
+   * if all are positive and span three decades or more), without importance.
    *
    * @throws java.io.UncheckedIOException naming the file if it cannot be written
    */
   public void writeReport(Path file) {
-    ReportModel model = ReportModel.of("Study " + name, log.directions(), trials());
+    List<FrozenTrial> trials = trials();
+    ReportModel model = ReportModel.of("Study " + name, log.directions(), trials);
     SearchSpace<?> space = lastSpace;
-    Report.write(space == null ? model : model.withSpace(space.dimensions()), file);
+    if (space != null) {
+      model = model.withSpace(space.dimensions());
+      if (log.directions().size() == 1) {
+        try {
+          model = model.withImportance(FanovaImportance.of(space, trials, IMPORTANCE_SEED));
+        } catch (IllegalStateException tooFewTrials) {
+          // The report goes without importance, as importance(space) would have said why.
+        }
+      }
+    }
+    Report.write(model, file);
   }
 
   @Override

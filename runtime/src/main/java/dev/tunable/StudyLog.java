@@ -3,6 +3,7 @@ package dev.tunable;
 import dev.tunable.internal.WorkerDeath;
 import dev.tunable.storage.Event;
 import dev.tunable.storage.Event.StudyCreated;
+import dev.tunable.storage.Event.StudyDeleted;
 import dev.tunable.storage.Event.TrialEnqueued;
 import dev.tunable.storage.Event.TrialFinished;
 import dev.tunable.storage.Storage;
@@ -10,7 +11,9 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.function.Function;
@@ -40,6 +43,11 @@ final class StudyLog {
   private final StudyModel model;
   private final Object lock = new Object();
   private long cursor;
+  /**
+   * How many times the study had been deleted when it was opened here, or -1 before: a deletion
+   * since fails every read and write, even once a new study has taken the name.
+   */
+  private int deletionsWhenOpened = -1;
   /** Whether the next write must first fail the trials of workers that died; guarded by lock. */
   private boolean deadWorkersToFail;
   /** How many times a dead worker's trial is run again, when this worker fails it. */
@@ -79,13 +87,14 @@ final class StudyLog {
     StudyLog log = new StudyLog(name, storage, retries);
     if (!log.read(StudyModel::exists)) {
       if (opening == Opening.RESUME) {
-        throw new NoSuchElementException("no study named '" + name + "' in " + storage
-            + "; create it with Study.builder().name(\"" + name + "\")");
+        throw noSuchStudy(name, storage,
+            "; create it with Study.builder().name(\"" + name + "\")");
       }
       List<Event> created = log.write(model -> model.exists() ? List.of()
           : List.of(new StudyCreated(name,
               directions != null ? directions : List.of(Direction.MINIMIZE), Instant.now())));
       if (!created.isEmpty()) {
+        log.deletionsWhenOpened = log.model.deletions();
         return log;
       }
       // Another worker created it between the read and the write: open it as an existing study.
@@ -100,8 +109,80 @@ final class StudyLog {
       throw new IllegalArgumentException("study '" + name + "' was created to " + stored + ", not "
           + (directions.size() == 1 ? directions.get(0) : directions));
     }
+    log.deletionsWhenOpened = log.model.deletions();
     log.failTrialsOfDeadWorkers();
     return log;
+  }
+
+  /**
+   * The names of the studies in {@code storage}, in the order their names first appear in its log:
+   * the studies created and not deleted since, as each study's replay finds them.
+   */
+  static List<String> names(Storage storage) {
+    Map<String, StudyModel> models = new LinkedHashMap<>();
+    storage.read(0, batch -> {
+      for (Event event : batch.events()) {
+        models.computeIfAbsent(event.study(), StudyModel::new).apply(event);
+      }
+    });
+    List<String> names = new ArrayList<>();
+    models.forEach((name, model) -> {
+      if (model.exists()) {
+        names.add(name);
+      }
+    });
+    return names;
+  }
+
+  /**
+   * Deletes study {@code name} from {@code storage} by appending {@link StudyDeleted}: its events
+   * no longer count, and the name is free for a new study.
+   *
+   * @throws NoSuchElementException if there is no such study
+   * @throws IllegalStateException if workers that are alive run trials of it
+   */
+  static void delete(String name, Storage storage) {
+    StudyLog log = new StudyLog(name, storage, 0);
+    boolean exists;
+    synchronized (log.lock) {
+      log.catchUp(); // a study whose log is damaged may be deleted too
+      exists = log.model.exists();
+    }
+    if (!exists) {
+      throw noSuchStudy(name, storage, "");
+    }
+    log.write(model -> {
+      if (!model.exists()) {
+        throw new NoSuchElementException("study '" + name + "' was deleted meanwhile");
+      }
+      Set<String> workers = workersOfRunningTrials(model);
+      Set<String> alive = workers.isEmpty() ? Set.of() : storage.alive(workers);
+      List<String> running = new ArrayList<>();
+      for (TrialRecord trial : model.trials()) {
+        if (trial.state == TrialState.RUNNING && alive.contains(trial.worker)) {
+          running.add("#" + trial.number + " (worker " + trial.worker + ")");
+        }
+      }
+      if (!running.isEmpty()) {
+        throw new IllegalStateException("study '" + name + "' has trials running: "
+            + String.join(", ", running) + "; stop its workers before deleting it");
+      }
+      return List.of(new StudyDeleted(name, Instant.now()));
+    }, false);
+  }
+
+  /** The error for a study that is not in {@code storage}, naming those that are. */
+  private static NoSuchElementException noSuchStudy(String name, Storage storage, String fix) {
+    List<String> names = names(storage);
+    return new NoSuchElementException("no study named '" + name + "' in " + storage
+        + (names.isEmpty() ? " (it holds no study)" : " (its studies: " + quoted(names) + ")")
+        + fix);
+  }
+
+  private static String quoted(List<String> names) {
+    List<String> quoted = new ArrayList<>();
+    names.forEach(n -> quoted.add("'" + n + "'"));
+    return String.join(", ", quoted);
   }
 
   /**
@@ -155,6 +236,8 @@ final class StudyLog {
   <T> T read(Function<StudyModel, T> query) {
     synchronized (lock) {
       catchUp();
+      model.requireConsistent();
+      requireNotDeleted(model);
       return query.apply(model);
     }
   }
@@ -191,6 +274,14 @@ final class StudyLog {
    * @return the events of {@code plan} that were appended, possibly none
    */
   List<Event> write(Function<StudyModel, List<Event>> plan) {
+    return write(plan, true);
+  }
+
+  /**
+   * {@link #write(Function)}; unless {@code consistent}, also for a study whose log is
+   * inconsistent, which only a deletion may write to.
+   */
+  private List<Event> write(Function<StudyModel, List<Event>> plan, boolean consistent) {
     synchronized (lock) {
       if (news.worthReadingFirst(System.nanoTime())) {
         catchUp();
@@ -203,6 +294,10 @@ final class StudyLog {
         }
         news.caughtUp(batch.events().size(), System.nanoTime());
         cursor = batch.cursor(); // kept even if the plan throws, so that no event is applied twice
+        if (consistent) {
+          model.requireConsistent();
+        }
+        requireNotDeleted(model);
         List<Event> events = plan.apply(model);
         planned.add(events);
         if (deadWorkersToFail) {
@@ -220,6 +315,17 @@ final class StudyLog {
         model.apply(event);
       }
       return planned.get(planned.size() - 1);
+    }
+  }
+
+  /**
+   * Throws if the study was opened and has since been deleted, so that no event of a deleted
+   * study is appended: it would belong to a new study of the same name.
+   */
+  private void requireNotDeleted(StudyModel model) {
+    if (deletionsWhenOpened >= 0 && model.deletions() != deletionsWhenOpened) {
+      throw new IllegalStateException("study '" + name + "' was deleted from " + storage
+          + " while it was open here; nothing more is recorded for it");
     }
   }
 

@@ -2,6 +2,7 @@ package dev.tunable;
 
 import dev.tunable.storage.Event;
 import dev.tunable.storage.Event.StudyCreated;
+import dev.tunable.storage.Event.StudyDeleted;
 import dev.tunable.storage.Event.TrialAttributeSet;
 import dev.tunable.storage.Event.TrialConstraintsSet;
 import dev.tunable.storage.Event.TrialEnqueued;
@@ -26,6 +27,10 @@ final class StudyModel {
   /** For each enqueued entry, the trial it runs again, or -1. */
   private final List<Long> retriesOf = new ArrayList<>();
   private TrialRecord best;
+  /** How many times a study of this name was deleted: each deletion ends one study. */
+  private int deletions;
+  /** Why the log of the current study cannot be replayed (damage), or null. */
+  private RuntimeException inconsistency;
 
   StudyModel(String name) {
     this.name = name;
@@ -33,6 +38,11 @@ final class StudyModel {
 
   boolean exists() {
     return directions != null;
+  }
+
+  /** How many times a study of this name was deleted before the current one. */
+  int deletions() {
+    return deletions;
   }
 
   List<Direction> directions() {
@@ -113,9 +123,30 @@ final class StudyModel {
     return text.toString();
   }
 
+  /**
+   * Replays {@code event} if it is the study's. An event the study's state cannot take (a trial
+   * never started, from a damaged log) is kept as the study's inconsistency, and the study's
+   * later events are skipped, until a deletion ends the study: a deleted study's damage does not
+   * stop a new study of the name, or the storage's list of studies.
+   */
   void apply(Event event) {
-    if (event.study().equals(name)) {
+    if (!event.study().equals(name)) {
+      return;
+    }
+    if (inconsistency != null && !(event instanceof StudyDeleted)) {
+      return;
+    }
+    try {
       event.accept(replay);
+    } catch (RuntimeException e) { // whatever the damage
+      inconsistency = e;
+    }
+  }
+
+  /** Throws the error that made the replay stop, if the current study's log is inconsistent. */
+  void requireConsistent() {
+    if (inconsistency != null) {
+      throw inconsistency;
     }
   }
 
@@ -198,6 +229,20 @@ final class StudyModel {
           && (best == null || directions.get(0).isBetter(trial.values[0], best.values[0]))) {
         best = trial;
       }
+      return null;
+    }
+
+    @Override
+    public Void visitStudyDeleted(StudyDeleted deleted) {
+      // Gone: the study's earlier events no longer count, and a new study may take the name.
+      directions = null;
+      trials.clear();
+      queue.clear();
+      claimed.clear();
+      retriesOf.clear();
+      best = null;
+      inconsistency = null;
+      deletions++;
       return null;
     }
   };

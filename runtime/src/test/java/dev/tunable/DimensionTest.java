@@ -287,6 +287,17 @@ class DimensionTest {
   }
 
   @Test
+  void aValueHeldAsFloatIsCheckedAsTheFloatItBecomes() {
+    // The bound 0.9 is held as 0.9f, below 0.9: a file's 0.9 is 0.9f and allowed.
+    RealDimension momentum = Dimension.real("momentum", 0.1, 0.9).asFloat();
+    assertEquals((double) 0.9f, momentum.parse("0.9"));
+    assertEquals((double) 0.1f, momentum.check(0.1));
+    assertThrows(IllegalArgumentException.class, () -> momentum.check(0.9000001));
+    assertThrows(IllegalArgumentException.class,
+        () -> Dimension.real("m", 0.1, 0.9).check(Math.nextUp(0.9)), "a double is not rounded");
+  }
+
+  @Test
   void valuesHeldAsIntOrLongNeedBoundsTheTypeHolds() {
     long exact = 1L << 53;
     assertEquals(exact, Dimension.integer("seed", -exact, exact).high());

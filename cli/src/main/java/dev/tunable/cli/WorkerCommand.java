@@ -25,6 +25,7 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(
     name = "worker",
+    header = "Joins a study and runs trials of a tuning job until the budget is met.",
     mixinStandardHelpOptions = true,
     description = {
         "Joins a study, creating it if it is new, and runs trials of a tuning job until the"

@@ -107,12 +107,13 @@ class HyperparametersTest {
   }
 
   @Test
-  void parseNamesEveryMissingKey() {
+  void parseTakesTheModelsDefaultsForTheKeysLeftOut() {
+    assertEquals(DEFAULTS.withLearningRate(0.05),
+        KnobsHyperparameters.parse(Map.of("learningRate", "0.05")));
     IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
-        () -> KnobsHyperparameters.parse(Map.of("learningRate", "0.05")));
-    assertTrue(error.getMessage().startsWith("10 problems in the configuration"), error.getMessage());
-    assertTrue(error.getMessage().contains("hyperparameter 'solver' is missing; expected one of"
-        + " [adam, sgd, rmsprop]"), error.getMessage());
+        () -> UnsetHyperparameters.parse(Map.of("rate", "0.25")));
+    assertEquals("hyperparameter 'depth' is missing and has no default; expected an integer in"
+        + " [1, 10]", error.getMessage());
   }
 
   @Test

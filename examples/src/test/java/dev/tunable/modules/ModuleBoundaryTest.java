@@ -124,7 +124,8 @@ class ModuleBoundaryTest {
     String className = source.contains("class Tune") ? "Tune" : "Peek";
     Files.writeString(user.resolve(className + ".java"), source);
     String modulePath = List.of(location(Study.class), location(Scale.class),
-            location(org.apache.commons.math3.random.SobolSequenceGenerator.class))
+            location(org.apache.commons.math3.random.SobolSequenceGenerator.class),
+            location(com.fasterxml.jackson.core.JsonFactory.class))
         .stream().map(Path::toString).collect(Collectors.joining(java.io.File.pathSeparator));
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     StringWriter output = new StringWriter();

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
@@ -14,6 +15,9 @@ import javax.lang.model.element.Modifier;
 import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 
 /**
@@ -80,6 +84,52 @@ final class ClassValidator {
     return List.copyOf(byName.values());
   }
 
+  /**
+   * An inherited annotated field that a plain field of a class between it and the model hides, or
+   * that an interface constant makes ambiguous: the generated code writes {@code model.name},
+   * which would then reach the other field (or not compile).
+   */
+  void checkNotHiddenByPlainFields(TypeElement model, List<VariableElement> fields, Report report) {
+    for (VariableElement field : fields) {
+      TypeElement owner = (TypeElement) field.getEnclosingElement();
+      for (TypeElement t = model; t != null && !t.equals(owner);
+          t = TunableClassReader.superclass(t)) {
+        Optional<VariableElement> hiding = fieldNamed(t, field.getSimpleName());
+        if (hiding.isPresent()) {
+          // Worded without the generated name: a subclass reports the same field once more.
+          report.error(Message.HIDDEN_INHERITED_FIELD, hiding.get(), hiding.get().getSimpleName(),
+              hiding.get().getEnclosingElement().getSimpleName(),
+              Mirrors.has(field, Names.HYPERPARAMETER) ? "@Hyperparameter" : "@Learned",
+              owner.getSimpleName());
+          break;
+        }
+      }
+    }
+  }
+
+  /**
+   * The plain field named {@code name} that {@code type} declares, or else one of its
+   * superinterfaces does, which a reference through {@code type} meets before a superclass's
+   * field; annotated fields hiding each other are {@link #checkNoHiddenFields}' concern.
+   */
+  private static Optional<VariableElement> fieldNamed(TypeElement type, CharSequence name) {
+    for (VariableElement f : ElementFilter.fieldsIn(type.getEnclosedElements())) {
+      if (f.getSimpleName().contentEquals(name)) {
+        return Mirrors.has(f, Names.HYPERPARAMETER) || Mirrors.has(f, Names.LEARNED)
+            ? Optional.empty()
+            : Optional.of(f);
+      }
+    }
+    for (TypeMirror superinterface : type.getInterfaces()) {
+      Optional<VariableElement> found =
+          fieldNamed((TypeElement) ((DeclaredType) superinterface).asElement(), name);
+      if (found.isPresent()) {
+        return found;
+      }
+    }
+    return Optional.empty();
+  }
+
   void checkBothAnnotations(VariableElement field, Report report) {
     if (Mirrors.has(field, Names.HYPERPARAMETER) && Mirrors.has(field, Names.LEARNED)) {
       report.error(Message.BOTH_ANNOTATIONS, field,
@@ -131,6 +181,17 @@ final class ClassValidator {
         report.error(Message.RESERVED_NAME, elementsOf.get(field), field.field(),
             field.field() + "()", generated.simpleName());
       }
+    }
+  }
+
+  /**
+   * The generated hyperparameters record is built on the runtime's search spaces; without the
+   * runtime on the class path javac would fail inside it. (The parameters record needs nothing.)
+   */
+  void checkRuntimePresent(TypeElement model, ClassName generated, Report report) {
+    if (elements.getTypeElement(Names.RUNTIME_SEARCH_SPACE) == null) {
+      report.error(Message.RUNTIME_MISSING, model, model.getQualifiedName(),
+          generated.simpleName());
     }
   }
 

@@ -1,5 +1,7 @@
 package dev.tunable.processor;
 
+import java.util.List;
+
 /**
  * Writes the two JSON files of a class under {@code META-INF/tunable/}: the descriptor, which
  * tools read to learn the class's hyperparameters and learned state, and a JSON Schema (draft
@@ -101,6 +103,15 @@ final class DescriptorWriter {
       json.endObject();
     }
     json.endObject();
+    // A key left out of a file takes its field's initial value, as load and parse do; a field
+    // whose initializer is not a constant has no default, and its key must be given.
+    List<String> required = model.hyperparameters().stream()
+        .filter(field -> field.initialValue().isEmpty())
+        .map(HyperparameterField::name)
+        .toList();
+    if (!required.isEmpty()) {
+      json.name("required").strings(required);
+    }
     json.name("additionalProperties").value(false);
     return json.endObject().finish();
   }
@@ -112,8 +123,12 @@ final class DescriptorWriter {
         json.name("type").value("number");
         json.name("minimum").number(real(real.low(), real.isFloat()));
         json.name("maximum").number(real(real.high(), real.isFloat()));
-        if (real.step() > 0 && isWhole(real.step()) && isWhole(real.low() / real.step())) {
-          json.name("multipleOf").number(Long.toString((long) real.step()));
+        // multipleOf counts from 0 and the grid from the lower bound: exact only when they agree.
+        // Validators take the step as written (0.1 is a tenth, in decimal), as does the runtime,
+        // which allows a value within rounding of the grid.
+        if (real.step() > 0 && isNearlyWhole(real.low() / real.step())) {
+          json.name("multipleOf").number(isWhole(real.step()) ? Long.toString((long) real.step())
+              : real(real.step(), real.isFloat()));
         }
         return json;
       }
@@ -165,5 +180,10 @@ final class DescriptorWriter {
 
   private static boolean isWhole(double value) {
     return value == Math.rint(value) && Math.abs(value) < 0x1p53;
+  }
+
+  /** Whether {@code ratio}, a quotient, is a whole number but for the rounding of the division. */
+  private static boolean isNearlyWhole(double ratio) {
+    return Math.abs(ratio - Math.rint(ratio)) <= 1e-9 * Math.max(1, Math.abs(ratio));
   }
 }

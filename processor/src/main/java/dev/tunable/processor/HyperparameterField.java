@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param domain the values it may take
  * @param initialValue the value a fresh model holds, when the source shows it as a constant: a
  *     {@code Double}, {@code Long}, {@code Boolean} or a choice's label
+ * @param javadoc the field's Javadoc (without one, its description), which the generated
+ *     accessor carries; empty when there is neither
  */
 record HyperparameterField(
     String field,
@@ -22,4 +24,5 @@ record HyperparameterField(
     String description,
     TypeName type,
     Domain domain,
-    Optional<Object> initialValue) {}
+    Optional<Object> initialValue,
+    String javadoc) {}

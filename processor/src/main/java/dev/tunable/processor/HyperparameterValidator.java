@@ -100,7 +100,20 @@ final class HyperparameterValidator {
     }
     return Optional.of(new HyperparameterField(field.getSimpleName().toString(), name,
         Names.constant(field.getSimpleName().toString()), values.string("description"),
-        TypeName.get(field.asType()), domain, initial));
+        TypeName.get(field.asType()), domain, initial,
+        javadoc(elements, field, values.string("description"))));
+  }
+
+  /** The field's doc comment, or the empty string. */
+  static String javadoc(Elements elements, VariableElement field) {
+    String doc = elements.getDocComment(field);
+    return doc == null ? "" : doc;
+  }
+
+  /** The field's doc comment or, without one, the annotation's description. */
+  private static String javadoc(Elements elements, VariableElement field, String description) {
+    String doc = javadoc(elements, field);
+    return doc.isBlank() ? description : doc;
   }
 
   /** The field under check, and where its errors go. */
@@ -151,6 +164,10 @@ final class HyperparameterValidator {
         return Optional.empty();
       case DECLARED:
         return declaredKind(subject, (DeclaredType) type);
+      case TYPEVAR:
+        subject.error(Message.UNSUPPORTED_TYPE, subject.name(), type, "a type variable's values"
+            + " are not known when the space is generated: use the type itself, such as the enum");
+        return Optional.empty();
       default:
         subject.error(Message.UNSUPPORTED_TYPE, subject.name(), type, supported());
         return Optional.empty();
@@ -212,6 +229,8 @@ final class HyperparameterValidator {
   private Domain domain(Subject subject, Kind kind) {
     if (kind.isNumeric()) {
       checkNoChoices(subject);
+      checkNoIntegerDivision(subject, "range");
+      checkNoIntegerDivision(subject, "step");
       return kind.isIntegral() ? integralDomain(subject, kind) : realDomain(subject, kind);
     }
     String values = kind == Kind.BOOLEAN ? "true and false" : "its choices";
@@ -368,6 +387,18 @@ final class HyperparameterValidator {
       case INEXACT_FLOAT_STEP -> subject.errorOn("step", message, name, violation.actual(),
           format(kind, low), format(kind, high), format(kind, step));
       default -> throw new IllegalStateException(violation + " is not about a numeric domain");
+    }
+  }
+
+  /** {@code step = 1 / 4} is 0, no step at all: Java divides integers without a remainder. */
+  private void checkNoIntegerDivision(Subject subject, String element) {
+    if (!subject.values().isExplicit(element)) {
+      return;
+    }
+    for (AnnotationValue value : subject.values().array(element)) {
+      initialValues.integerDivision(subject.field(), subject.mirror(), value).ifPresent(division ->
+          subject.errorAt(value, element, Message.INTEGER_DIVISION, subject.name(), element,
+              division.source(), Mirrors.Values.number(value), division.exact()));
     }
   }
 

@@ -13,10 +13,13 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.TypeVariableName;
 import dev.tunable.processor.Names.Member;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -38,6 +41,7 @@ final class HyperparametersWriter {
   private static final ClassName MATH = ClassName.get(Math.class);
   private static final ClassName OBJECTS = ClassName.get(Objects.class);
   private static final TypeName STRING = ClassName.get(String.class);
+  private static final ClassName PATH = ClassName.get(Path.class);
 
   private final Optional<AnnotationSpec> generated;
 
@@ -55,10 +59,11 @@ final class HyperparametersWriter {
     generated.ifPresent(record::addAnnotation);
     // A field named like a type the code uses (a field "Math") would hide it: qualify such types.
     fields.forEach(field -> record.alwaysQualify(field.field()));
+    Writers.qualifyJavaLangHiddenBy(record, model.element());
 
     MethodSpec.Builder constructor = MethodSpec.compactConstructorBuilder().addModifiers(Modifier.PUBLIC);
     for (HyperparameterField field : fields) {
-      constructor.addParameter(field.type(), field.field());
+      constructor.addParameter(Writers.component(field.type(), field.field(), field.javadoc()));
       if (!field.type().isPrimitive()) {
         // Null is a programming error, not a value outside the dimension: name it plainly.
         constructor.addStatement("$T.requireNonNull($N, $S)", OBJECTS, field.field(),
@@ -68,8 +73,11 @@ final class HyperparametersWriter {
       record.addField(dimension(field));
     }
     record.recordConstructor(constructor.build());
-    record.addField(space(self, fields));
+    record.addField(space(model, self, fields));
 
+    for (HyperparameterField field : fields) {
+      Writers.accessor(field.type(), field.field(), field.javadoc()).ifPresent(record::addMethod);
+    }
     NameAllocator names = Writers.namesAfter(fields.stream().map(HyperparameterField::field).toList());
     record.addMethod(of(model, self, names.clone()));
     record.addMethod(applyTo(model, names.clone()));
@@ -80,7 +88,8 @@ final class HyperparametersWriter {
     record.addMethod(toConfig(fields));
     record.addMethod(overriddenByMap(self, names.clone()));
     record.addMethod(overriddenByAssignments(self, names.clone()));
-    record.addMethod(parse(self, names.clone()));
+    record.addMethod(parse(model, self, names.clone()));
+    record.addMethod(load(model, self, names.clone()));
     return Writers.file(self, record.build());
   }
 
@@ -124,7 +133,7 @@ final class HyperparametersWriter {
       }
     });
     if (!field.description().isEmpty()) {
-      constant.addJavadoc("$L\n", field.description().replace("*/", "*&#47;"));
+      constant.addJavadoc("$L\n", Writers.javadocText(field.description()));
     }
     return constant.build();
   }
@@ -135,17 +144,66 @@ final class HyperparametersWriter {
         Modifier.FINAL).initializer(initializer);
   }
 
-  private static FieldSpec space(ClassName self, List<HyperparameterField> fields) {
+  private static FieldSpec space(
+      TunableClass model, ClassName self, List<HyperparameterField> fields) {
     CodeBlock constants = fields.stream()
         .map(field -> CodeBlock.of("$N", field.constant()))
         .collect(CodeBlock.joining(",$W"));
-    return FieldSpec.builder(ParameterizedTypeName.get(SEARCH_SPACE, self),
-            Member.SPACE.simpleName(), Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-        .addJavadoc("The search space over every hyperparameter, in declaration order.\n")
-        .initializer("$T.of($T::$N, $T::$N,\n$>$>$T.of($L))$<$<", SEARCH_SPACE,
+    FieldSpec.Builder space = FieldSpec.builder(ParameterizedTypeName.get(SEARCH_SPACE, self),
+        Member.SPACE.simpleName(), Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL);
+    List<HyperparameterField> withDefaults =
+        fields.stream().filter(field -> field.initialValue().isPresent()).toList();
+    if (withDefaults.isEmpty()) {
+      return space
+          .addJavadoc("The search space over every hyperparameter, in declaration order.\n")
+          .initializer("$T.of($T::$N, $T::$N,\n$>$>$T.of($L))$<$<", SEARCH_SPACE,
+              self, Member.FROM_CONFIG.simpleName(), self, Member.TO_CONFIG.simpleName(), LIST,
+              constants)
+          .build();
+    }
+    // The defaults are what the initializers give a fresh model, as the compiler read them: the
+    // values of the keys a configuration file leaves out (issue 14).
+    CodeBlock.Builder defaults = CodeBlock.builder().add("$T.builder()", CONFIG).indent().indent();
+    for (HyperparameterField field : withDefaults) {
+      defaults.add("\n.set($N, $L)", field.constant(), literal(field));
+    }
+    defaults.add("\n.build()").unindent().unindent();
+    return space
+        .addJavadoc("The search space over every hyperparameter, in declaration order, with the"
+            + " values\nthe field initializers of {@link $T} give as defaults.\n",
+            Writers.raw(model.modelType()))
+        .initializer("$T.of($T::$N, $T::$N,\n$>$>$T.of($L),\n$L)$<$<", SEARCH_SPACE,
             self, Member.FROM_CONFIG.simpleName(), self, Member.TO_CONFIG.simpleName(), LIST,
-            constants)
+            constants, defaults.build())
         .build();
+  }
+
+  /** The initial value of {@code field} as a Java expression of the field's type. */
+  private static CodeBlock literal(HyperparameterField field) {
+    Object value = field.initialValue().orElseThrow();
+    return field.domain().accept(new Domain.Visitor<CodeBlock>() {
+      @Override
+      public CodeBlock visitReal(Domain.Real real) {
+        return CodeBlock.of("$L", Writers.realLiteral((Double) value, real.isFloat()));
+      }
+
+      @Override
+      public CodeBlock visitIntegral(Domain.Integral integral) {
+        return CodeBlock.of("$L", Writers.longLiteral((Long) value));
+      }
+
+      @Override
+      public CodeBlock visitCategorical(Domain.Categorical categorical) {
+        return categorical.enumType() == null
+            ? CodeBlock.of("$S", value)
+            : CodeBlock.of("$T.$N", categorical.enumType(), (String) value);
+      }
+
+      @Override
+      public CodeBlock visitBool(Domain.Bool bool) {
+        return CodeBlock.of("$L", value);
+      }
+    });
   }
 
   private static MethodSpec of(TunableClass model, ClassName self, NameAllocator names) {
@@ -265,16 +323,52 @@ final class HyperparametersWriter {
         Member.SPACE.simpleName(), Member.TO_CONFIG.simpleName(), overrides);
   }
 
-  private static MethodSpec parse(ClassName self, NameAllocator names) {
+  private static MethodSpec parse(TunableClass model, ClassName self, NameAllocator names) {
     String values = names.newName("values");
     return MethodSpec.methodBuilder(Member.PARSE.simpleName())
-        .addJavadoc("Reads every hyperparameter from text, as in a properties file.\n\n")
-        .addJavadoc("@throws IllegalArgumentException naming every missing, unknown or invalid key\n")
+        .addJavadoc("Reads the hyperparameters from text, as in a properties file.\n$L\n\n",
+            defaultsSentence(model))
+        .addJavadoc("@throws IllegalArgumentException naming every unknown or invalid key, and"
+            + " every missing key\n    without a default\n")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(self)
         .addParameter(ParameterizedTypeName.get(MAP, STRING, STRING), values)
         .addStatement("return $N.create($N.parse($N))", Member.SPACE.simpleName(),
             Member.SPACE.simpleName(), values)
         .build();
+  }
+
+  private static MethodSpec load(TunableClass model, ClassName self, NameAllocator names) {
+    String file = names.newName("file");
+    return MethodSpec.methodBuilder(Member.LOAD.simpleName())
+        .addJavadoc("Reads a configuration file: JSON ({@code *.json}) or Java properties in UTF-8"
+            + "\n({@code *.properties}).\n$L\n\n", defaultsSentence(model))
+        .addJavadoc("@throws $T if the file cannot be read\n", IOException.class)
+        .addJavadoc("@throws IllegalArgumentException listing every problem in the file, each with"
+            + " its line\n")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(self)
+        .addParameter(PATH, file)
+        .addException(IOException.class)
+        .addStatement("return $N.create($N.load($N))", Member.SPACE.simpleName(),
+            Member.SPACE.simpleName(), file)
+        .build();
+  }
+
+  /** What a key left out of a configuration becomes, with the keys that must be given. */
+  private static CodeBlock defaultsSentence(TunableClass model) {
+    List<String> required = model.hyperparameters().stream()
+        .filter(field -> field.initialValue().isEmpty())
+        .map(HyperparameterField::name)
+        .toList();
+    CodeBlock leftOut = CodeBlock.of("A key left out takes its default in {@link #$N}",
+        Member.SPACE.simpleName());
+    if (required.isEmpty()) {
+      return CodeBlock.of("$L.", leftOut);
+    }
+    return CodeBlock.of("$L, but $L $L no default\n(no constant initializer) and must be given.",
+        leftOut,
+        required.stream().map(name -> "{@code " + name + "}").collect(Collectors.joining(", ")),
+        required.size() == 1 ? "has" : "have");
   }
 }

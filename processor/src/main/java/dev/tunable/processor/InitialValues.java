@@ -1,24 +1,32 @@
 package dev.tunable.processor;
 
+import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.PrimitiveTypeTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import java.util.Optional;
 import javax.annotation.processing.ProcessingEnvironment;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.TypeKind;
 
 /**
- * The value a field's initializer gives it, when the source writes it as a literal, a constant or
- * an enum constant: {@code double lr = 0.01;}, {@code int depth = -1;}, {@code Penalty p = Penalty.L2;}.
+ * The value a field's initializer gives it, when the source writes it as a literal, a constant, an
+ * enum constant or arithmetic and casts of those: {@code double lr = 0.01;}, {@code int depth =
+ * -1;}, {@code Penalty p = Penalty.L2;}, {@code double lr = BASE * 2;}, {@code int n = (int) 1e3;}.
  * Fields that are not final have no constant value in the element API, so the initializer is read
  * from the tree; without javac's tree API there are no initial values, and nothing else changes.
+ * The same reading finds annotation values written as integer divisions.
  */
 final class InitialValues {
   private final Trees trees;
@@ -51,6 +59,38 @@ final class InitialValues {
     return Optional.ofNullable(evaluate(new TreePath(path, variable.getInitializer())));
   }
 
+  /**
+   * An integer division as written in an annotation value, such as {@code step = 1 / 4}: the
+   * source text, and the exact quotient it reads as (the value is its truncation, here 0).
+   */
+  record IntegerDivision(String source, double exact) {}
+
+  /** {@code value}'s integer division that does not divide evenly, if it is written as one. */
+  Optional<IntegerDivision> integerDivision(
+      Element field, AnnotationMirror mirror, AnnotationValue value) {
+    TreePath path = trees == null ? null : trees.getPath(field, mirror, value);
+    if (path == null) {
+      return Optional.empty();
+    }
+    while (path.getLeaf() instanceof ParenthesizedTree parenthesized) {
+      path = new TreePath(path, parenthesized.getExpression());
+    }
+    if (!(path.getLeaf() instanceof BinaryTree division)
+        || division.getKind() != Tree.Kind.DIVIDE) {
+      return Optional.empty();
+    }
+    Object left = evaluate(new TreePath(path, division.getLeftOperand()));
+    Object right = evaluate(new TreePath(path, division.getRightOperand()));
+    boolean integral = (left instanceof Integer || left instanceof Long)
+        && (right instanceof Integer || right instanceof Long);
+    if (!integral || ((Number) right).longValue() == 0
+        || ((Number) left).longValue() % ((Number) right).longValue() == 0) {
+      return Optional.empty();
+    }
+    return Optional.of(new IntegerDivision(division.toString(),
+        ((Number) left).doubleValue() / ((Number) right).doubleValue()));
+  }
+
   private Object evaluate(TreePath path) {
     ExpressionTree tree = (ExpressionTree) path.getLeaf();
     if (tree instanceof ParenthesizedTree parenthesized) {
@@ -68,6 +108,15 @@ final class InitialValues {
       }
       return negate(number);
     }
+    if (tree instanceof BinaryTree binary) {
+      return binary(binary.getKind(), evaluate(new TreePath(path, binary.getLeftOperand())),
+          evaluate(new TreePath(path, binary.getRightOperand())));
+    }
+    if (tree instanceof TypeCastTree cast
+        && cast.getType() instanceof PrimitiveTypeTree primitive) {
+      return cast(primitive.getPrimitiveTypeKind(),
+          evaluate(new TreePath(path, cast.getExpression())));
+    }
     if (tree.getKind() == Tree.Kind.IDENTIFIER || tree.getKind() == Tree.Kind.MEMBER_SELECT) {
       Element element = trees.getElement(path);
       if (element == null) {
@@ -81,6 +130,77 @@ final class InitialValues {
       }
     }
     return null;
+  }
+
+  /**
+   * The value of {@code left op right} for constant operands, with Java's promotion (double, then
+   * float, then long, then int) and string concatenation; null for anything else, such as an
+   * integer division by zero, which is no constant.
+   */
+  private static Object binary(Tree.Kind op, Object left, Object right) {
+    if (left == null || right == null) {
+      return null;
+    }
+    if (op == Tree.Kind.PLUS && (left instanceof String || right instanceof String)) {
+      return String.valueOf(left) + right;
+    }
+    if (!(left instanceof Number a) || !(right instanceof Number b)) {
+      return null;
+    }
+    if (a instanceof Double || b instanceof Double) {
+      return real(op, a.doubleValue(), b.doubleValue());
+    }
+    if (a instanceof Float || b instanceof Float) {
+      Double value = real(op, a.floatValue(), b.floatValue());
+      return value == null ? null : (Object) value.floatValue();
+    }
+    boolean isLong = a instanceof Long || b instanceof Long;
+    long x = a.longValue();
+    long y = b.longValue();
+    if ((op == Tree.Kind.DIVIDE || op == Tree.Kind.REMAINDER) && y == 0) {
+      return null;
+    }
+    Long value = switch (op) {
+      case PLUS -> isLong ? x + y : (long) ((int) x + (int) y);
+      case MINUS -> isLong ? x - y : (long) ((int) x - (int) y);
+      case MULTIPLY -> isLong ? x * y : (long) ((int) x * (int) y);
+      case DIVIDE -> isLong ? x / y : (long) ((int) x / (int) y);
+      case REMAINDER -> isLong ? x % y : (long) ((int) x % (int) y);
+      default -> null;
+    };
+    return value == null ? null : isLong ? (Object) value : (Object) value.intValue();
+  }
+
+  /**
+   * Double arithmetic; for floats, rounded to float by the caller, which gives Java's float result
+   * (a double holds more than twice a float's digits).
+   */
+  private static Double real(Tree.Kind op, double x, double y) {
+    return switch (op) {
+      case PLUS -> x + y;
+      case MINUS -> x - y;
+      case MULTIPLY -> x * y;
+      case DIVIDE -> x / y;
+      case REMAINDER -> x % y;
+      default -> null;
+    };
+  }
+
+  /** {@code (int) 3.7} and the like; null when the operand is not a constant number. */
+  private static Object cast(TypeKind kind, Object operand) {
+    if (!(operand instanceof Number number)) {
+      return kind == TypeKind.BOOLEAN ? operand : null;
+    }
+    return switch (kind) {
+      case DOUBLE -> number.doubleValue();
+      case FLOAT -> number.floatValue();
+      case LONG -> number.longValue();
+      case INT -> number.intValue();
+      case SHORT -> (int) number.shortValue();
+      case BYTE -> (int) number.byteValue();
+      case CHAR -> (int) (char) number.intValue();
+      default -> null;
+    };
   }
 
   private static Number negate(Number number) {

@@ -10,8 +10,10 @@ import com.palantir.javapoet.TypeName;
  * @param arrayDepth how many array dimensions the type has, 0 for a non-array
  * @param primitive whether the type, or the innermost component of the array, is primitive: such
  *     state is deep-copied and counted by {@code scalarCount()}
+ * @param javadoc the field's Javadoc, which the generated accessor carries; empty when none
  */
-record LearnedField(String field, TypeName type, int arrayDepth, boolean primitive) {
+record LearnedField(
+    String field, TypeName type, int arrayDepth, boolean primitive, String javadoc) {
 
   boolean isPrimitiveArray() {
     return primitive && arrayDepth > 0;

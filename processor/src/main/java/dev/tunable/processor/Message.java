@@ -16,14 +16,20 @@ enum Message {
       "field '%s' is final, but the generated %s assigns it; remove 'final'"),
   STATIC_FIELD("StaticField",
       "field '%s' is static, but a %s belongs to one model instance; remove 'static'"),
+  FIELD_OF_RECORD_OR_INTERFACE("FieldOfRecordOrInterface",
+      "field '%s' belongs to %s %s, %s, but the generated %s sets it on a model instance; declare"
+          + " the field in a class"),
   INACCESSIBLE_INHERITED_FIELD("InaccessibleInheritedField",
       "field '%s' is inherited from %s in another package and is not public, so the generated %s"
           + " cannot reach it; make the field public"),
+  LOCAL_CLASS_FIELD("LocalClassField",
+      "field '%s' is @%s but belongs to %s, which no generated code can reach, so it would never"
+          + " be set; declare the class as a nested or top-level class instead"),
   BOTH_ANNOTATIONS("BothAnnotations",
       "field '%s' is both @Hyperparameter and @Learned; a value is either chosen before training or"
           + " learned by it: keep one annotation"),
   LEARNED_TYPE_VARIABLE("LearnedTypeVariable",
-      "learned field '%s' has type %s, which uses a type variable of %s that the generated %s cannot"
+      "learned field '%s' has type %s, which uses a type variable of %s that generated code cannot"
           + " name; use a concrete type"),
   MISSING_TYPE("MissingType",
       "field '%s' has type %s, which could not be resolved; fix the type (or the processor that"
@@ -59,6 +65,9 @@ enum Message {
   FRACTIONAL_BOUND("FractionalBound",
       "hyperparameter '%s' of type %s: bound %s is not a whole number; use whole bounds or declare"
           + " the field double"),
+  INTEGER_DIVISION("IntegerDivision",
+      "hyperparameter '%s': %s holds %s, a division of integers, which Java truncates to %s; write"
+          + " %s"),
   BOUND_OUT_OF_TYPE(Rule.BOUND_OUT_OF_TYPE,
       "hyperparameter '%s' of type %s: bound %s is outside [%s, %s]; %s"),
   RANGE_NOT_APPLICABLE("RangeNotApplicable",
@@ -142,16 +151,22 @@ enum Message {
   HIDDEN_FIELD("HiddenField",
       "field '%s' hides the field of the same name in %s, and both are annotated; rename one of"
           + " them"),
+  HIDDEN_INHERITED_FIELD("HiddenInheritedField",
+      "field '%s' of %s hides the %s field of the same name in %s, so the generated code would"
+          + " reach this field instead of that one; rename this field"),
   FIELD_NAMED_LIKE_CONSTANT("FieldNamedLikeConstant",
       "hyperparameter '%s' has the name of its own dimension constant in the generated %s; name"
           + " the field in lowerCamelCase"),
   UNREACHABLE_TYPE("UnreachableType",
-      "field '%s' has type %s, which is private, so the generated %s cannot name it; make %s at"
-          + " least package-private"),
+      "field '%s' has type %s, which %s, so the generated %s cannot name it; %s"),
   RESERVED_NAME("ReservedName",
       "field '%s' clashes with %s of the generated %s; rename the field"),
   UNREACHABLE_CLASS("UnreachableClass",
       "class %s is %s, so the generated %s cannot reach it; %s"),
+  RUNTIME_MISSING("RuntimeMissing",
+      "class %s has hyperparameters, so the generated %s uses the runtime (dev.tunable.SearchSpace),"
+          + " which is not on the class path; add the dependency dev.tunable:tunable-runtime, or"
+          + " leave the processor out of a library that only declares its models"),
   GENERATED_NAME_TAKEN("GeneratedNameTaken",
       "class %s would generate %s, but a type of that name already exists; rename that type"),
 
@@ -163,6 +178,12 @@ enum Message {
   LEARNED_SET_FROM_OUTSIDE("LearnedSetFromOutside",
       "learned field '%s' of %s is set in %s, outside the model; learned state is set by training:"
           + " train the model, or restore saved state with %s.%s(model)"),
+
+  // The compilation as a whole.
+  SOURCE_LEVEL("SourceLevel",
+      "class %s gets generated records, but this compilation is for %s, which has none; compile"
+          + " for Java 16 or later (Maven: <release>17</release> in maven-compiler-plugin's"
+          + " configuration; javac: --release 17)"),
 
   INTERNAL_ERROR("InternalError",
       "the Tunable processor failed on %s; this is a bug, please report it with this stack trace:%n%s");

@@ -23,6 +23,8 @@ final class Names {
   static final String HYPERPARAMETER = "dev.tunable.annotations.Hyperparameter";
   static final String LEARNED = "dev.tunable.annotations.Learned";
   static final String DESCRIPTOR_DIRECTORY = "META-INF/tunable/";
+  /** A type of the runtime that generated hyperparameters records use. */
+  static final String RUNTIME_SEARCH_SPACE = "dev.tunable.SearchSpace";
 
   /**
    * The methods of {@code Object} and {@code Record} that take no parameters, which an accessor
@@ -68,6 +70,7 @@ final class Names {
     TO_CONFIG(Output.HYPERPARAMETERS, Kind.METHOD, "toConfig"),
     OVERRIDDEN_BY(Output.HYPERPARAMETERS, Kind.METHOD, "overriddenBy"),
     PARSE(Output.HYPERPARAMETERS, Kind.FACTORY, "parse"),
+    LOAD(Output.HYPERPARAMETERS, Kind.FACTORY, "load"),
 
     CAPTURE(Output.PARAMETERS, Kind.FACTORY, "capture"),
     RESTORE(Output.PARAMETERS, Kind.METHOD, "restore"),

@@ -44,11 +44,15 @@ final class ParametersWriter {
         .addOriginatingElement(model.element());
     generated.ifPresent(record::addAnnotation);
     fields.forEach(field -> record.alwaysQualify(field.field()));
+    Writers.qualifyJavaLangHiddenBy(record, model.element());
 
     MethodSpec.Builder constructor = MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC);
-    fields.forEach(field -> constructor.addParameter(field.type(), field.field()));
+    fields.forEach(field ->
+        constructor.addParameter(Writers.component(field.type(), field.field(), field.javadoc())));
     record.recordConstructor(constructor.build());
 
+    fields.forEach(field -> Writers.accessor(field.type(), field.field(), field.javadoc())
+        .ifPresent(record::addMethod));
     NameAllocator names = Writers.namesAfter(fields.stream().map(LearnedField::field).toList());
     record.addMethod(capture(model, self, names.clone()));
     record.addMethod(restore(model, names.clone()));

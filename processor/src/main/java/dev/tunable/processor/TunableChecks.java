@@ -6,6 +6,7 @@ import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.CompoundAssignmentTree;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.UnaryTree;
@@ -17,11 +18,13 @@ import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.Trees;
 import java.util.Optional;
-import javax.lang.model.element.AnnotationMirror;
-import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Types;
 import javax.tools.Diagnostic;
 
@@ -38,8 +41,6 @@ import javax.tools.Diagnostic;
  */
 @AutoService(Plugin.class)
 public final class TunableChecks implements Plugin {
-  private static final String GENERATED = "javax.annotation.processing.Generated";
-
   /** Creates the plugin; javac finds it through {@code META-INF/services}. */
   public TunableChecks() {}
 
@@ -52,6 +53,9 @@ public final class TunableChecks implements Plugin {
   public void init(JavacTask task, String... args) {
     Trees trees = Trees.instance(task);
     Types types = task.getTypes();
+    // The processor reports these too, but javac runs it only when a member field somewhere
+    // carries a Tunable annotation; reported by the processor, they stop javac before analysis.
+    LocalClassFields localClassFields = new LocalClassFields(trees);
     task.addTaskListener(new TaskListener() {
       @Override
       public void finished(TaskEvent event) {
@@ -59,6 +63,7 @@ public final class TunableChecks implements Plugin {
         if (event.getKind() != TaskEvent.Kind.ANALYZE || event.getTypeElement() == null) {
           return;
         }
+        localClassFields.check(event.getCompilationUnit());
         TreePath type = trees.getPath(event.getTypeElement());
         if (type != null) {
           new BodyScanner(trees, types, event.getCompilationUnit()).scan(type, null);
@@ -110,7 +115,7 @@ public final class TunableChecks implements Plugin {
       if (Mirrors.has(field, Names.HYPERPARAMETER)) {
         checkHyperparameterNotTrained(write, field, owner);
       } else if (Mirrors.has(field, Names.LEARNED)) {
-        checkLearnedSetInside(write, field, owner);
+        checkLearnedSetInside(write, target, field, owner);
       }
     }
 
@@ -120,14 +125,15 @@ public final class TunableChecks implements Plugin {
       if (method.isEmpty() || method.get().getName().contentEquals("<init>")) {
         return;
       }
-      if (insideModel(owner)) {
+      if (insideModelInstance(owner)) {
         report(write, Message.HYPERPARAMETER_ASSIGNED_IN_TRAINING.format(field.getSimpleName(),
             method.get().getName() + "()"));
       }
     }
 
-    private void checkLearnedSetInside(Tree write, Element field, TypeElement owner) {
-      if (insideModel(owner) || insideGeneratedCode()) {
+    private void checkLearnedSetInside(Tree write, ExpressionTree target, Element field,
+        TypeElement owner) {
+      if (insideModel(owner) || insideGeneratedParameters(target)) {
         return;
       }
       String where = enclosingClass().map(c -> c.getSimpleName().toString()).orElse("this file");
@@ -159,6 +165,34 @@ public final class TunableChecks implements Plugin {
       return Optional.empty();
     }
 
+    /**
+     * Whether the write runs on behalf of a model instance: in an instance method of the model (or
+     * a subclass), or in a lambda, anonymous, local or inner class inside one. A static method
+     * or a static nested class (a factory, a builder) makes models rather than trains them.
+     */
+    private boolean insideModelInstance(TypeElement owner) {
+      for (TreePath path = getCurrentPath(); path != null; path = path.getParentPath()) {
+        if (path.getLeaf() instanceof MethodTree method
+            && method.getModifiers().getFlags().contains(Modifier.STATIC)) {
+          return false;
+        }
+        if (path.getLeaf() instanceof ClassTree
+            && trees.getElement(path) instanceof TypeElement type) {
+          if (types.isSubtype(types.erasure(type.asType()), types.erasure(owner.asType()))) {
+            return true;
+          }
+          boolean ofAnInstance = type.getNestingKind() == NestingKind.ANONYMOUS
+              || type.getNestingKind() == NestingKind.LOCAL
+              || (type.getNestingKind() == NestingKind.MEMBER
+                  && !type.getModifiers().contains(Modifier.STATIC));
+          if (!ofAnInstance) {
+            return false;
+          }
+        }
+      }
+      return false;
+    }
+
     /** Whether any class around the write is the model or a subclass of it. */
     private boolean insideModel(TypeElement owner) {
       for (TreePath path = getCurrentPath(); path != null; path = path.getParentPath()) {
@@ -170,22 +204,25 @@ public final class TunableChecks implements Plugin {
       return false;
     }
 
-    /** The generated {@code restore} sets learned state by design. */
-    private boolean insideGeneratedCode() {
+    /**
+     * The generated {@code restore} sets learned state by design: a write through a model (or
+     * type variable bounded by it) inside the record generated for that model. Known by name,
+     * which no other type may take (GeneratedNameTaken), and not by {@code @Generated}, which a
+     * module that does not read {@code java.compiler} cannot have.
+     */
+    private boolean insideGeneratedParameters(ExpressionTree target) {
       Optional<TypeElement> type = enclosingClass();
-      if (type.isEmpty()) {
+      if (!(target instanceof MemberSelectTree select) || type.isEmpty()) {
         return false;
       }
-      Optional<AnnotationMirror> generated = Mirrors.find(type.get(), GENERATED);
-      if (generated.isEmpty()) {
+      TreePath model = new TreePath(new TreePath(getCurrentPath(), target), select.getExpression());
+      TypeMirror through = trees.getTypeMirror(model);
+      if (through == null || types.erasure(through).getKind() != TypeKind.DECLARED) {
         return false;
       }
-      for (AnnotationValue value : generated.get().getElementValues().values()) {
-        if (String.valueOf(value.getValue()).contains(TunableProcessor.class.getCanonicalName())) {
-          return true;
-        }
-      }
-      return false;
+      TypeElement modelType = (TypeElement) types.asElement(types.erasure(through));
+      return type.get().getQualifiedName()
+          .contentEquals(Names.parameters(modelType).canonicalName());
     }
 
     private void report(Tree tree, String message) {

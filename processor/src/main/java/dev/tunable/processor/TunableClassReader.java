@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.ArrayType;
@@ -107,6 +108,7 @@ final class TunableClassReader {
     ClassName parametersName = Names.parameters(type);
     classes.checkReachable(type, hyperparametersName, report);
     List<VariableElement> fields = classes.checkNoHiddenFields(annotatedFields(type), report);
+    classes.checkNotHiddenByPlainFields(type, fields, report);
 
     List<HyperparameterField> hyperparameterFields = new ArrayList<>();
     List<LearnedField> learnedFields = new ArrayList<>();
@@ -138,6 +140,7 @@ final class TunableClassReader {
     boolean hasLearned = fields.stream().anyMatch(f -> Mirrors.has(f, Names.LEARNED));
     if (hasHyperparameters) {
       classes.checkNameFree(type, hyperparametersName, generatedSoFar, report);
+      classes.checkRuntimePresent(type, hyperparametersName, report);
     }
     if (hasLearned) {
       classes.checkNameFree(type, parametersName, generatedSoFar, report);
@@ -150,15 +153,23 @@ final class TunableClassReader {
         hyperparameterFields, learnedFields));
   }
 
-  /** {@code Model}, or {@code Model<?, ?>} for a generic class, so generated code has no raw types. */
+  /**
+   * {@code Model}, or {@code Model<?, ?>} for a generic class, and {@code Outer<?>.Inner} for an
+   * inner class of a generic one, so that generated code has no raw types.
+   */
   private static TypeName modelType(TypeElement type) {
-    ClassName name = ClassName.get(type);
-    if (type.getTypeParameters().isEmpty()) {
-      return name;
+    List<TypeName> wildcards = type.getTypeParameters().stream()
+        .map(parameter -> (TypeName) WildcardTypeName.subtypeOf(Object.class))
+        .toList();
+    if (!type.getModifiers().contains(Modifier.STATIC)
+        && type.getEnclosingElement() instanceof TypeElement outer
+        && outer.getKind().isClass() && type.getKind().isClass()
+        && modelType(outer) instanceof ParameterizedTypeName outerType) {
+      return outerType.nestedClass(type.getSimpleName().toString(), wildcards);
     }
-    TypeName[] wildcards = type.getTypeParameters().stream()
-        .map(parameter -> WildcardTypeName.subtypeOf(Object.class))
-        .toArray(TypeName[]::new);
-    return ParameterizedTypeName.get(name, wildcards);
+    ClassName name = ClassName.get(type);
+    return wildcards.isEmpty()
+        ? name
+        : ParameterizedTypeName.get(name, wildcards.toArray(TypeName[]::new));
   }
 }

@@ -48,11 +48,14 @@ public final class TunableProcessor extends AbstractProcessor {
   private final Set<String> generatedNames = new HashSet<>();
   /** An inherited field's error reaches every subclass's report, but is printed once. */
   private final Set<String> printed = new HashSet<>();
+  private boolean sourceLevelReported;
 
   private Elements elements;
   private Messager messager;
   private Filer filer;
   private TunableClassReader reader;
+  /** Null without javac's tree API, where fields of local classes go unchecked. */
+  private LocalClassFields localClassFields;
   private HyperparametersWriter hyperparametersWriter;
   private ParametersWriter parametersWriter;
   private final DescriptorWriter descriptorWriter = new DescriptorWriter();
@@ -67,10 +70,11 @@ public final class TunableProcessor extends AbstractProcessor {
     messager = environment.getMessager();
     filer = environment.getFiler();
     Trees trees = trees(environment);
+    localClassFields = trees == null ? null : new LocalClassFields(trees);
     FieldAccessRules access = new FieldAccessRules(elements);
     reader = new TunableClassReader(elements,
         new HyperparameterValidator(elements, access, InitialValues.from(environment)),
-        new LearnedValidator(access), new ClassValidator(elements, trees));
+        new LearnedValidator(elements, access), new ClassValidator(elements, trees));
     Optional<AnnotationSpec> generated =
         Writers.generatedAnnotation(elements, TunableProcessor.class.getCanonicalName());
     hyperparametersWriter = new HyperparametersWriter(generated);
@@ -97,12 +101,39 @@ public final class TunableProcessor extends AbstractProcessor {
 
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    if (localClassFields != null) {
+      round.getRootElements().forEach(localClassFields::check);
+    }
+    if (!checkSourceLevel(round)) {
+      return false;
+    }
     for (TypeElement type : candidates(round)) {
       if (done.add(type.getQualifiedName().toString())) {
         processClass(type, round.processingOver());
       }
     }
     return false; // the annotations are Tunable's, but other processors may read them too
+  }
+
+  /**
+   * Generated code is records, which javac would reject inside the generated files below Java 16
+   * (as Maven 3.8 compiles without a release): one error on the first model instead, and none
+   * generated.
+   */
+  private boolean checkSourceLevel(RoundEnvironment round) {
+    SourceVersion level = processingEnv.getSourceVersion();
+    if (level.compareTo(SourceVersion.RELEASE_16) >= 0) {
+      return true;
+    }
+    if (!sourceLevelReported) {
+      candidates(round).stream().findFirst().ifPresent(type -> {
+        sourceLevelReported = true;
+        messager.printMessage(Diagnostic.Kind.ERROR,
+            Message.SOURCE_LEVEL.format(type.getQualifiedName(), "Java " + level.name()
+                .replace("RELEASE_", "")), type);
+      });
+    }
+    return false;
   }
 
   /** Classes deferred earlier, classes with annotated fields, and subclasses of those. */

@@ -87,10 +87,24 @@ class DescriptorTest {
     assertEquals("integer", properties.get("batchSize").get("type").asText());
     assertEquals(32, properties.get("batchSize").get("default").asInt());
     assertEquals(100, properties.get("iterations").get("multipleOf").asInt());
-    assertFalse(properties.get("dropout").has("multipleOf"), "0.125 is no exact multipleOf");
+    assertEquals(0.125, properties.get("dropout").get("multipleOf").asDouble());
+    assertFalse(schema.has("required"), "every field has a constant initializer: a default");
     assertEquals("boolean", properties.get("shuffle").get("type").asText());
     assertEquals(List.of("L1", "L2"), strings(properties.get("penalty").get("enum")));
     assertEquals(List.of("adam", "sgd"), strings(properties.get("solver").get("enum")));
+  }
+
+  @Test
+  void schemaRequiresTheKeysWhoseFieldsHaveNoConstantInitializer() throws IOException {
+    Compilation compilation = Fixtures.compile(Fixtures.good("Partly"));
+    assertThat(compilation).succeededWithoutWarnings();
+    JsonNode schema = resource(compilation, "test.Partly.schema.json").orElseThrow();
+    assertEquals(List.of("rate", "depth"), strings(schema.get("required")));
+    assertEquals(2, schema.get("properties").get("file").get("default").asInt());
+    assertFalse(schema.get("properties").get("rate").has("default"));
+    // A stepped range whose lower bound is off the multiples of the step: the range alone.
+    assertEquals(0.1, schema.get("properties").get("offset").get("multipleOf").asDouble());
+    assertFalse(schema.get("properties").get("shifted").has("multipleOf"));
   }
 
   @Test

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * One test per diagnostic. Each directory {@code bad/<Tag>/} holds a small program whose expected
  * errors are written next to the offending line as {@code // error: <message text>}; the test
- * checks each message on its line and that there are no other errors.
+ * checks each message on its line and that there are no other errors. A file {@code
+ * javac.options} there adds its lines to javac's options.
  */
 class DiagnosticsTest {
   private static final String MARKER = "// error: ";
@@ -41,6 +42,8 @@ class DiagnosticsTest {
     List<String> fixtures = fixtureDirectories().map(d -> d.getFileName().toString()).toList();
     List<String> missing = Arrays.stream(Message.values())
         .filter(message -> message != Message.INTERNAL_ERROR)
+        // Needs a class path without the runtime: ProcessingTest.
+        .filter(message -> message != Message.RUNTIME_MISSING)
         .map(Message::tag)
         .filter(tag -> !fixtures.contains(tag))
         .toList();
@@ -69,7 +72,11 @@ class DiagnosticsTest {
   private static void check(Path directory) {
     List<Path> files = Fixtures.javaFiles(directory);
     List<JavaFileObject> sources = Fixtures.sources(files);
-    Compilation compilation = Fixtures.compile(sources);
+    Path optionsFile = directory.resolve("javac.options");
+    List<String> options = Files.exists(optionsFile)
+        ? Fixtures.read(optionsFile).lines().filter(line -> !line.isBlank()).toList()
+        : List.of();
+    Compilation compilation = Fixtures.compile(sources, options);
     List<Expected> expected = expectations(directory);
     assertFalse(expected.isEmpty(), "no expected errors marked in " + directory);
 

@@ -81,11 +81,20 @@ final class Fixtures {
 
   /** Compiles with the processor, and the method-body plugin enabled. */
   static Compilation compile(List<JavaFileObject> sources, Processor... extraProcessors) {
+    return compile(sources, List.of(), extraProcessors);
+  }
+
+  /** Compiles with the processor, the method-body plugin, and javac's {@code extraOptions}. */
+  static Compilation compile(List<JavaFileObject> sources, List<String> extraOptions,
+      Processor... extraProcessors) {
     List<Processor> processors = new ArrayList<>(List.of(extraProcessors));
     processors.add(new TunableProcessor());
+    List<String> options =
+        new ArrayList<>(List.of("-Xlint:all", "-Xlint:-processing", "-Xplugin:Tunable"));
+    options.addAll(extraOptions);
     return javac()
         .withClasspath(classpathWithPlugin())
-        .withOptions("-Xlint:all", "-Xlint:-processing", "-Xplugin:Tunable")
+        .withOptions(options)
         .withProcessors(processors)
         .compile(sources);
   }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,9 +15,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import javax.tools.DocumentationTool;
 import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
 import javax.tools.StandardLocation;
+import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The generated sources: exact text of a representative class (goldens under {@code expected/},
@@ -52,6 +57,18 @@ class GeneratedSourceTest {
     assertFalse(generated(compilation, "test.OuterHyperparameters").isPresent());
   }
 
+  /** Regression: {@code Outer.Inner} was a raw type, a warning in generated code. */
+  @Test
+  void anInnerClassOfAGenericClassIsNamedWithoutRawTypes() {
+    Compilation compilation = Fixtures.compile(Fixtures.good("GenericOuter"));
+    assertThat(compilation).succeededWithoutWarnings();
+    String hyperparameters =
+        generated(compilation, "test.GenericOuter_LayerHyperparameters").orElseThrow();
+    assertTrue(hyperparameters.contains("of(GenericOuter<?>.Layer model)"), hyperparameters);
+    String parameters = generated(compilation, "test.GenericOuter_LayerParameters").orElseThrow();
+    assertTrue(parameters.contains("capture(GenericOuter<?>.Layer model)"), parameters);
+  }
+
   @Test
   void aClassGetsOnlyTheRecordsItsAnnotationsAskFor() {
     Compilation compilation = Fixtures.compile(Fixtures.good("OnlyLearned", "OnlyHyperparameters"));
@@ -81,6 +98,115 @@ class GeneratedSourceTest {
     String source = generated(compilation, "test.AwkwardHyperparameters").orElseThrow();
     assertTrue(source.contains("<M extends Awkward<?>> M applyTo(M model_)"), source);
     assertTrue(source.contains("java.lang.Math.toIntExact"), source);
+  }
+
+  /**
+   * Javadoc renders an implicit record accessor as "Returns the value of the … record component",
+   * so a documented field gets an accessor written out: the javadoc tool shows the field's text.
+   */
+  @Test
+  void generatedAccessorsCarryTheFieldsJavadoc(@TempDir Path output) throws IOException {
+    List<JavaFileObject> sources = new ArrayList<>(Fixtures.good("Documented"));
+    Compilation compilation = Fixtures.compile(sources);
+    assertThat(compilation).succeededWithoutWarnings();
+    sources.addAll(compilation.generatedSourceFiles());
+    DocumentationTool javadoc = ToolProvider.getSystemDocumentationTool();
+    try (StandardJavaFileManager files = javadoc.getStandardFileManager(null, null, null)) {
+      files.setLocation(StandardLocation.CLASS_PATH, Fixtures.classpath());
+      files.setLocation(DocumentationTool.Location.DOCUMENTATION_OUTPUT, List.of(output.toFile()));
+      assertTrue(javadoc.getTask(null, files, null, null, List.of("-quiet", "-Xdoclint:none"),
+          sources).call());
+    }
+    String hyperparameters = Files.readString(output.resolve("test/DocumentedHyperparameters.html"));
+    assertTrue(accessorDoc(hyperparameters, "learningRate()").contains(
+        "How far each step goes: too large and training diverges, too small and it crawls."),
+        accessorDoc(hyperparameters, "learningRate()"));
+    assertFalse(accessorDoc(hyperparameters, "learningRate()").contains("Math"),
+        "block tags such as @see stay with the field");
+    // Without Javadoc, the annotation's description documents the accessor.
+    assertTrue(accessorDoc(hyperparameters, "depth()").contains("Not Javadoc"));
+    assertTrue(accessorDoc(hyperparameters, "shuffle()").contains("ends */ or \\u002a/ here"),
+        accessorDoc(hyperparameters, "shuffle()"));
+    String parameters = Files.readString(output.resolve("test/DocumentedParameters.html"));
+    assertTrue(accessorDoc(parameters, "weights()").contains("One weight per input column."),
+        accessorDoc(parameters, "weights()"));
+  }
+
+  /** The text of the method detail {@code id} (such as {@code rate()}) of a javadoc page. */
+  private static String accessorDoc(String page, String id) {
+    int start = page.indexOf("<section class=\"detail\" id=\"" + id + "\">");
+    assertTrue(start >= 0, "no method detail " + id);
+    return page.substring(start, page.indexOf("</section>", start))
+        .replaceAll("<[^>]+>", "").replace("&#47;", "/").replace("&#92;", "\\");
+  }
+
+  @Test
+  void innerClassesAndEnumsHoldHyperparametersLikeClasses() throws Exception {
+    Compilation compilation = Fixtures.compile(Fixtures.good("Owners"));
+    assertThat(compilation).succeededWithoutWarnings();
+    ClassLoader loader = Fixtures.classLoader(compilation);
+    Class<?> preset = loader.loadClass("test.Owners$Preset");
+    Object large = preset.getField("LARGE").get(null);
+    Class<?> values = loader.loadClass("test.Owners_PresetHyperparameters");
+    Object five = values.getConstructor(int.class).newInstance(5);
+    values.getMethod("applyTo", preset).invoke(five, large);
+    Object read = values.getMethod("of", preset).invoke(null, large);
+    assertEquals(five, read);
+    assertTrue(generated(compilation, "test.Owners_LayerHyperparameters").isPresent());
+    assertTrue(generated(compilation, "test.Owners_LayerParameters").isPresent());
+  }
+
+  /** Regression: a type named Override or String in the model's package broke generated code. */
+  @Test
+  void typesOfTheModelsPackageNamedLikeJavaLangTypesAreNotMeant() {
+    Compilation compilation = Fixtures.compile(Fixtures.good("Shadowed", "String", "Override"));
+    assertThat(compilation).succeededWithoutWarnings();
+    String parameters = generated(compilation, "test.ShadowedParameters").orElseThrow();
+    assertTrue(parameters.contains("@java.lang.Override"), parameters);
+    assertTrue(parameters.contains("public java.lang.String toString()"), parameters);
+  }
+
+  @Test
+  void loadReadsAFileThroughTheSpaceAndNamesTheKeysThatMustBeGiven() {
+    Compilation compilation = Fixtures.compile(Fixtures.good("Partly"));
+    assertThat(compilation).succeededWithoutWarnings();
+    String source = generated(compilation, "test.PartlyHyperparameters").orElseThrow();
+    assertTrue(source.contains("""
+          /**
+           * Reads a configuration file: JSON ({@code *.json}) or Java properties in UTF-8
+           * ({@code *.properties}).
+           * A key left out takes its default in {@link #SPACE}, but {@code rate}, {@code depth} have no default
+           * (no constant initializer) and must be given.
+           *
+           * @throws IOException if the file cannot be read
+           * @throws IllegalArgumentException listing every problem in the file, each with its line
+           */
+          public static PartlyHyperparameters load(Path file_) throws IOException {
+            return SPACE.create(SPACE.load(file_));
+          }
+        """), source);
+    assertTrue(source.contains("""
+              List.of(RATE, DEPTH, FILE, OFFSET, SHIFTED),
+              Config.builder()
+                  .set(FILE, 2)
+                  .set(OFFSET, 0.2)
+                  .set(SHIFTED, 0.15)
+                  .build());
+        """), source);
+  }
+
+  @Test
+  void aSpaceWithoutDefaultsIsBuiltAsBefore() {
+    Compilation compilation = Fixtures.compile(List.of(JavaFileObjects.forSourceString("test.Bare",
+        "package test;\n"
+            + "import dev.tunable.annotations.Hyperparameter;\n"
+            + "public class Bare {\n"
+            + "  @Hyperparameter(range = {1, 10}) int depth;\n"
+            + "}\n")));
+    assertThat(compilation).succeededWithoutWarnings();
+    String source = generated(compilation, "test.BareHyperparameters").orElseThrow();
+    assertTrue(source.contains("List.of(DEPTH));"), source);
+    assertTrue(source.contains("{@code depth} has no default"), source);
   }
 
   @Test

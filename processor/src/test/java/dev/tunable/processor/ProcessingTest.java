@@ -124,6 +124,106 @@ class ProcessingTest {
     assertTrue(source.contains("List.of(Mode.FAST, Mode.SLOW)"), source);
   }
 
+  /**
+   * javac runs the processor only for a round with Tunable annotations on member fields; when the
+   * only ones are in a local class, the plugin reports them.
+   */
+  @Test
+  void thePluginReportsAnnotatedFieldsOfLocalClassesWhenTheProcessorDoesNotRun() {
+    JavaFileObject model = JavaFileObjects.forSourceLines("test.Model",
+        "package test;",
+        "import dev.tunable.annotations.*;",
+        "public class Model {",
+        "  void train() {",
+        "    class Local { @Hyperparameter(range = {0, 1}) double rate; }",
+        "    new Local();",
+        "  }",
+        "}");
+    Compilation compilation = Fixtures.compile(List.of(model));
+    assertThat(compilation).hadErrorContaining("[LocalClassField] field 'rate' is @Hyperparameter"
+        + " but belongs to local class Local").inFile(model).onLine(5);
+    assertEquals(1, compilation.errors().size(), compilation.errors().toString());
+  }
+
+  /**
+   * Regression: in a module that does not read java.compiler the generated records carry no
+   * {@code @Generated}, and the plugin took the generated restore for code outside the model.
+   */
+  @Test
+  void thePluginKnowsTheGeneratedRestoreInAModuleWithoutJavaCompiler(@TempDir Path dir)
+      throws IOException {
+    Path sources = dir.resolve("src");
+    Files.createDirectories(sources.resolve("demo"));
+    Files.writeString(sources.resolve("module-info.java"),
+        "module demo { requires dev.tunable.annotations; }\n");
+    Files.writeString(sources.resolve("demo/Model.java"), String.join("\n",
+        "package demo;",
+        "import dev.tunable.annotations.Learned;",
+        "public class Model {",
+        "  @Learned double[] weights;",
+        "}"));
+    Files.writeString(sources.resolve("demo/Trainer.java"), String.join("\n",
+        "package demo;",
+        "class Trainer {",
+        "  void cheat(Model model) { model.weights = new double[1]; }",
+        "}"));
+    Path output = dir.resolve("out");
+    Files.createDirectories(output);
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+    try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, null, null)) {
+      // The annotations' classes, with their module-info, as an exploded module.
+      files.setLocation(StandardLocation.MODULE_PATH, List.of(Fixtures.classpath().get(0)));
+      files.setLocation(StandardLocation.ANNOTATION_PROCESSOR_PATH,
+          List.of(Fixtures.classpathWithPlugin().get(2)));
+      files.setLocation(StandardLocation.CLASS_OUTPUT, List.of(output.toFile()));
+      files.setLocation(StandardLocation.SOURCE_OUTPUT, List.of(output.toFile()));
+      JavaCompiler.CompilationTask task = javac.getTask(null, files, diagnostics,
+          List.of("-Xplugin:Tunable"), null, files.getJavaFileObjects(
+              sources.resolve("module-info.java"), sources.resolve("demo/Model.java"),
+              sources.resolve("demo/Trainer.java")));
+      task.setProcessors(List.of(new TunableProcessor()));
+      assertFalse(task.call());
+    }
+    String parameters = Files.readString(output.resolve("demo/ModelParameters.java"));
+    assertFalse(parameters.contains("@Generated"), parameters);
+    List<Diagnostic<? extends JavaFileObject>> errors = diagnostics.getDiagnostics().stream()
+        .filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
+        .toList();
+    assertEquals(1, errors.size(), errors.toString());
+    assertTrue(errors.get(0).getMessage(null).startsWith("[LearnedSetFromOutside]"),
+        errors.toString());
+    assertTrue(errors.get(0).getSource().getName().endsWith("Trainer.java"), errors.toString());
+  }
+
+  /** Regression: javac failed inside the generated record, on every runtime type it names. */
+  @Test
+  void aModelWithHyperparametersNeedsTheRuntimeOnTheClassPath() {
+    JavaFileObject model = JavaFileObjects.forSourceLines("test.Model",
+        "package test;",
+        "import dev.tunable.annotations.Hyperparameter;",
+        "import dev.tunable.annotations.Learned;",
+        "public class Model {",
+        "  @Hyperparameter(range = {0, 1}) double rate;",
+        "  @Learned double[] weights;",
+        "}");
+    JavaFileObject learnedOnly = JavaFileObjects.forSourceLines("test.Memory",
+        "package test;",
+        "import dev.tunable.annotations.Learned;",
+        "public class Memory {",
+        "  @Learned double[] cells;",
+        "}");
+    Compilation compilation = com.google.testing.compile.Compiler.javac()
+        .withClasspath(List.of(Fixtures.classpath().get(0))) // the annotations alone
+        .withOptions("-Xlint:all", "-Xlint:-processing")
+        .withProcessors(new TunableProcessor())
+        .compile(model, learnedOnly);
+    assertThat(compilation).hadErrorContaining("[RuntimeMissing] class test.Model has"
+        + " hyperparameters, so the generated ModelHyperparameters uses the runtime")
+        .inFile(model).onLine(4);
+    assertEquals(1, compilation.errors().size(), compilation.errors().toString());
+  }
+
   @Test
   void theProcessorLeavesTheAnnotationsUnclaimedAndSupportsTheLatestRelease() {
     TunableProcessor processor = new TunableProcessor();

@@ -47,6 +47,8 @@ public sealed interface Event {
     R visitTrialConstraintsSet(TrialConstraintsSet event);
 
     R visitTrialFinished(TrialFinished event);
+
+    R visitStudyDeleted(StudyDeleted event);
   }
 
   /** A study was created with its objective directions. */
@@ -286,6 +288,23 @@ public sealed interface Event {
     public String toString() {
       return "TrialFinished[study=" + study + ", number=" + number + ", state=" + state
           + ", values=" + Arrays.toString(values) + ", reason=" + reason + ", time=" + time + "]";
+    }
+  }
+
+  /**
+   * The study was deleted: its earlier events no longer count, it is gone from the storage's
+   * studies, and its name may be used for a new study, whose events follow this one. The log
+   * stays append-only, so that a worker reading it at any point sees a consistent history.
+   */
+  record StudyDeleted(String study, Instant time) implements Event {
+    public StudyDeleted {
+      Objects.requireNonNull(study, "study");
+      Objects.requireNonNull(time, "time");
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitStudyDeleted(this);
     }
   }
 }

@@ -13,6 +13,7 @@ import dev.tunable.Study;
 import dev.tunable.Trial;
 import dev.tunable.TrialState;
 import dev.tunable.storage.Event.StudyCreated;
+import dev.tunable.storage.Event.StudyDeleted;
 import dev.tunable.storage.Event.TrialAttributeSet;
 import dev.tunable.storage.Event.TrialConstraintsSet;
 import dev.tunable.storage.Event.TrialEnqueued;
@@ -25,6 +26,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -104,7 +106,8 @@ public abstract class StorageContract {
         new TrialFinished("s", 1, TrialState.FAIL, new double[0], "why: \u00e9", time),
         new TrialEnqueued("s", misfit, time),
         new TrialStarted("s", 2, misfit, 1, "worker-1", time),
-        new TrialFinished("s", 2, TrialState.FAIL, new double[0], "misfit", time));
+        new TrialFinished("s", 2, TrialState.FAIL, new double[0], "misfit", time),
+        new StudyDeleted("s", time));
   }
 
   /** The visitor does not compile until it names a new kind, and then this test asks for it. */
@@ -145,8 +148,13 @@ public abstract class StorageContract {
       public String visitTrialFinished(TrialFinished event) {
         return "finished";
       }
+
+      @Override
+      public String visitStudyDeleted(StudyDeleted event) {
+        return "deleted";
+      }
     };
-    assertEquals(7, everyKindOfEvent().stream().map(e -> e.accept(kind)).distinct().count());
+    assertEquals(8, everyKindOfEvent().stream().map(e -> e.accept(kind)).distinct().count());
   }
 
   @Test
@@ -318,5 +326,51 @@ public abstract class StorageContract {
     assertEquals(3, a.trials().size());
     assertEquals(1, b.trials().size());
     assertEquals(5.0, a.trials().get(1).value());
+  }
+
+  @Test
+  void aDeletedStudyIsGoneAndItsNameIsFreeForANewOne() {
+    Storage storage = fresh();
+    Study old = Study.builder().name("a").direction(Direction.MAXIMIZE)
+        .sampler(Samplers.random(1)).storage(storage).progress(false).build();
+    old.optimize(SPACE, 3, trial -> trial.params().getDouble("x"));
+    Study.builder().name("b").storage(storage).progress(false).build();
+    assertEquals(List.of("a", "b"), Study.names(storage));
+
+    Study.delete("a", again(storage));
+    assertEquals(List.of("b"), Study.names(storage));
+    assertEquals(List.of("b"), Study.names(again(storage)));
+    NoSuchElementException gone =
+        assertThrows(NoSuchElementException.class, () -> Study.load("a", again(storage)));
+    assertTrue(gone.getMessage().contains("(its studies: 'b')"), gone.getMessage());
+    IllegalStateException stale = assertThrows(IllegalStateException.class, () -> old.ask(SPACE));
+    assertTrue(stale.getMessage().contains("study 'a' was deleted"), stale.getMessage());
+
+    Study renewed = Study.builder().name("a").direction(Direction.MINIMIZE)
+        .storage(again(storage)).progress(false).build();
+    assertEquals(List.of(), renewed.trials());
+    assertEquals(0, renewed.ask(SPACE).number());
+    assertEquals(List.of("a", "b"), Study.names(storage));
+    assertEquals(Direction.MINIMIZE, Study.load("a", again(storage)).direction());
+    assertThrows(IllegalStateException.class, old::trials,
+        "the study deleted stays deleted, though a new one took its name");
+
+    NoSuchElementException none =
+        assertThrows(NoSuchElementException.class, () -> Study.delete("c", storage));
+    assertTrue(none.getMessage().contains("(its studies: 'a', 'b')"), none.getMessage());
+  }
+
+  @Test
+  void aStudyWhoseTrialRunsOnALiveWorkerIsNotDeleted() {
+    Storage storage = fresh();
+    Study study = Study.builder().name("busy").storage(storage).progress(false).build();
+    Trial<Config> running = study.ask(SPACE);
+    IllegalStateException busy =
+        assertThrows(IllegalStateException.class, () -> Study.delete("busy", again(storage)));
+    assertTrue(busy.getMessage().contains("has trials running: #0 (worker "), busy.getMessage());
+    assertEquals(List.of("busy"), Study.names(storage));
+    study.tell(running, 1);
+    Study.delete("busy", again(storage));
+    assertEquals(List.of(), Study.names(storage));
   }
 }

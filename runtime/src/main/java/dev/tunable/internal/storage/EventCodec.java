@@ -5,6 +5,7 @@ import dev.tunable.TrialState;
 import dev.tunable.internal.Json;
 import dev.tunable.storage.Event;
 import dev.tunable.storage.Event.StudyCreated;
+import dev.tunable.storage.Event.StudyDeleted;
 import dev.tunable.storage.Event.TrialAttributeSet;
 import dev.tunable.storage.Event.TrialConstraintsSet;
 import dev.tunable.storage.Event.TrialEnqueued;
@@ -156,6 +157,13 @@ public final class EventCodec {
       return map;
     }
 
+    @Override
+    public Map<String, Object> visitStudyDeleted(StudyDeleted deleted) {
+      Map<String, Object> map = typed("study_deleted", deleted);
+      map.put("time", deleted.time().toString());
+      return map;
+    }
+
     private Map<String, Object> typed(String type, Event event) {
       Map<String, Object> map = new LinkedHashMap<>();
       map.put("type", type);
@@ -205,6 +213,8 @@ public final class EventCodec {
             TrialState.valueOf(string(map, "state")), doubles((List<Object>) field(map, "values")),
             (String) map.get("reason"),
             time(map));
+      case "study_deleted":
+        return new StudyDeleted(study, time(map));
       default:
         throw new IllegalArgumentException(
             "unknown event type '" + type + "'; was the journal written by a newer Tunable?");

@@ -4,6 +4,7 @@ import static dev.tunable.internal.storage.JournalFormat.RECORD_HEADER;
 
 import dev.tunable.storage.Event;
 import dev.tunable.storage.Event.StudyCreated;
+import dev.tunable.storage.Event.StudyDeleted;
 import dev.tunable.storage.Event.TrialAttributeSet;
 import dev.tunable.storage.Event.TrialConstraintsSet;
 import dev.tunable.storage.Event.TrialEnqueued;
@@ -244,6 +245,14 @@ public final class Salvage {
     @Override
     public Void visitTrialFinished(TrialFinished event) {
       trialEvent(event.study(), event.number());
+      return null;
+    }
+
+    @Override
+    public Void visitStudyDeleted(StudyDeleted event) {
+      // What was lost of a deleted study no longer matters; a new study of the name starts anew.
+      trials.remove(event.study());
+      warnings.remove(event.study());
       return null;
     }
   }

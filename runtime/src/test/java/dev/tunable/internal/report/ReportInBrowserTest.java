@@ -96,6 +96,7 @@ class ReportInBrowserTest {
     assertEquals(30, Chromium.count(dom, "iv"), "intermediate values: a line per trial");
     assertEquals(pruned, Chromium.count(dom, "pruned"), "intermediate values: pruned marked");
     assertEquals(0, Chromium.count(dom, "pareto"), "no Pareto front with one objective");
+    assertEquals(4, Chromium.count(dom, "bar"), "importance: a bar per hyperparameter");
     assertEquals(5, Chromium.count(dom, "failures") == 1 ? countRows(dom) : -1,
         "the failed trials are listed");
     String tip = unescape(Chromium.bodyAttribute(dom, "data-tip"));

@@ -307,4 +307,54 @@ class JournalDamageTest {
       fail(output);
     }
   }
+
+  @Test
+  void salvageDoesNotWarnOfADeletedStudysLostRecords() throws IOException {
+    Path file = directory.resolve("deleted.journal");
+    try (Storage storage = Storages.file(file)) {
+      Study old = Study.builder().name("s").storage(storage).progress(false).build();
+      old.tell(old.ask(SPACE), 1);
+      Study.delete("s", storage);
+      Study renewed = Study.builder().name("s").storage(storage).progress(false).build();
+      renewed.tell(renewed.ask(SPACE), 2);
+    }
+    byte[] bytes = Files.readAllBytes(file);
+    String text = new String(bytes, StandardCharsets.ISO_8859_1);
+    bytes[text.indexOf("\"trial_started\"") + 3] ^= 1; // the old study's trial #0
+    Files.write(file, bytes);
+    SalvageReport report = Storages.salvage(file, directory.resolve("salvaged.journal"));
+    assertEquals(1, report.skipped().size(), report.toString());
+    assertEquals(List.of(), report.warnings(), "the study that lost a record was deleted");
+    try (Storage storage = Storages.file(directory.resolve("salvaged.journal"))) {
+      assertEquals(List.of("s"), Study.names(storage));
+      assertEquals(List.of(2.0), Study.load("s", storage).trials().stream()
+          .map(t -> t.value()).toList(), "the new study opens");
+    }
+  }
+
+  @Test
+  void aDamagedStudyIsListedAndMayBeDeletedButNotOpened() throws IOException {
+    Path file = directory.resolve("damaged-study.journal");
+    try (Storage storage = Storages.file(file)) {
+      Study damaged = Study.builder().name("damaged").storage(storage).progress(false).build();
+      damaged.tell(damaged.ask(SPACE), 1);
+      Study.builder().name("fine").storage(storage).progress(false).build();
+    }
+    byte[] bytes = Files.readAllBytes(file);
+    String text = new String(bytes, StandardCharsets.ISO_8859_1);
+    bytes[text.indexOf("\"trial_started\"") + 3] ^= 1;
+    Path salvaged = directory.resolve("salvaged.journal");
+    Files.write(file, bytes);
+    assertEquals(1, Storages.salvage(file, salvaged).warnings().size());
+    try (Storage storage = Storages.file(salvaged)) {
+      assertEquals(List.of("damaged", "fine"), Study.names(storage));
+      IllegalArgumentException broken =
+          assertThrows(IllegalArgumentException.class, () -> Study.load("damaged", storage));
+      assertEquals("study 'damaged' has no trial #0; it has 0 trials", broken.getMessage());
+      Study.delete("damaged", storage);
+      assertEquals(List.of("fine"), Study.names(storage));
+      Study.builder().name("damaged").storage(storage).progress(false).build();
+      assertEquals(List.of(), Study.load("damaged", storage).trials());
+    }
+  }
 }
