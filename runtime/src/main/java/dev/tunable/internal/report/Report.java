@@ -200,7 +200,7 @@ public final class Report {
       ".bestpath{fill:none;stroke:#e8590c;stroke-width:2}",
       ".pc-axis{stroke:#444}.pc{fill:none;stroke-width:1.4;opacity:.75}",
       ".pc:hover{stroke:#e8590c;stroke-width:3;opacity:1}",
-      ".cell{stroke:none;shape-rendering:crispEdges}.contour{fill:#fff;stroke:#222;stroke-width:1}",
+      ".band{stroke:none;shape-rendering:crispEdges}.contour{fill:#fff;stroke:#222;stroke-width:1}",
       ".iv{fill:none;stroke:#1f77b4;stroke-width:1.2;opacity:.6}",
       ".iv-pruned{stroke:#d62728}.iv:hover{stroke-width:3;opacity:1}",
       ".cross{fill:none;stroke:#d62728;stroke-width:2}.iv-end{fill:#1f77b4}",

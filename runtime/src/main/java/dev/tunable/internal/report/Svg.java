@@ -71,7 +71,13 @@ final class Svg {
 
   /** A path; {@code d} is built from numbers by the caller, never from user text. */
   Svg path(String d, String cls, String tip) {
+    return path(d, cls, tip, null);
+  }
+
+  /** A path filled with {@code fill} if not null. */
+  Svg path(String d, String cls, String tip, String fill) {
     out.append("<path class=\"").append(cls).append("\" d=\"").append(d).append('"');
+    fill(fill);
     tip(tip);
     out.append("/>");
     return this;
