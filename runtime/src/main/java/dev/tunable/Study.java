@@ -530,13 +530,21 @@ public final class Study {
 
   /**
    * Writes every trial as CSV: number, state, value(s), start, end, duration, one column per
-   * hyperparameter and per user attribute, failure reason.
+   * hyperparameter and per user attribute, failure reason. Replaces {@code file} whole or not at
+   * all, unless it is a Tunable journal, which no export replaces.
+   *
+   * @throws IllegalArgumentException if {@code file} is a Tunable journal
    */
   public void exportCsv(Path file) {
     TrialExport.csv(trials(), file, "study '" + name + "'");
   }
 
-  /** Writes every trial as a JSON array of objects. */
+  /**
+   * Writes every trial as a JSON array of objects, replacing {@code file} as {@link
+   * #exportCsv(Path)} does.
+   *
+   * @throws IllegalArgumentException if {@code file} is a Tunable journal
+   */
   public void exportJson(Path file) {
     TrialExport.json(trials(), file, "study '" + name + "'");
   }
@@ -557,7 +565,8 @@ public final class Study {
    * contour plots, intermediate values with pruned trials marked, and failed trials with their
    * reasons; hovering a point shows its trial. The charts are SVG written by Tunable itself and
    * the page's script, style and data are inline, so the file opens offline in any browser, with
-   * no chart library to fetch or keep up to date. Replaces {@code file}.
+   * no chart library to fetch or keep up to date. Replaces {@code file}, whole or not at all (a
+   * temporary file moved into place), unless it is a Tunable journal, which it never replaces.
    *
    * <p>Hyperparameters are drawn as the search space of this process's last trial declares them
    * (a log axis for {@code Scale.LOG}, choices in their order), and the report shows their
@@ -566,6 +575,7 @@ public final class Study {
    * asked, draws them as the recorded values suggest (numeric if they are numbers, on a log axis
    * if all are positive and span three decades or more), without importance.
    *
+   * @throws IllegalArgumentException if {@code file} is a Tunable journal
    * @throws java.io.UncheckedIOException naming the file if it cannot be written
    */
   public void writeReport(Path file) {

@@ -2,10 +2,6 @@ package dev.tunable.internal;
 
 import dev.tunable.FrozenTrial;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -111,16 +107,8 @@ public final class TrialExport {
     write(file, what, out -> json(trials, out));
   }
 
-  private interface Export {
-    void to(Writer out) throws IOException;
-  }
-
-  private static void write(Path file, String what, Export export) {
-    try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      export.to(out);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write trials of " + what + " to " + file, e);
-    }
+  private static void write(Path file, String what, OutputFile.Content export) {
+    OutputFile.replace(file, "the trials of " + what, export);
   }
 
   private static void row(Appendable out, List<String> cells) throws IOException {

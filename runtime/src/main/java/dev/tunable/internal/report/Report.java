@@ -3,10 +3,9 @@ package dev.tunable.internal.report;
 import dev.tunable.Direction;
 import dev.tunable.FrozenTrial;
 import dev.tunable.TrialState;
+import dev.tunable.internal.OutputFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -25,20 +24,15 @@ public final class Report {
   private Report() {}
 
   /**
-   * Writes the report of {@code model} to {@code file}, replacing it.
+   * Writes the report of {@code model} to {@code file}, replacing it, as {@link OutputFile}
+   * writes: whole or not at all, and never over a journal.
    *
+   * @throws IllegalArgumentException if {@code file} is a Tunable journal
    * @throws UncheckedIOException naming the file if it cannot be written
    */
   public static void write(ReportModel model, Path file) {
-    try {
-      Path parent = file.toAbsolutePath().getParent();
-      if (parent != null) {
-        Files.createDirectories(parent);
-      }
-      Files.writeString(file, html(model), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the report to " + file + ": " + e, e);
-    }
+    String page = html(model);
+    OutputFile.replace(file, "the report", out -> out.write(page));
   }
 
   /** The report of {@code model} as an HTML page. */

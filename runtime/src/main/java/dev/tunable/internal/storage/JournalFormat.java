@@ -139,6 +139,25 @@ final class JournalFormat {
   }
 
   /**
+   * Whether {@code head}, the first bytes of a file, begin as a journal does, of any version: its
+   * header line's magic word, or, before journals had one, a record's header and a JSON object.
+   */
+  static boolean looksLikeJournal(byte[] head) {
+    if (startsWith(head, (MAGIC + " ").getBytes(StandardCharsets.US_ASCII))) {
+      return true;
+    }
+    if (head.length <= RECORD_HEADER) {
+      return false;
+    }
+    for (int i = 0; i < RECORD_HEADER - 1; i++) {
+      if (i != 8 && !isHex(head[i])) {
+        return false;
+      }
+    }
+    return head[8] == ' ' && head[RECORD_HEADER - 1] == ' ' && head[RECORD_HEADER] == '{';
+  }
+
+  /**
    * The length of the file's header line if it begins with one of this format version, else 0.
    *
    * @throws IllegalStateException if it begins with the header line of a newer version
