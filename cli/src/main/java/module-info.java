@@ -1,7 +1,7 @@
 /**
  * The {@code tunable} command: {@code tunable worker} joins a study by storage URL and name and
  * runs a {@link dev.tunable.TuningJob} until the budget is met; the other commands list, show,
- * export, enqueue to and delete the studies in a storage. It exports nothing; picocli reads
+ * export, enqueue to, delete, report on and serve the studies in a storage. It exports nothing; picocli reads
  * the commands' options by reflection.
  *
  * @since 0.1
@@ -12,6 +12,7 @@ module dev.tunable.cli {
   requires dev.tunable;
   requires info.picocli;
   requires com.fasterxml.jackson.core;
+  requires jdk.httpserver;
 
   opens dev.tunable.cli to info.picocli;
 }

@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
     commandListHeading = "%nCommands:%n",
     subcommands = {
         StudiesCommand.class, ShowCommand.class, TrialsCommand.class, ExportCommand.class,
-        EnqueueCommand.class, FailStaleCommand.class, DeleteCommand.class, WorkerCommand.class,
+        EnqueueCommand.class, FailStaleCommand.class, DeleteCommand.class, ReportCommand.class,
+        ServeCommand.class, WorkerCommand.class,
         CompletionCommand.class, CommandLine.HelpCommand.class},
     footer = {"",
         "Every command over studies takes --storage URL, or reads the URL from the environment"
