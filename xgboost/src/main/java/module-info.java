@@ -1,0 +1,14 @@
+/**
+ * XGBoost4J tuned and pruned through Tunable: {@link dev.tunable.xgboost.PruningCallback} reports
+ * XGBoost's per-round evaluation to a trial and stops an unpromising booster early.
+ *
+ * @since 0.1
+ */
+// XGBoost4J names no module of its own: it is required by its Automatic-Module-Name.
+@SuppressWarnings("requires-automatic")
+module dev.tunable.xgboost {
+  requires transitive dev.tunable;
+  requires transitive ml.dmlc.xgboost4j;
+
+  exports dev.tunable.xgboost;
+}
