@@ -22,8 +22,10 @@ import javax.lang.model.element.Modifier;
 /**
  * Writes {@code <Name>Parameters}: a record of the learned state that captures and restores it.
  * Arrays of primitives are deep-copied both ways, so a captured value is independent of the model
- * that goes on training; other values are copied by reference. Records compare arrays by identity,
- * so equals, hashCode and toString are written to use their contents.
+ * that goes on training; other values are copied by reference, and the generated Javadoc names
+ * them as shared, since a mutable object (an XGBoost {@code Booster}, a list of trees) goes on
+ * changing with the model (issue 16). Records compare arrays by identity, so equals, hashCode and
+ * toString are written to use their contents.
  */
 final class ParametersWriter {
   private static final ClassName ARRAYS = ClassName.get(Arrays.class);
@@ -41,6 +43,9 @@ final class ParametersWriter {
     TypeSpec.Builder record = TypeSpec.recordBuilder(self)
         .addModifiers(Modifier.PUBLIC)
         .addJavadoc("Learned parameters of {@link $T}.\n", Writers.raw(model.modelType()))
+        .addJavadoc(shared(fields).isEmpty() ? CodeBlock.of("")
+            : CodeBlock.of("\n<p>Held by reference, not copied: $L. A mutable object is"
+                + " shared\nbetween a captured value and the model.\n", sharedNames(fields)))
         .addOriginatingElement(model.element());
     generated.ifPresent(record::addAnnotation);
     fields.forEach(field -> record.alwaysQualify(field.field()));
@@ -87,7 +92,11 @@ final class ParametersWriter {
             : CodeBlock.of("$N.$N", instance, field.field()))
         .collect(CodeBlock.joining(",$W"));
     return MethodSpec.methodBuilder(Member.CAPTURE.simpleName())
-        .addJavadoc("A copy of the learned state of {@code $N}.\n", instance)
+        .addJavadoc(shared(model.learned()).isEmpty()
+            ? CodeBlock.of("A copy of the learned state of {@code $N}.\n", instance)
+            : CodeBlock.of("The learned state of {@code $N}: a copy, but for what is held by"
+                    + " reference\n($L), which is shared with the model.\n", instance,
+                sharedNames(model.learned())))
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(self)
         .addParameter(model.modelType(), instance)
@@ -99,8 +108,12 @@ final class ParametersWriter {
     String instance = names.newName("model");
     TypeVariableName type = Writers.typeVariable(model, "M");
     MethodSpec.Builder method = MethodSpec.methodBuilder(Member.RESTORE.simpleName())
-        .addJavadoc("Sets a copy of this learned state on {@code $N}'s fields and returns it.\n",
-            instance)
+        .addJavadoc(shared(model.learned()).isEmpty()
+            ? CodeBlock.of("Sets a copy of this learned state on {@code $N}'s fields and returns"
+                + " it.\n", instance)
+            : CodeBlock.of("Sets this learned state on {@code $N}'s fields and returns it: a copy,"
+                    + " but for what\nis held by reference ($L),\nwhich the model then shares"
+                    + " with this value.\n", instance, sharedNames(model.learned())))
         .addModifiers(Modifier.PUBLIC)
         .addTypeVariable(type)
         .returns(type)
@@ -124,11 +137,30 @@ final class ParametersWriter {
             : CodeBlock.of("1"))
         .toList();
     return MethodSpec.methodBuilder(Member.SCALAR_COUNT.simpleName())
-        .addJavadoc("How many primitive values the learned state holds, array elements included.\n")
+        .addJavadoc(shared(fields).isEmpty()
+            ? CodeBlock.of("How many primitive values the learned state holds, array elements"
+                + " included.\n")
+            : CodeBlock.of("How many primitive values the learned state holds, array elements"
+                + " included; what\nis held by reference ($L) is not counted:\nits size is not"
+                + " known here.\n", sharedNames(fields)))
         .addModifiers(Modifier.PUBLIC)
         .returns(long.class)
         .addStatement("return $L", terms.isEmpty() ? CodeBlock.of("0") : CodeBlock.join(terms, " + "))
         .build();
+  }
+
+  /** The fields copied by reference: neither primitive nor arrays of primitives. */
+  private static List<LearnedField> shared(List<LearnedField> fields) {
+    return fields.stream().filter(field -> !field.primitive()).toList();
+  }
+
+  /** {@code {@code a}}, {@code {@code a} and {@code b}}, {@code {@code a}, {@code b} and …}. */
+  private static String sharedNames(List<LearnedField> fields) {
+    List<String> names = shared(fields).stream()
+        .map(field -> "{@code " + field.field() + "}").toList();
+    int last = names.size() - 1;
+    return last == 0 ? names.get(0)
+        : String.join(", ", names.subList(0, last)) + " and " + names.get(last);
   }
 
   private static MethodSpec equalsMethod(ClassName self, List<LearnedField> fields,
