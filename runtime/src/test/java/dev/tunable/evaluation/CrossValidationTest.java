@@ -67,6 +67,29 @@ class CrossValidationTest {
     assertEquals(10.0, cv.mean(), 1e-12);
   }
 
+  /** Issue 16: nested cross-validation passes a checked exception from either function. */
+  @Test
+  void nestedCrossValidationPassesCheckedExceptionsThrough() {
+    List<Fold> outer = Splitter.kFold(3, 1).split(30);
+    IOException fromTuning = new IOException("tuning failed");
+    assertSame(fromTuning, assertThrows(IOException.class,
+        () -> NestedCrossValidation.run(outer, rows -> {
+          throw fromTuning;
+        }, (chosen, fold) -> 1.0)));
+    java.util.concurrent.TimeoutException fromEvaluation =
+        new java.util.concurrent.TimeoutException("training took too long");
+    List<Integer> evaluated = new ArrayList<>();
+    assertSame(fromEvaluation, assertThrows(java.util.concurrent.TimeoutException.class,
+        () -> NestedCrossValidation.run(outer, rows -> rows.length, (chosen, fold) -> {
+          evaluated.add(fold.index());
+          if (fold.index() == 1) {
+            throw fromEvaluation;
+          }
+          return chosen;
+        })));
+    assertEquals(List.of(0, 1), evaluated);
+  }
+
   /** The hook a pruner uses: an exception from the listener stops the remaining folds. */
   @Test
   void aListenerExceptionStopsTheRemainingFolds() {
