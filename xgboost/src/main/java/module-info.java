@@ -1,6 +1,7 @@
 /**
  * XGBoost4J tuned and pruned through Tunable: {@link dev.tunable.xgboost.PruningCallback} reports
- * XGBoost's per-round evaluation to a trial and stops an unpromising booster early.
+ * XGBoost's per-round evaluation to a trial and stops an unpromising booster early; {@link
+ * dev.tunable.xgboost.BoosterCodec} deep-copies a learned booster.
  *
  * @since 0.1
  */

@@ -1,5 +1,6 @@
 package test;
 
+import dev.tunable.annotations.LearnedCodec;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -10,16 +11,19 @@ import javax.annotation.processing.Generated;
  *
  * <p>Held by reference, not copied: {@code booster} and {@code trees}. A mutable object is shared
  * between a captured value and the model.
+ *
+ * <p>Deep-copied through its {@code LearnedCodec}: {@code copied}.
  */
 @Generated("dev.tunable.processor.TunableProcessor")
 public record BoostedParameters(double[] weights, double bias, Boosted.Handle booster,
-    List<double[]> trees) {
+    List<double[]> trees, Boosted.Handle copied) {
   /**
    * The learned state of {@code model}: a copy, but for what is held by reference
    * ({@code booster} and {@code trees}), which is shared with the model.
    */
   public static BoostedParameters capture(Boosted model) {
-    return new BoostedParameters(copy(model.weights), model.bias, model.booster, model.trees);
+    return new BoostedParameters(copy(model.weights), model.bias, model.booster, model.trees,
+        copy(new Boosted.HandleCodec(), model.copied, "copied"));
   }
 
   /**
@@ -32,13 +36,14 @@ public record BoostedParameters(double[] weights, double bias, Boosted.Handle bo
     model.bias = this.bias;
     model.booster = this.booster;
     model.trees = this.trees;
+    model.copied = copy(new Boosted.HandleCodec(), this.copied, "copied");
     return model;
   }
 
   /**
-   * How many primitive values the learned state holds, array elements included; what
-   * is held by reference ({@code booster} and {@code trees}) is not counted:
-   * its size is not known here.
+   * How many primitive values the learned state holds, array elements included; the
+   * objects ({@code booster}, {@code trees} and {@code copied}) are not counted:
+   * their size is not known here.
    */
   public long scalarCount() {
     return count(this.weights) + 1;
@@ -50,7 +55,8 @@ public record BoostedParameters(double[] weights, double bias, Boosted.Handle bo
         && Arrays.equals(this.weights, that.weights)
         && Double.compare(this.bias, that.bias) == 0
         && Objects.equals(this.booster, that.booster)
-        && Objects.equals(this.trees, that.trees);
+        && Objects.equals(this.trees, that.trees)
+        && Objects.equals(this.copied, that.copied);
   }
 
   @Override
@@ -60,6 +66,7 @@ public record BoostedParameters(double[] weights, double bias, Boosted.Handle bo
     result = 31 * result + Double.hashCode(this.bias);
     result = 31 * result + Objects.hashCode(this.booster);
     result = 31 * result + Objects.hashCode(this.trees);
+    result = 31 * result + Objects.hashCode(this.copied);
     return result;
   }
 
@@ -70,6 +77,7 @@ public record BoostedParameters(double[] weights, double bias, Boosted.Handle bo
         + ", bias=" + this.bias
         + ", booster=" + this.booster
         + ", trees=" + this.trees
+        + ", copied=" + this.copied
         + "]";
   }
 
@@ -79,5 +87,17 @@ public record BoostedParameters(double[] weights, double bias, Boosted.Handle bo
 
   private static long count(double[] values) {
     return values == null ? 0 : values.length;
+  }
+
+  private static <T> T copy(LearnedCodec<T> codec, T value, String field) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      return codec.decode(codec.encode(value));
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot copy learned field '" + field + "' through "
+          + codec.getClass().getName(), e);
+    }
   }
 }

@@ -3,6 +3,7 @@ package dev.tunable.examples;
 import dev.tunable.annotations.Hyperparameter;
 import dev.tunable.annotations.Learned;
 import dev.tunable.annotations.Scale;
+import dev.tunable.xgboost.BoosterCodec;
 import dev.tunable.xgboost.XGBoostMetrics;
 import java.util.HashMap;
 import java.util.Map;
@@ -19,7 +20,7 @@ import ml.dmlc.xgboost4j.java.XGBoostError;
  * {@code XGBoostClassifierHyperparameters} gives the values by that name ({@code
  * toConfig().asMap()}), which is XGBoost's parameter map as it is. The defaults are XGBoost's.
  * The booster is {@link Learned} state that is not plain data: the generated {@code
- * XGBoostClassifierParameters} holds it by reference and says so.
+ * XGBoostClassifierParameters} deep-copies it through {@link BoosterCodec}.
  */
 public class XGBoostClassifier {
   /** Boosting rounds per booster: scikit-learn's {@code XGBClassifier} default. */
@@ -53,8 +54,8 @@ public class XGBoostClassifier {
       description = "the least loss reduction a split must bring")
   double gamma = 0;
 
-  /** The trained booster: a handle on XGBoost's native model. */
-  @Learned Booster booster;
+  /** The trained booster: a handle on XGBoost's native model, copied through its bytes. */
+  @Learned(codec = BoosterCodec.class) Booster booster;
 
   /**
    * Trains {@link #ROUNDS} rounds on {@code train}. When {@code evaluation} is given, XGBoost calls

@@ -1,7 +1,8 @@
 package dev.tunable.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tunable.evaluation.Fold;
@@ -37,7 +38,7 @@ class XGBoostClassifierTest {
    * show that {@code max_depth = 1} reached it (a root and two leaves each, not depth 6).
    */
   @Test
-  void theValuesReachXGBoostAndTheBoosterIsSharedNotCopied() throws XGBoostError {
+  void theValuesReachXGBoostAndTheBoosterIsCopiedThroughItsCodec() throws XGBoostError {
     Dataset data = Dataset.breastCancer();
     Fold fold = Splitter.stratifiedHoldout(0.25, 3).split(data.labels()).get(0);
     DMatrix train = XGBoostClassifier.matrix(data, fold.train());
@@ -52,9 +53,22 @@ class XGBoostClassifierTest {
         trees[0]);
     assertTrue(model.accuracy(test) > 0.9, "stumps separate breast_cancer well");
 
+    // captured through BoosterCodec: a booster of its own that predicts as the model's does
     XGBoostClassifierParameters captured = XGBoostClassifierParameters.capture(model);
-    assertSame(model.booster, captured.booster(), "held by reference, as its Javadoc says");
+    assertNotSame(model.booster, captured.booster());
+    assertArrayEquals(model.booster.predict(test), captured.booster().predict(test));
     assertEquals(0, captured.scalarCount());
+    // training the model on does not change the captured booster
+    float[][] before = captured.booster().predict(test);
+    model.booster.update(train, XGBoostClassifier.ROUNDS);
+    assertEquals(XGBoostClassifier.ROUNDS + 1, model.booster.getNumBoostedRound());
+    assertEquals(XGBoostClassifier.ROUNDS, captured.booster().getNumBoostedRound());
+    assertArrayEquals(before, captured.booster().predict(test));
+    // restoring copies again
+    XGBoostClassifier restored = captured.restore(new XGBoostClassifier());
+    assertNotSame(captured.booster(), restored.booster);
+    assertArrayEquals(before, restored.booster.predict(test));
+    assertEquals(XGBoostClassifier.ROUNDS, restored.booster.getNumBoostedRound());
     model.booster.dispose();
   }
 }

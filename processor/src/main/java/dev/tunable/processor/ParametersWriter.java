@@ -7,6 +7,7 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.NameAllocator;
+import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.TypeVariableName;
@@ -30,6 +31,7 @@ import javax.lang.model.element.Modifier;
 final class ParametersWriter {
   private static final ClassName ARRAYS = ClassName.get(Arrays.class);
   private static final ClassName OBJECTS = ClassName.get(Objects.class);
+  private static final ClassName CODEC = ClassName.get("dev.tunable.annotations", "LearnedCodec");
 
   private final Optional<AnnotationSpec> generated;
 
@@ -46,6 +48,9 @@ final class ParametersWriter {
         .addJavadoc(shared(fields).isEmpty() ? CodeBlock.of("")
             : CodeBlock.of("\n<p>Held by reference, not copied: $L. A mutable object is"
                 + " shared\nbetween a captured value and the model.\n", sharedNames(fields)))
+        .addJavadoc(coded(fields).isEmpty() ? CodeBlock.of("")
+            : CodeBlock.of("\n<p>Deep-copied through its {@code LearnedCodec}: $L.\n",
+                names(coded(fields))))
         .addOriginatingElement(model.element());
     generated.ifPresent(record::addAnnotation);
     fields.forEach(field -> record.alwaysQualify(field.field()));
@@ -73,6 +78,9 @@ final class ParametersWriter {
     }
     arrays.forEach(type -> record.addMethod(copy((ArrayTypeName) type)));
     arrays.forEach(type -> record.addMethod(count((ArrayTypeName) type)));
+    if (!coded(fields).isEmpty()) {
+      record.addMethod(copyThroughCodec());
+    }
     return Writers.file(self, record.build());
   }
 
@@ -87,9 +95,7 @@ final class ParametersWriter {
   private static MethodSpec capture(TunableClass model, ClassName self, NameAllocator names) {
     String instance = names.newName("model");
     CodeBlock values = model.learned().stream()
-        .map(field -> field.isPrimitiveArray()
-            ? CodeBlock.of("$N($N.$N)", Member.COPY.simpleName(), instance, field.field())
-            : CodeBlock.of("$N.$N", instance, field.field()))
+        .map(field -> copied(field, CodeBlock.of("$N.$N", instance, field.field())))
         .collect(CodeBlock.joining(",$W"));
     return MethodSpec.methodBuilder(Member.CAPTURE.simpleName())
         .addJavadoc(shared(model.learned()).isEmpty()
@@ -119,12 +125,8 @@ final class ParametersWriter {
         .returns(type)
         .addParameter(type, instance);
     for (LearnedField field : model.learned()) {
-      if (field.isPrimitiveArray()) {
-        method.addStatement("$N.$N = $N(this.$N)", instance, field.field(),
-            Member.COPY.simpleName(), field.field());
-      } else {
-        method.addStatement("$N.$N = this.$N", instance, field.field(), field.field());
-      }
+      method.addStatement("$N.$N = $L", instance, field.field(),
+          copied(field, CodeBlock.of("this.$N", field.field())));
     }
     return method.addStatement("return $N", instance).build();
   }
@@ -137,26 +139,52 @@ final class ParametersWriter {
             : CodeBlock.of("1"))
         .toList();
     return MethodSpec.methodBuilder(Member.SCALAR_COUNT.simpleName())
-        .addJavadoc(shared(fields).isEmpty()
+        .addJavadoc(objects(fields).isEmpty()
             ? CodeBlock.of("How many primitive values the learned state holds, array elements"
                 + " included.\n")
             : CodeBlock.of("How many primitive values the learned state holds, array elements"
-                + " included; what\nis held by reference ($L) is not counted:\nits size is not"
-                + " known here.\n", sharedNames(fields)))
+                + " included; the\nobjects ($L) are not counted:\ntheir size is not known"
+                + " here.\n", names(objects(fields))))
         .addModifiers(Modifier.PUBLIC)
         .returns(long.class)
         .addStatement("return $L", terms.isEmpty() ? CodeBlock.of("0") : CodeBlock.join(terms, " + "))
         .build();
   }
 
-  /** The fields copied by reference: neither primitive nor arrays of primitives. */
+  /** How {@code value}, the field's value, is copied: deep, through a codec, or as it is. */
+  private static CodeBlock copied(LearnedField field, CodeBlock value) {
+    if (field.isPrimitiveArray()) {
+      return CodeBlock.of("$N($L)", Member.COPY.simpleName(), value);
+    }
+    if (field.codec().isPresent()) {
+      return CodeBlock.of("$N(new $T(), $L, $S)", Member.COPY.simpleName(),
+          field.codec().get(), value, field.field());
+    }
+    return value;
+  }
+
+  /** The fields copied by reference: neither primitive, nor arrays of primitives, nor coded. */
   private static List<LearnedField> shared(List<LearnedField> fields) {
+    return fields.stream().filter(LearnedField::isShared).toList();
+  }
+
+  /** The fields that are objects, held by reference or copied by a codec: not counted. */
+  private static List<LearnedField> objects(List<LearnedField> fields) {
     return fields.stream().filter(field -> !field.primitive()).toList();
   }
 
-  /** {@code {@code a}}, {@code {@code a} and {@code b}}, {@code {@code a}, {@code b} and …}. */
+  /** The fields deep-copied through their codec. */
+  private static List<LearnedField> coded(List<LearnedField> fields) {
+    return fields.stream().filter(field -> field.codec().isPresent()).toList();
+  }
+
   private static String sharedNames(List<LearnedField> fields) {
-    List<String> names = shared(fields).stream()
+    return names(shared(fields));
+  }
+
+  /** {@code {@code a}}, {@code {@code a} and {@code b}}, {@code {@code a}, {@code b} and …}. */
+  private static String names(List<LearnedField> fields) {
+    List<String> names = fields.stream()
         .map(field -> "{@code " + field.field() + "}").toList();
     int last = names.size() - 1;
     return last == 0 ? names.get(0)
@@ -282,6 +310,28 @@ final class ParametersWriter {
       depth++;
     }
     return innermost + "[source.length]" + "[]".repeat(depth - 1);
+  }
+
+  /** Copies a value through its codec: to bytes and back. */
+  private static MethodSpec copyThroughCodec() {
+    TypeVariableName type = TypeVariableName.get("T");
+    return MethodSpec.methodBuilder(Member.COPY.simpleName())
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .addTypeVariable(type)
+        .returns(type)
+        .addParameter(ParameterizedTypeName.get(CODEC, type), "codec")
+        .addParameter(type, "value")
+        .addParameter(String.class, "field")
+        .beginControlFlow("if (value == null)")
+        .addStatement("return null")
+        .endControlFlow()
+        .beginControlFlow("try")
+        .addStatement("return codec.decode(codec.encode(value))")
+        .nextControlFlow("catch ($T e)", Exception.class)
+        .addStatement("throw new $T($S + field + $S$W+ codec.getClass().getName(), e)",
+            IllegalStateException.class, "cannot copy learned field '", "' through ")
+        .endControlFlow()
+        .build();
   }
 
   private static MethodSpec count(ArrayTypeName type) {
