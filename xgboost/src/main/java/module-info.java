@@ -5,8 +5,9 @@
  *
  * @since 0.1
  */
-// XGBoost4J names no module of its own: it is required by its Automatic-Module-Name.
-@SuppressWarnings("requires-automatic")
+// XGBoost4J names no module of its own: it is required by its Automatic-Module-Name, and
+// transitively, since the callback's API speaks XGBoost's types (IEvaluation, DMatrix, Booster).
+@SuppressWarnings({"requires-automatic", "requires-transitive-automatic"})
 module dev.tunable.xgboost {
   requires transitive dev.tunable;
   requires transitive ml.dmlc.xgboost4j;
