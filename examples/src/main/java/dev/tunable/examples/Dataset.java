@@ -1,12 +1,12 @@
 package dev.tunable.examples;
 
+import dev.tunable.evaluation.CsvDataset;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -57,46 +57,14 @@ public final class Dataset {
     }
   }
 
+  /** Reads the CSV through the runtime's {@link CsvDataset}, the last column as the target. */
   private static Dataset parse(String name, BufferedReader reader) throws IOException {
+    reader.mark(1 << 16); // the header, read twice: here for its last column, then by CsvDataset
     String header = reader.readLine();
-    if (header == null) {
-      throw new IllegalArgumentException(name + " is empty; expected a header line");
-    }
-    List<String> columns = Arrays.asList(header.split(","));
-    List<double[]> rows = new ArrayList<>();
-    String line;
-    int lineNumber = 1;
-    while ((line = reader.readLine()) != null) {
-      lineNumber++;
-      if (line.isBlank()) {
-        continue;
-      }
-      String[] fields = line.split(",");
-      if (fields.length != columns.size()) {
-        throw new IllegalArgumentException(
-            name + " line " + lineNumber + ": " + fields.length + " fields, but the header has "
-                + columns.size());
-      }
-      double[] row = new double[fields.length];
-      for (int i = 0; i < fields.length; i++) {
-        try {
-          row[i] = Double.parseDouble(fields[i]);
-        } catch (NumberFormatException e) {
-          throw new IllegalArgumentException(
-              name + " line " + lineNumber + ", column '" + columns.get(i) + "': '" + fields[i]
-                  + "' is not a number");
-        }
-      }
-      rows.add(row);
-    }
-    int featureCount = columns.size() - 1;
-    double[][] features = new double[rows.size()][];
-    double[] targets = new double[rows.size()];
-    for (int r = 0; r < rows.size(); r++) {
-      features[r] = Arrays.copyOf(rows.get(r), featureCount);
-      targets[r] = rows.get(r)[featureCount];
-    }
-    return new Dataset(name, columns.subList(0, featureCount), features, targets);
+    reader.reset();
+    String target = header == null ? "" : header.substring(header.lastIndexOf(',') + 1).strip();
+    CsvDataset csv = CsvDataset.read(reader, name, target);
+    return new Dataset(name, csv.featureNames(), csv.features(), csv.labels());
   }
 
   /** The file this data came from. */

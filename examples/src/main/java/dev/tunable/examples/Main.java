@@ -21,6 +21,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import ml.dmlc.xgboost4j.java.XGBoostError;
 
 /**
  * Tunes one of the examples on its bundled data and reports what came out:
@@ -30,6 +31,7 @@ import java.util.NoSuchElementException;
  * Main nested [logistic|mlp|boosting] [--trials N] [--seed S]
  * Main benchmark [logistic|mlp|all] [--trials N] [--seeds 0,1,2]
  * Main pruning [--trials N] [--seeds 0,1,2]
+ * Main xgboost [--trials N] [--seeds 0,1,2]
  * Main pbt [--seed S]
  * </pre>
  *
@@ -38,8 +40,8 @@ import java.util.NoSuchElementException;
  * more trials extends it). At the end the best hyperparameters are retrained on all the tuning rows
  * and scored once on the held-out rows, which no trial has seen. {@code nested} estimates the tuned
  * model's score by {@link NestedTuning nested cross-validation} instead; {@code benchmark} runs
- * {@link Benchmark}, {@code pruning} the {@link PruningBenchmark}, and {@code pbt} the {@link
- * PopulationBasedTrainingExample}.
+ * {@link Benchmark}, {@code pruning} the {@link PruningBenchmark}, {@code xgboost} the {@link
+ * XGBoostBenchmark}, and {@code pbt} the {@link PopulationBasedTrainingExample}.
  */
 public final class Main {
   private static final String USAGE =
@@ -47,6 +49,7 @@ public final class Main {
           + "       Main nested [logistic|mlp|boosting] [--trials N] [--seed S]\n"
           + "       Main benchmark [logistic|mlp|all] [--trials N] [--seeds 0,1,2]\n"
           + "       Main pruning [--trials N] [--seeds 0,1,2]\n"
+          + "       Main xgboost [--trials N] [--seeds 0,1,2]\n"
           + "       Main pbt [--seed S]";
 
   private Main() {}
@@ -58,6 +61,14 @@ public final class Main {
     }
     if (args.length > 0 && args[0].equals("pruning")) {
       PruningBenchmark.main(Arrays.copyOfRange(args, 1, args.length));
+      return;
+    }
+    if (args.length > 0 && args[0].equals("xgboost")) {
+      try {
+        XGBoostBenchmark.main(Arrays.copyOfRange(args, 1, args.length));
+      } catch (XGBoostError e) {
+        throw new IllegalStateException("XGBoost failed", e);
+      }
       return;
     }
     if (args.length > 0 && args[0].equals("pbt")) {

@@ -42,6 +42,9 @@ final class DescriptorWriter {
     if (field.isPrimitiveArray()) {
       return "deep";
     }
+    if (field.codec().isPresent()) {
+      return "codec";
+    }
     return field.primitive() ? "value" : "reference";
   }
 

@@ -4,6 +4,11 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
 import java.util.Optional;
 import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.ArrayType;
@@ -12,15 +17,21 @@ import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.type.TypeVariable;
 import javax.lang.model.type.WildcardType;
+import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
 
 /** The rules of {@code @Learned}, one private method each; any type is allowed. */
 final class LearnedValidator {
+  private static final String CODEC = "dev.tunable.annotations.LearnedCodec";
+
   private final Elements elements;
+  private final Types types;
   private final FieldAccessRules access;
 
-  LearnedValidator(Elements elements, FieldAccessRules access) {
+  LearnedValidator(Elements elements, Types types, FieldAccessRules access) {
     this.elements = elements;
+    this.types = types;
     this.access = access;
   }
 
@@ -30,18 +41,73 @@ final class LearnedValidator {
     int errorsBefore = report.size();
     access.check(field, mirror, model, generated, report);
     checkNoTypeVariable(field, mirror, report);
-    if (report.size() != errorsBefore) {
-      return Optional.empty();
-    }
     TypeMirror type = field.asType();
     int depth = 0;
     while (type.getKind() == TypeKind.ARRAY) {
       type = ((ArrayType) type).getComponentType();
       depth++;
     }
+    boolean primitive = type.getKind().isPrimitive();
+    AnnotationValue codecValue = new Mirrors.Values(mirror, elements).value("codec");
+    Optional<TypeElement> codec = codecValue.getValue() instanceof DeclaredType declared
+        ? Optional.of((TypeElement) declared.asElement()) : Optional.empty();
+    codec.ifPresent(c -> {
+      checkCodecNeeded(field, primitive, c, mirror, codecValue, report);
+      checkCodecInstantiable(field, c, generated, mirror, codecValue, report);
+      checkCodecType(field, c, mirror, codecValue, report);
+    });
+    if (report.size() != errorsBefore) {
+      return Optional.empty();
+    }
     return Optional.of(new LearnedField(field.getSimpleName().toString(),
-        TypeName.get(field.asType()), depth, type.getKind().isPrimitive(),
-        HyperparameterValidator.javadoc(elements, field)));
+        TypeName.get(field.asType()), depth, primitive,
+        HyperparameterValidator.javadoc(elements, field), codec.map(ClassName::get)));
+  }
+
+  /** Primitives and arrays of them are copied already; a codec there is a mistake. */
+  private static void checkCodecNeeded(VariableElement field, boolean primitive, TypeElement codec,
+      AnnotationMirror mirror, AnnotationValue value, Report report) {
+    if (primitive) {
+      report.error(Message.LEARNED_CODEC_NOT_NEEDED, field, mirror, value, field.getSimpleName(),
+          field.asType(), codec.getSimpleName() + ".class");
+    }
+  }
+
+  /** The generated record calls {@code new Codec()} from the model's package. */
+  private static void checkCodecInstantiable(VariableElement field, TypeElement codec,
+      ClassName generated, AnnotationMirror mirror, AnnotationValue value, Report report) {
+    boolean nestedInInstance = codec.getNestingKind() == NestingKind.MEMBER
+        && !codec.getModifiers().contains(Modifier.STATIC);
+    boolean samePackage = ClassName.get(codec).packageName().equals(generated.packageName());
+    boolean reachable = codec.getModifiers().contains(Modifier.PUBLIC)
+        || (samePackage && !codec.getModifiers().contains(Modifier.PRIVATE));
+    boolean constructor = ElementFilter.constructorsIn(codec.getEnclosedElements()).stream()
+        .filter(c -> c.getParameters().isEmpty())
+        .anyMatch(c -> visible(c, samePackage));
+    if (codec.getKind() != ElementKind.CLASS || codec.getModifiers().contains(Modifier.ABSTRACT)
+        || !codec.getTypeParameters().isEmpty() || nestedInInstance || !reachable
+        || !constructor) {
+      report.error(Message.LEARNED_CODEC_NOT_INSTANTIABLE, field, mirror, value,
+          codec.getQualifiedName(), field.getSimpleName(), generated.packageName());
+    }
+  }
+
+  private static boolean visible(ExecutableElement constructor, boolean samePackage) {
+    return constructor.getModifiers().contains(Modifier.PUBLIC)
+        || (samePackage && !constructor.getModifiers().contains(Modifier.PRIVATE));
+  }
+
+  private void checkCodecType(VariableElement field, TypeElement codec, AnnotationMirror mirror,
+      AnnotationValue value, Report report) {
+    TypeElement codecInterface = elements.getTypeElement(CODEC);
+    if (codecInterface == null || field.asType().getKind().isPrimitive()) {
+      return; // no annotations on the class path is javac's error; a primitive is reported above
+    }
+    TypeMirror expected = types.getDeclaredType(codecInterface, field.asType());
+    if (!types.isAssignable(codec.asType(), expected)) {
+      report.error(Message.LEARNED_CODEC_WRONG_TYPE, field, mirror, value,
+          codec.getQualifiedName(), field.getSimpleName(), field.asType(), field.asType());
+    }
   }
 
   /**

@@ -31,6 +31,15 @@ enum Message {
   LEARNED_TYPE_VARIABLE("LearnedTypeVariable",
       "learned field '%s' has type %s, which uses a type variable of %s that generated code cannot"
           + " name; use a concrete type"),
+  LEARNED_CODEC_NOT_NEEDED("LearnedCodecNotNeeded",
+      "learned field '%s' has type %s, which the generated code copies as it is; remove codec = %s"),
+  LEARNED_CODEC_NOT_INSTANTIABLE("LearnedCodecNotInstantiable",
+      "codec %s of learned field '%s' cannot be created by the generated code; make it a"
+          + " non-abstract, non-generic top-level or static nested class with a no-argument"
+          + " constructor that package %s can reach"),
+  LEARNED_CODEC_WRONG_TYPE("LearnedCodecWrongType",
+      "codec %s of learned field '%s' is not a LearnedCodec<%s>; implement"
+          + " dev.tunable.annotations.LearnedCodec<%s>"),
   MISSING_TYPE("MissingType",
       "field '%s' has type %s, which could not be resolved; fix the type (or the processor that"
           + " should generate it)"),

@@ -7,6 +7,7 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.NameAllocator;
+import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.TypeVariableName;
@@ -22,12 +23,15 @@ import javax.lang.model.element.Modifier;
 /**
  * Writes {@code <Name>Parameters}: a record of the learned state that captures and restores it.
  * Arrays of primitives are deep-copied both ways, so a captured value is independent of the model
- * that goes on training; other values are copied by reference. Records compare arrays by identity,
- * so equals, hashCode and toString are written to use their contents.
+ * that goes on training; other values are copied by reference, and the generated Javadoc names
+ * them as shared, since a mutable object (an XGBoost {@code Booster}, a list of trees) goes on
+ * changing with the model (issue 16). Records compare arrays by identity, so equals, hashCode and
+ * toString are written to use their contents.
  */
 final class ParametersWriter {
   private static final ClassName ARRAYS = ClassName.get(Arrays.class);
   private static final ClassName OBJECTS = ClassName.get(Objects.class);
+  private static final ClassName CODEC = ClassName.get("dev.tunable.annotations", "LearnedCodec");
 
   private final Optional<AnnotationSpec> generated;
 
@@ -41,6 +45,12 @@ final class ParametersWriter {
     TypeSpec.Builder record = TypeSpec.recordBuilder(self)
         .addModifiers(Modifier.PUBLIC)
         .addJavadoc("Learned parameters of {@link $T}.\n", Writers.raw(model.modelType()))
+        .addJavadoc(shared(fields).isEmpty() ? CodeBlock.of("")
+            : CodeBlock.of("\n<p>Held by reference, not copied: $L. A mutable object is"
+                + " shared\nbetween a captured value and the model.\n", sharedNames(fields)))
+        .addJavadoc(coded(fields).isEmpty() ? CodeBlock.of("")
+            : CodeBlock.of("\n<p>Deep-copied through its {@code LearnedCodec}: $L.\n",
+                names(coded(fields))))
         .addOriginatingElement(model.element());
     generated.ifPresent(record::addAnnotation);
     fields.forEach(field -> record.alwaysQualify(field.field()));
@@ -68,6 +78,9 @@ final class ParametersWriter {
     }
     arrays.forEach(type -> record.addMethod(copy((ArrayTypeName) type)));
     arrays.forEach(type -> record.addMethod(count((ArrayTypeName) type)));
+    if (!coded(fields).isEmpty()) {
+      record.addMethod(copyThroughCodec());
+    }
     return Writers.file(self, record.build());
   }
 
@@ -82,12 +95,14 @@ final class ParametersWriter {
   private static MethodSpec capture(TunableClass model, ClassName self, NameAllocator names) {
     String instance = names.newName("model");
     CodeBlock values = model.learned().stream()
-        .map(field -> field.isPrimitiveArray()
-            ? CodeBlock.of("$N($N.$N)", Member.COPY.simpleName(), instance, field.field())
-            : CodeBlock.of("$N.$N", instance, field.field()))
+        .map(field -> copied(field, CodeBlock.of("$N.$N", instance, field.field())))
         .collect(CodeBlock.joining(",$W"));
     return MethodSpec.methodBuilder(Member.CAPTURE.simpleName())
-        .addJavadoc("A copy of the learned state of {@code $N}.\n", instance)
+        .addJavadoc(shared(model.learned()).isEmpty()
+            ? CodeBlock.of("A copy of the learned state of {@code $N}.\n", instance)
+            : CodeBlock.of("The learned state of {@code $N}: a copy, but for what is held by"
+                    + " reference\n($L), which is shared with the model.\n", instance,
+                sharedNames(model.learned())))
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(self)
         .addParameter(model.modelType(), instance)
@@ -99,19 +114,19 @@ final class ParametersWriter {
     String instance = names.newName("model");
     TypeVariableName type = Writers.typeVariable(model, "M");
     MethodSpec.Builder method = MethodSpec.methodBuilder(Member.RESTORE.simpleName())
-        .addJavadoc("Sets a copy of this learned state on {@code $N}'s fields and returns it.\n",
-            instance)
+        .addJavadoc(shared(model.learned()).isEmpty()
+            ? CodeBlock.of("Sets a copy of this learned state on {@code $N}'s fields and returns"
+                + " it.\n", instance)
+            : CodeBlock.of("Sets this learned state on {@code $N}'s fields and returns it: a copy,"
+                    + " but for what\nis held by reference ($L),\nwhich the model then shares"
+                    + " with this value.\n", instance, sharedNames(model.learned())))
         .addModifiers(Modifier.PUBLIC)
         .addTypeVariable(type)
         .returns(type)
         .addParameter(type, instance);
     for (LearnedField field : model.learned()) {
-      if (field.isPrimitiveArray()) {
-        method.addStatement("$N.$N = $N(this.$N)", instance, field.field(),
-            Member.COPY.simpleName(), field.field());
-      } else {
-        method.addStatement("$N.$N = this.$N", instance, field.field(), field.field());
-      }
+      method.addStatement("$N.$N = $L", instance, field.field(),
+          copied(field, CodeBlock.of("this.$N", field.field())));
     }
     return method.addStatement("return $N", instance).build();
   }
@@ -124,11 +139,56 @@ final class ParametersWriter {
             : CodeBlock.of("1"))
         .toList();
     return MethodSpec.methodBuilder(Member.SCALAR_COUNT.simpleName())
-        .addJavadoc("How many primitive values the learned state holds, array elements included.\n")
+        .addJavadoc(objects(fields).isEmpty()
+            ? CodeBlock.of("How many primitive values the learned state holds, array elements"
+                + " included.\n")
+            : CodeBlock.of("How many primitive values the learned state holds, array elements"
+                + " included; the\nobjects ($L) are not counted:\ntheir size is not known"
+                + " here.\n", names(objects(fields))))
         .addModifiers(Modifier.PUBLIC)
         .returns(long.class)
         .addStatement("return $L", terms.isEmpty() ? CodeBlock.of("0") : CodeBlock.join(terms, " + "))
         .build();
+  }
+
+  /** How {@code value}, the field's value, is copied: deep, through a codec, or as it is. */
+  private static CodeBlock copied(LearnedField field, CodeBlock value) {
+    if (field.isPrimitiveArray()) {
+      return CodeBlock.of("$N($L)", Member.COPY.simpleName(), value);
+    }
+    if (field.codec().isPresent()) {
+      return CodeBlock.of("$N(new $T(), $L, $S)", Member.COPY.simpleName(),
+          field.codec().get(), value, field.field());
+    }
+    return value;
+  }
+
+  /** The fields copied by reference: neither primitive, nor arrays of primitives, nor coded. */
+  private static List<LearnedField> shared(List<LearnedField> fields) {
+    return fields.stream().filter(LearnedField::isShared).toList();
+  }
+
+  /** The fields that are objects, held by reference or copied by a codec: not counted. */
+  private static List<LearnedField> objects(List<LearnedField> fields) {
+    return fields.stream().filter(field -> !field.primitive()).toList();
+  }
+
+  /** The fields deep-copied through their codec. */
+  private static List<LearnedField> coded(List<LearnedField> fields) {
+    return fields.stream().filter(field -> field.codec().isPresent()).toList();
+  }
+
+  private static String sharedNames(List<LearnedField> fields) {
+    return names(shared(fields));
+  }
+
+  /** {@code {@code a}}, {@code {@code a} and {@code b}}, {@code {@code a}, {@code b} and …}. */
+  private static String names(List<LearnedField> fields) {
+    List<String> names = fields.stream()
+        .map(field -> "{@code " + field.field() + "}").toList();
+    int last = names.size() - 1;
+    return last == 0 ? names.get(0)
+        : String.join(", ", names.subList(0, last)) + " and " + names.get(last);
   }
 
   private static MethodSpec equalsMethod(ClassName self, List<LearnedField> fields,
@@ -250,6 +310,28 @@ final class ParametersWriter {
       depth++;
     }
     return innermost + "[source.length]" + "[]".repeat(depth - 1);
+  }
+
+  /** Copies a value through its codec: to bytes and back. */
+  private static MethodSpec copyThroughCodec() {
+    TypeVariableName type = TypeVariableName.get("T");
+    return MethodSpec.methodBuilder(Member.COPY.simpleName())
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .addTypeVariable(type)
+        .returns(type)
+        .addParameter(ParameterizedTypeName.get(CODEC, type), "codec")
+        .addParameter(type, "value")
+        .addParameter(String.class, "field")
+        .beginControlFlow("if (value == null)")
+        .addStatement("return null")
+        .endControlFlow()
+        .beginControlFlow("try")
+        .addStatement("return codec.decode(codec.encode(value))")
+        .nextControlFlow("catch ($T e)", Exception.class)
+        .addStatement("throw new $T($S + field + $S$W+ codec.getClass().getName(), e)",
+            IllegalStateException.class, "cannot copy learned field '", "' through ")
+        .endControlFlow()
+        .build();
   }
 
   private static MethodSpec count(ArrayTypeName type) {

@@ -74,7 +74,7 @@ public final class TunableProcessor extends AbstractProcessor {
     FieldAccessRules access = new FieldAccessRules(elements);
     reader = new TunableClassReader(elements,
         new HyperparameterValidator(elements, access, InitialValues.from(environment)),
-        new LearnedValidator(elements, access), new ClassValidator(elements, trees));
+        new LearnedValidator(elements, environment.getTypeUtils(), access), new ClassValidator(elements, trees));
     Optional<AnnotationSpec> generated =
         Writers.generatedAnnotation(elements, TunableProcessor.class.getCanonicalName());
     hyperparametersWriter = new HyperparametersWriter(generated);

@@ -71,6 +71,17 @@ class DescriptorTest {
     assertEquals("value", learned.get(1).get("copy").asText());
   }
 
+  /** Issue 16: objects are held by reference unless a codec copies them. */
+  @Test
+  void descriptorTellsReferencesFromCodecCopies() throws IOException {
+    Compilation compilation = Fixtures.compile(Fixtures.good("Boosted"));
+    assertThat(compilation).succeededWithoutWarnings();
+    JsonNode learned = resource(compilation, "test.Boosted.json").orElseThrow().get("learned");
+    assertEquals(List.of("weights", "bias", "booster", "trees", "copied"), names(learned, "field"));
+    assertEquals(List.of("deep", "value", "reference", "reference", "codec"),
+        names(learned, "copy"));
+  }
+
   @Test
   void schemaDescribesAConfigurationFile() throws IOException {
     JsonNode schema = resource(compileRepresentative(), "test.LogisticRegression.schema.json").orElseThrow();

@@ -48,6 +48,17 @@ class GeneratedSourceTest {
     assertGolden(Fixtures.compile(Fixtures.good("Outer")), "test.Outer_MemoryParameters");
   }
 
+  /**
+   * Issue 16: learned state that is an object (a booster, a list of trees) is held by reference;
+   * the Javadoc of the record, capture, restore and scalarCount says so instead of "a copy".
+   */
+  @Test
+  void objectsHeldByReferenceAreNamedAsSharedMatchingTheGolden() throws IOException {
+    Compilation compilation = Fixtures.compile(Fixtures.good("Boosted"));
+    assertThat(compilation).succeededWithoutWarnings();
+    assertGolden(compilation, "test.BoostedParameters");
+  }
+
   @Test
   void nestedClassesAreNamedAfterEveryEnclosingClass() {
     Compilation compilation = Fixtures.compile(Fixtures.good("Outer"));

@@ -2,7 +2,6 @@ package dev.tunable.evaluation;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.ToDoubleFunction;
 
 /**
  * Runs a model over folds: for each {@link Fold}, the scorer trains a fresh model on the fold's
@@ -18,15 +17,22 @@ import java.util.function.ToDoubleFunction;
  * }</pre>
  *
  * <p>The scorer must build a new model for every fold: a model that has seen a fold's held-out rows
- * scores them optimistically.
+ * scores them optimistically. It may throw a checked exception, which reaches the caller as it is
+ * (issue 16): inside an {@link dev.tunable.Objective} no wrapping is needed.
  *
  * @since 0.1
  */
 public final class CrossValidation {
   private CrossValidation() {}
 
-  /** Scores every fold in order and summarizes the scores. */
-  public static CrossValidationResult run(List<Fold> folds, ToDoubleFunction<Fold> scorer) {
+  /**
+   * Scores every fold in order and summarizes the scores.
+   *
+   * @param <E> what the scorer may throw
+   * @throws E what the scorer threw, unchanged
+   */
+  public static <E extends Exception> CrossValidationResult run(
+      List<Fold> folds, FoldScorer<E> scorer) throws E {
     return run(folds, scorer, score -> {});
   }
 
@@ -35,10 +41,12 @@ public final class CrossValidation {
    * exception from the scorer or the listener (a pruned trial, say) stops the run and reaches the
    * caller unchanged.
    *
+   * @param <E> what the scorer may throw
+   * @throws E what the scorer threw, unchanged
    * @throws IllegalStateException if a fold scores NaN or infinity, naming the fold
    */
-  public static CrossValidationResult run(
-      List<Fold> folds, ToDoubleFunction<Fold> scorer, FoldListener listener) {
+  public static <E extends Exception> CrossValidationResult run(
+      List<Fold> folds, FoldScorer<E> scorer, FoldListener listener) throws E {
     if (folds.isEmpty()) {
       throw new IllegalArgumentException("cross-validation needs at least one fold, got none");
     }
@@ -46,7 +54,7 @@ public final class CrossValidation {
     double sum = 0;
     for (int i = 0; i < folds.size(); i++) {
       Fold fold = folds.get(i);
-      double score = scorer.applyAsDouble(fold);
+      double score = scorer.score(fold);
       if (!Double.isFinite(score)) {
         throw new IllegalStateException(
             "fold " + i + " of " + folds.size() + " scored " + score

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -31,6 +32,62 @@ class CrossValidationTest {
     CrossValidation.run(Splitter.kFold(3, 1).split(9), fold -> scores[fold.index()], reported::add);
     assertEquals(
         List.of(new FoldScore(0, 1, 1), new FoldScore(1, 3, 2), new FoldScore(2, 2, 2)), reported);
+  }
+
+  /**
+   * Issue 16: a scorer that throws a checked exception needs no wrapping; the exception reaches
+   * the caller as it was thrown, and the folds after it are not scored.
+   */
+  @Test
+  void aCheckedExceptionFromTheScorerReachesTheCallerUnchanged() {
+    IOException failure = new IOException("the library's training call failed");
+    List<Integer> scored = new ArrayList<>();
+    IOException thrown = assertThrows(IOException.class,
+        () -> CrossValidation.run(Splitter.kFold(4, 1).split(40), fold -> {
+          scored.add(fold.index());
+          if (fold.index() == 1) {
+            throw failure;
+          }
+          return 0.5;
+        }));
+    assertSame(failure, thrown);
+    assertEquals(List.of(0, 1), scored);
+  }
+
+  /**
+   * Scorers written before issue 16 compile unchanged: a lambda that throws nothing checked needs
+   * no {@code throws} clause around the call, and a method reference to a {@code
+   * ToDoubleFunction} fits.
+   */
+  @Test
+  void aScorerThatThrowsNothingCheckedNeedsNoThrowsClause() {
+    java.util.function.ToDoubleFunction<Fold> existing = fold -> fold.test().length;
+    CrossValidationResult cv = CrossValidation.run(Splitter.kFold(4, 1).split(40),
+        existing::applyAsDouble);
+    assertEquals(10.0, cv.mean(), 1e-12);
+  }
+
+  /** Issue 16: nested cross-validation passes a checked exception from either function. */
+  @Test
+  void nestedCrossValidationPassesCheckedExceptionsThrough() {
+    List<Fold> outer = Splitter.kFold(3, 1).split(30);
+    IOException fromTuning = new IOException("tuning failed");
+    assertSame(fromTuning, assertThrows(IOException.class,
+        () -> NestedCrossValidation.run(outer, rows -> {
+          throw fromTuning;
+        }, (chosen, fold) -> 1.0)));
+    java.util.concurrent.TimeoutException fromEvaluation =
+        new java.util.concurrent.TimeoutException("training took too long");
+    List<Integer> evaluated = new ArrayList<>();
+    assertSame(fromEvaluation, assertThrows(java.util.concurrent.TimeoutException.class,
+        () -> NestedCrossValidation.run(outer, rows -> rows.length, (chosen, fold) -> {
+          evaluated.add(fold.index());
+          if (fold.index() == 1) {
+            throw fromEvaluation;
+          }
+          return chosen;
+        })));
+    assertEquals(List.of(0, 1), evaluated);
   }
 
   /** The hook a pruner uses: an exception from the listener stops the remaining folds. */
