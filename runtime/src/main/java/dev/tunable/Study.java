@@ -2,6 +2,7 @@ package dev.tunable;
 
 import static dev.tunable.Checks.quote;
 
+import dev.tunable.internal.Logs;
 import dev.tunable.internal.Pareto;
 import dev.tunable.internal.StoredValues;
 import dev.tunable.internal.TrialExport;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 
@@ -91,6 +93,23 @@ public final class Study {
     this.constraints = builder.constraints;
     this.callbacks = List.copyOf(builder.callbacks);
     this.progress = builder.progress;
+    logOpening(builder.sampler != null ? builder.sampler : Samplers.byDefault());
+  }
+
+  /** Says that the study was created or resumed, and what it holds. */
+  private void logOpening(Sampler sampler) {
+    Logs.info(Logs.STUDY, line -> {
+      line.append("study '").append(name).append(log.created() ? "' created in " : "' resumed in ")
+          .append(Storages.mask(log.storage().toString()));
+      if (log.created()) {
+        line.append(": ").append(log.directions().size() == 1 ? log.directions().get(0)
+            : log.directions());
+      } else {
+        line.append(": ").append(log.peek(StudyModel::countsByState)).append(" recorded, ")
+            .append(log.failedOnOpening()).append(" of them failed now because their worker died");
+      }
+      line.append("; sampler ").append(sampler).append(", pruner ").append(pruner);
+    });
   }
 
   /** Starts building a new study (or, with {@link Builder#loadIfExists}, one to resume). */
@@ -153,6 +172,18 @@ public final class Study {
   /** Where the study's trials are recorded. */
   public Storage storage() {
     return log.storage();
+  }
+
+  /**
+   * The search space the study last recorded: the one its latest trials were sampled from, by
+   * this process or another. Empty if no trial was asked for yet, and for a study whose trials
+   * were all asked for by a Tunable that did not record spaces. Read from the study alone, for
+   * programs that report on a study they did not run (they may not have the code that built its
+   * space); a categorical dimension's choices are in stored form, an enum constant as its name.
+   */
+  public Optional<SearchSpace<Config>> space() {
+    List<Dimension<?>> dimensions = log.read(StudyModel::space);
+    return dimensions == null ? Optional.empty() : Optional.of(SpaceChange.space(dimensions));
   }
 
   /**
@@ -241,6 +272,7 @@ public final class Study {
     Objects.requireNonNull(space, "space");
     Objects.requireNonNull(budget, "budget");
     stopRequested = false;
+    planner.recordSpace(space);
     new OptimizeLoop<>(this, space, budget, objective, callbacks).run(progress);
   }
 
@@ -370,7 +402,9 @@ public final class Study {
       }
       return List.of(new TrialFinished(name, number, state, values, reason, Instant.now()));
     });
-    return snapshot(number);
+    FrozenTrial finished = snapshot(number);
+    Logs.info(Logs.TRIAL, Logs.finishedTrial(name, finished));
+    return finished;
   }
 
   /**
@@ -432,13 +466,39 @@ public final class Study {
   }
 
   /**
-   * The best trial, with hyperparameters typed by {@code space}.
+   * The best trial among those whose hyperparameters fit {@code space}, typed by it: as {@link
+   * #bestTrial()}, but trials of an earlier space whose values {@code space} does not allow (a
+   * range since narrowed, a dimension added or removed, a choice removed) are passed over.
    *
-   * @throws NoSuchElementException if no trial is complete
+   * @throws NoSuchElementException if no trial that fits is complete
    */
   public <H> Trial<H> bestTrial(SearchSpace<H> space) {
-    TrialRecord best = log.read(this::bestRecord);
+    TrialRecord best = log.read(model -> bestRecordIn(model, space));
     return new Trial<>(this, best.number, space.create(best.params));
+  }
+
+  /** {@link #bestRecord} among the trials that fit {@code space}. */
+  private TrialRecord bestRecordIn(StudyModel model, SearchSpace<?> space) {
+    TrialRecord best = bestRecord(model);
+    if (TrialPlanner.fits(space, best.params)) {
+      return best; // the usual case: no earlier space, or the best fits the new one
+    }
+    Direction direction = model.directions().get(0);
+    TrialRecord fitting = null;
+    for (TrialRecord record : model.trials()) {
+      if (record.state == TrialState.COMPLETE && record.snapshot().isFeasible()
+          && (fitting == null || direction.isBetter(record.values[0], fitting.values[0]))
+          && TrialPlanner.fits(space, record.params)) {
+        fitting = record;
+      }
+    }
+    if (fitting == null) {
+      throw new NoSuchElementException("no complete trial of study '" + name + "' fits the"
+          + " search space " + space.dimensions().stream().map(Dimension::name).toList()
+          + " (" + model.countsByState() + "; the best, #" + best.number + ", has "
+          + best.params + ")");
+    }
+    return fitting;
   }
 
   /**

@@ -71,15 +71,19 @@ class FileStorageTest extends StorageContract {
     List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
     assertEquals("tunable-journal 1", lines.get(0));
     List<String> records = lines.subList(1, lines.size());
-    assertEquals(5, records.size(), "created, then started and finished per trial");
+    assertEquals(6, records.size(), "created, the space, then started and finished per trial");
     for (String line : records) {
       assertTrue(line.matches(
           "[0-9a-f]{8} [0-9a-f]{8} \\{\"type\":\"[a-z_]+\",\"study\":\"s\".*\\}"), line);
       int length = Integer.parseInt(line.substring(0, 8), 16);
       assertEquals(length, line.substring(18).getBytes(StandardCharsets.UTF_8).length);
     }
-    assertTrue(records.get(1).contains("\"type\":\"trial_started\",\"study\":\"s\",\"number\":0,"
-        + "\"params\":{\"x\":"), records.get(1));
+    assertTrue(records.get(1).contains("{\"type\":\"space_set\",\"study\":\"s\",\"dimensions\":"
+        + "[{\"name\":\"x\",\"kind\":\"real\",\"low\":0.0,\"high\":1.0,\"scale\":\"LINEAR\","
+        + "\"step\":0.0,\"float\":false},{\"name\":\"n\",\"kind\":\"integer\",\"low\":1,"
+        + "\"high\":10,\"scale\":\"LINEAR\",\"step\":1,\"int\":false}],\"time\":"), records.get(1));
+    assertTrue(records.get(2).contains("\"type\":\"trial_started\",\"study\":\"s\",\"number\":0,"
+        + "\"params\":{\"x\":"), records.get(2));
   }
 
   @Test
