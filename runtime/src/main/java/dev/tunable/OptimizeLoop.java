@@ -5,6 +5,7 @@ import dev.tunable.internal.ProgressLine;
 import dev.tunable.internal.TrialExport;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -36,6 +37,7 @@ final class OptimizeLoop<H> {
   private final long startNanos;
   private final int workers;
   private final AtomicLong started = new AtomicLong();
+  private final AtomicBoolean exhausted = new AtomicBoolean();
   /** Guards the counters, the callbacks and the progress line: one critical section per trial. */
   private final Object tally = new Object();
   private long finished;
@@ -121,6 +123,10 @@ final class OptimizeLoop<H> {
           trial = study.ask(space, budget.maxTotalTrials());
         } catch (SearchExhaustedException e) {
           trial = null;
+          if (exhausted.compareAndSet(false, true)) { // once, though every worker thread finds it
+            Logs.info(Logs.SAMPLER, "study '" + study.name() + "': " + e.getMessage()
+                + "; the run ends");
+          }
         }
         if (trial == null) { // exhausted, the study holds its total, or interrupted waiting
           interruptedNow();

@@ -131,4 +131,15 @@ class LoggingTest {
           "jdbc:postgresql://db/tune?user=u&password=***"), logs.lines().get(0));
     }
   }
+
+  @Test
+  void aSamplerWithNothingLeftToProposeSaysSoOnceWhateverTheWorkers() {
+    SearchSpace<Config> small = SearchSpace.builder().integer("n", 1, 3).build();
+    Study study = Study.builder().name("g").sampler(Samplers.grid()).progress(false).build();
+    try (CapturedLogs logs = CapturedLogs.open()) {
+      study.optimize(small, Budget.trials(10).withWorkers(3), trial -> trial.params().getLong("n"));
+      assertEquals(List.of("INFO study 'g': all 3 points of the grid over [n] have been asked for;"
+          + " the run ends"), logs.lines("dev.tunable.sampler"));
+    }
+  }
 }
