@@ -48,11 +48,4 @@ final class SpaceChange {
   private static List<String> names(List<Dimension<?>> dimensions) {
     return dimensions.stream().map(Dimension::name).toList();
   }
-
-  /** The space of recorded dimensions, whose points are {@link Config}s of stored values. */
-  static SearchSpace<Config> space(List<Dimension<?>> dimensions) {
-    SearchSpace.Builder builder = SearchSpace.builder();
-    dimensions.forEach(builder::add);
-    return builder.build();
-  }
 }

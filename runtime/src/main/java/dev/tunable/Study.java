@@ -183,7 +183,7 @@ public final class Study {
    */
   public Optional<SearchSpace<Config>> space() {
     List<Dimension<?>> dimensions = log.read(StudyModel::space);
-    return dimensions == null ? Optional.empty() : Optional.of(SpaceChange.space(dimensions));
+    return dimensions == null ? Optional.empty() : Optional.of(StudySpace.of(dimensions));
   }
 
   /**
@@ -279,7 +279,8 @@ public final class Study {
   /**
    * Asks for a new trial: the next enqueued hyperparameters if any, else the sampler's proposal.
    * Evaluate it and {@link #tell} the result. The trial is recorded as {@link TrialState#RUNNING}
-   * when this method returns. The sampler runs while no lock is held, so other workers (threads or
+   * when this method returns, with {@code space} as the study's {@link #space() space} if it is
+   * not the one last recorded. The sampler runs while no lock is held, so other workers (threads or
    * processes) keep going meanwhile.
    *
    * @throws SearchExhaustedException if the sampler has nothing left to propose
@@ -403,7 +404,7 @@ public final class Study {
       return List.of(new TrialFinished(name, number, state, values, reason, Instant.now()));
     });
     FrozenTrial finished = snapshot(number);
-    Logs.info(Logs.TRIAL, Logs.finishedTrial(name, finished));
+    Logs.trialFinished(name, finished);
     return finished;
   }
 
@@ -480,7 +481,7 @@ public final class Study {
   /** {@link #bestRecord} among the trials that fit {@code space}. */
   private TrialRecord bestRecordIn(StudyModel model, SearchSpace<?> space) {
     TrialRecord best = bestRecord(model);
-    if (TrialPlanner.fits(space, best.params)) {
+    if (StudySpace.fits(space, best.params)) {
       return best; // the usual case: no earlier space, or the best fits the new one
     }
     Direction direction = model.directions().get(0);
@@ -488,7 +489,7 @@ public final class Study {
     for (TrialRecord record : model.trials()) {
       if (record.state == TrialState.COMPLETE && record.snapshot().isFeasible()
           && (fitting == null || direction.isBetter(record.values[0], fitting.values[0]))
-          && TrialPlanner.fits(space, record.params)) {
+          && StudySpace.fits(space, record.params)) {
         fitting = record;
       }
     }

@@ -44,107 +44,24 @@ final class TrialPlanner {
   private final Sampler sampler;
   private final int lag;
   private final Planned numbers = new Planned();
-  /** The last space this worker asked for trials of, in stored form; null before the first. */
-  private volatile Recorded lastSpace;
+  private final StudySpace studySpace;
 
   /** @param lag 0 to run free, or the number of trials that may run at once, reproducibly */
   TrialPlanner(String study, StudyLog log, Sampler sampler, int lag) {
     this.study = study;
     this.log = log;
+    this.studySpace = new StudySpace(study, log);
     this.sampler = sampler;
     this.lag = lag;
   }
 
-  /** A search space and its dimensions as a {@link SpaceSet} event holds them. */
-  private record Recorded(SearchSpace<?> space, List<Dimension<?>> dimensions) {}
-
-  /** The dimensions of {@code space} as the study records them. */
-  private List<Dimension<?>> stored(SearchSpace<?> space) {
-    Recorded last = lastSpace;
-    if (last == null || last.space() != space) {
-      last = new Recorded(space, new SpaceSet(study, space.dimensions(), Instant.EPOCH)
-          .dimensions());
-      lastSpace = last;
-    }
-    return last.dimensions();
-  }
-
-  /**
-   * Records {@code space} as the study's search space, unless it is the one last recorded; warns,
-   * naming what changed, when it replaces another one or when recorded trials do not fit it.
-   */
-  void recordSpace(SearchSpace<?> space) {
-    List<Dimension<?>> dimensions = stored(space);
-    if (dimensions.equals(log.peek(StudyModel::space))) {
-      return; // as last seen; a worker that recorded another space since is caught next time
-    }
-    List<List<Dimension<?>>> replaced = new ArrayList<>(1);
-    List<Event> written = log.write(model -> spaceEvents(model, dimensions, Instant.now(),
-        replaced));
-    if (!written.isEmpty()) {
-      warnOfChange(space, replaced.get(replaced.size() - 1), dimensions);
-    }
-  }
-
-  /**
-   * The event that records {@code dimensions} as the study's space if it is not the one last
-   * recorded, or none; adds the replaced space (or null) to {@code replaced}.
-   */
-  private List<Event> spaceEvents(StudyModel model, List<Dimension<?>> dimensions, Instant now,
-      List<List<Dimension<?>>> replaced) {
-    replaced.add(model.space());
-    return dimensions.equals(model.space()) ? List.of()
-        : List.of(new SpaceSet(study, dimensions, now));
-  }
-
-  /**
-   * Warns that the study's space changed from {@code before} (null if none was recorded), naming
-   * what changed, and what becomes of the trials recorded that do not fit the new space.
-   */
-  private void warnOfChange(SearchSpace<?> space, List<Dimension<?>> before,
-      List<Dimension<?>> after) {
-    long[] counts = log.peek(model -> {
-      long misfits = 0;
-      for (TrialRecord trial : model.trials()) {
-        if (!fits(space, trial.params)) {
-          misfits++;
-        }
-      }
-      return new long[] {model.trialCount(), misfits};
-    });
-    if (before == null && counts[1] == 0) {
-      return; // the first space of the study, or of a journal written before spaces were recorded
-    }
-    StringBuilder message = new StringBuilder("study '").append(study).append("' ");
-    if (before != null) {
-      message.append("searches another space than it last recorded: ")
-          .append(String.join("; ", SpaceChange.between(before, after))).append(". ");
-    } else {
-      message.append("recorded no search space before. ");
-    }
-    message.append(counts[1]).append(" of its ").append(counts[0])
-        .append(" trials recorded do not fit the new space").append(counts[1] == 0 ? "."
-            : ": they stay in the study as they were; samplers ignore their values outside the"
-            + " space, and optimize returns the best trial that fits it (bestTrial() the best of"
-            + " all).");
-    Logs.warn(Logs.STUDY, message.toString());
-  }
-
-  /** Whether {@code params} are a point of {@code space}. */
-  static boolean fits(SearchSpace<?> space, Config params) {
-    if (params.asMap().size() != space.size()) {
-      return false;
-    }
-    try {
-      space.check(params.asMap());
-      return true;
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
-  }
-
   /** A trial that was started: its number and its checked hyperparameters. */
   record Started(long number, Config params) {}
+
+  /** Records {@code space} as the study's search space; see {@link StudySpace#record}. */
+  void recordSpace(SearchSpace<?> space) {
+    studySpace.record(space);
+  }
 
   /**
    * Starts a trial on {@code space}, unless the study already holds {@code limit} trials; enqueued
@@ -337,8 +254,7 @@ final class TrialPlanner {
   private Attempt record(SearchSpace<?> space, Decision decision, View view, long limit) {
     Map<String, Object> stored =
         decision.params() != null ? StoredValues.of(decision.params().asMap()) : null;
-    List<Dimension<?>> dimensions = stored(space);
-    List<List<Dimension<?>>> replaced = new ArrayList<>(1);
+    StudySpace.Recording recording = studySpace.recording(space);
     Outcome[] outcome = new Outcome[1];
     List<Event> written = log.write(model -> {
       outcome[0] = Outcome.STARTED; // a storage may plan more than once: the last plan counts
@@ -361,7 +277,7 @@ final class TrialPlanner {
       String worker = log.storage().workerId();
       Instant now = Instant.now();
       // The trial records the space it was sampled from, if another worker recorded another one
-      List<Event> events = new ArrayList<>(spaceEvents(model, dimensions, now, replaced));
+      List<Event> events = new ArrayList<>(recording.events(model, now));
       if (decision.misfit() != null) {
         outcome[0] = Outcome.TAKEN; // failed on the way: decide the next trial afresh
         events.add(
@@ -374,12 +290,12 @@ final class TrialPlanner {
       return events;
     });
     if (!written.isEmpty() && written.get(0) instanceof SpaceSet) {
-      warnOfChange(space, replaced.get(replaced.size() - 1), dimensions);
+      recording.warnOfChange();
     }
-    if (decision.misfit() != null && !written.isEmpty()) {
+    if (decision.misfit() != null && !written.isEmpty() && Logs.TRIAL.isInfoEnabled()) {
       FrozenTrial failed = log.peek(model -> model.trial(
           ((TrialStarted) written.get(written.size() - 2)).number()).snapshot());
-      Logs.info(Logs.TRIAL, Logs.finishedTrial(study, failed));
+      Logs.trialFinished(study, failed);
     }
     return new Attempt(outcome[0], outcome[0] == Outcome.STARTED
         ? ((TrialStarted) written.get(written.size() - 1)).number() : -1);

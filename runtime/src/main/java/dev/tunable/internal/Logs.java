@@ -59,6 +59,13 @@ public final class Logs {
     }
   }
 
+  /** Logs the line of a finished trial at INFO, if enabled; see {@link #finishedTrial}. */
+  public static void trialFinished(String study, FrozenTrial trial) {
+    if (TRIAL.isInfoEnabled()) {
+      info(TRIAL, finishedTrial(study, trial));
+    }
+  }
+
   /**
    * The line of a finished trial: {@code study 'demo' trial #12 COMPLETE in 1234 ms, value 0.25:
    * x=0.5, units=64}; a failed or pruned trial's ends with {@code ; reason: …}. Values and

@@ -24,7 +24,10 @@ public final class TrialExport {
     return String.valueOf(value);
   }
 
-  /** How long the trial ran in milliseconds, as exports and log lines write it; empty if running. */
+  /**
+   * How long the trial ran, in milliseconds, as exports and log lines write it; empty while it
+   * runs.
+   */
   public static String durationMillis(FrozenTrial trial) {
     return trial.end()
         .map(end -> Long.toString(java.time.Duration.between(trial.start(), end).toMillis()))

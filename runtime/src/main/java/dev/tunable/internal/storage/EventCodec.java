@@ -195,7 +195,8 @@ public final class EventCodec {
   };
 
   /** Each kind of dimension as a map with its {@code "kind"}. */
-  private static final Dimension.Visitor<Map<String, Object>> DIMENSION = new Dimension.Visitor<>() {
+  private static final Dimension.Visitor<Map<String, Object>> DIMENSION =
+      new Dimension.Visitor<>() {
     @Override
     public Map<String, Object> visitReal(RealDimension real) {
       Map<String, Object> map = kind(real, "real");
