@@ -879,7 +879,8 @@ public final class Study {
 
     /**
      * Whether {@link Study#optimize} shows a progress line on standard error; it is only ever
-     * shown when the process runs in a terminal. On by default.
+     * shown when the process runs in a terminal, where it is erased while Tunable logs a line.
+     * Elsewhere (a log file, a pipe) the log's lines tell the progress. On by default.
      */
     public Builder progress(boolean show) {
       this.progress = show;
