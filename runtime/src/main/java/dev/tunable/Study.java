@@ -280,8 +280,8 @@ public final class Study {
    * Asks for a new trial: the next enqueued hyperparameters if any, else the sampler's proposal.
    * Evaluate it and {@link #tell} the result. The trial is recorded as {@link TrialState#RUNNING}
    * when this method returns, with {@code space} as the study's {@link #space() space} if it is
-   * not the one last recorded. The sampler runs while no lock is held, so other workers (threads or
-   * processes) keep going meanwhile.
+   * not the one last recorded. The sampler runs while no lock is held, so other workers (threads
+   * or processes) keep going meanwhile.
    *
    * @throws SearchExhaustedException if the sampler has nothing left to propose
    */

@@ -90,7 +90,8 @@ final class StudySpace {
      */
     List<Event> events(StudyModel model, Instant now) {
       replaced = model.space();
-      return dimensions.equals(replaced) ? List.of() : List.of(new SpaceSet(study, dimensions, now));
+      return dimensions.equals(replaced) ? List.of()
+          : List.of(new SpaceSet(study, dimensions, now));
     }
 
     /**
