@@ -182,7 +182,7 @@ public abstract class StorageContract {
         return "deleted";
       }
     };
-    assertEquals(8, everyKindOfEvent().stream().map(e -> e.accept(kind)).distinct().count());
+    assertEquals(9, everyKindOfEvent().stream().map(e -> e.accept(kind)).distinct().count());
   }
 
   @Test
