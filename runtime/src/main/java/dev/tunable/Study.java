@@ -629,12 +629,14 @@ public final class Study {
    * no chart library to fetch or keep up to date. Replaces {@code file}, whole or not at all (a
    * temporary file moved into place), unless it is a Tunable journal, which it never replaces.
    *
-   * <p>Hyperparameters are drawn as the search space of this process's last trial declares them
-   * (a log axis for {@code Scale.LOG}, choices in their order), and the report shows their
-   * {@link #importance importance} when it can be computed (one objective, enough complete
-   * trials) and pairs the most important ones in its contour plots. A study only loaded, never
-   * asked, draws them as the recorded values suggest (numeric if they are numbers, on a log axis
-   * if all are positive and span three decades or more), without importance.
+   * <p>Hyperparameters are drawn as the search space of this process's last trial declares them,
+   * or else as the study's recorded {@link #space() space} does (a log axis for {@code
+   * Scale.LOG}, choices in their order), and the report shows their {@link #importance
+   * importance} when it can be computed (one objective, enough complete trials) and pairs the
+   * most important ones in its contour plots. A study that recorded no space (its trials were all
+   * asked for by a Tunable that did not record spaces) draws them as the recorded values suggest
+   * (numeric if they are numbers, on a log axis if all are positive and span three decades or
+   * more), without importance.
    *
    * @throws IllegalArgumentException if {@code file} is a Tunable journal
    * @throws java.io.UncheckedIOException naming the file if it cannot be written
@@ -642,7 +644,8 @@ public final class Study {
   public void writeReport(Path file) {
     List<FrozenTrial> trials = trials();
     ReportModel model = ReportModel.of("Study " + name, log.directions(), trials);
-    SearchSpace<?> space = lastSpace;
+    // This process's space, else the one the study recorded: a study only loaded has it too.
+    SearchSpace<?> space = lastSpace != null ? lastSpace : space().orElse(null);
     if (space != null) {
       model = model.withSpace(space.dimensions());
       if (log.directions().size() == 1) {

@@ -10,10 +10,13 @@ import dev.tunable.internal.CapturedLogs;
 import dev.tunable.storage.Event;
 import dev.tunable.storage.Event.SpaceSet;
 import dev.tunable.storage.Storage;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -148,6 +151,16 @@ class ChangedSearchSpaceTest {
         assertThrows(NoSuchElementException.class, () -> resumed.bestTrial(other));
     assertTrue(e.getMessage().startsWith("no complete trial of study 's' fits the search space"
         + " [y] (5 trials, 5 COMPLETE; the best, #"), e.getMessage());
+  }
+
+  /** Before the space was recorded, a study only loaded drew its report without importance. */
+  @Test
+  void aStudyOnlyLoadedReportsWithItsRecordedSpace(@TempDir Path directory) throws Exception {
+    Storage storage = Storages.inMemory();
+    study(storage, Samplers.random(1)).optimize(BEFORE, 20, ChangedSearchSpaceTest::objective);
+    Path report = directory.resolve("report.html");
+    Study.load("s", storage).writeReport(report);
+    assertTrue(Files.readString(report).contains("Hyperparameter importance"));
   }
 
   @Test
