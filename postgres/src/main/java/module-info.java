@@ -12,6 +12,7 @@ module dev.tunable.postgres {
   requires dev.tunable;
   requires java.sql;
   requires org.postgresql.jdbc;
+  requires org.slf4j;
 
   provides dev.tunable.storage.StorageProvider with dev.tunable.postgres.PostgresStorageProvider;
 }

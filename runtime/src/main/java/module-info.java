@@ -15,6 +15,8 @@ module dev.tunable {
   requires commons.math3;
   // Jackson's streaming parser reads users' configuration files (SearchSpace.load).
   requires com.fasterxml.jackson.core;
+  // The logging API only; the user's binding, if any, decides where lines go (issue 17).
+  requires org.slf4j;
 
   exports dev.tunable;
   exports dev.tunable.checkpoint;

@@ -1,8 +1,11 @@
 package dev.tunable;
 
+import dev.tunable.internal.Logs;
 import dev.tunable.internal.ProgressLine;
+import dev.tunable.internal.TrialExport;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -31,11 +34,14 @@ final class OptimizeLoop<H> {
   private final Budget budget;
   private final long maxTrials;
   private final long deadline;
+  private final long startNanos;
   private final int workers;
   private final AtomicLong started = new AtomicLong();
+  private final AtomicBoolean exhausted = new AtomicBoolean();
   /** Guards the counters, the callbacks and the progress line: one critical section per trial. */
   private final Object tally = new Object();
   private long finished;
+  private long pruned;
   private long failed;
   private final List<String> firstReasons = new ArrayList<>();
   private Throwable firstFailure;
@@ -53,7 +59,7 @@ final class OptimizeLoop<H> {
     this.budget = budget;
     this.maxTrials = budget.maxTrials();
     this.workers = budget.workerCount();
-    long startNanos = System.nanoTime();
+    this.startNanos = System.nanoTime();
     this.deadline =
         budget.timeLimit() == null ? Long.MAX_VALUE : startNanos + budget.timeLimit().toNanos();
   }
@@ -84,7 +90,27 @@ final class OptimizeLoop<H> {
         }
       }
     }
+    logEnd();
     rethrow();
+  }
+
+  /** Says what the run did: a plain line for logs, where no progress line is drawn. */
+  private void logEnd() {
+    Logs.info(Logs.STUDY, line -> {
+      long complete;
+      synchronized (tally) {
+        complete = finished - pruned - failed;
+        line.append("study '").append(study.name()).append("' ran ").append(finished)
+            .append(finished == 1 ? " trial in " : " trials in ")
+            .append(ProgressLine.clock(System.nanoTime() - startNanos)).append(" (")
+            .append(complete).append(" COMPLETE, ").append(pruned).append(" PRUNED, ")
+            .append(failed).append(" FAIL)");
+      }
+      Double best = study.bestValueSeen();
+      if (best != null) {
+        line.append("; best value so far ").append(TrialExport.value(best));
+      }
+    });
   }
 
   private void work() {
@@ -97,6 +123,10 @@ final class OptimizeLoop<H> {
           trial = study.ask(space, budget.maxTotalTrials());
         } catch (SearchExhaustedException e) {
           trial = null;
+          if (exhausted.compareAndSet(false, true)) { // once, though every worker thread finds it
+            Logs.info(Logs.SAMPLER, "study '" + study.name() + "': " + e.getMessage()
+                + "; the run ends");
+          }
         }
         if (trial == null) { // exhausted, the study holds its total, or interrupted waiting
           interruptedNow();
@@ -110,7 +140,7 @@ final class OptimizeLoop<H> {
             callback.afterTrial(study, outcome.trial());
           }
           if (progress.isShown()) {
-            progress.update(finished, study.bestValueSeen());
+            progress.update(finished, pruned, failed, study.bestValueSeen());
           }
         }
       }
@@ -153,6 +183,9 @@ final class OptimizeLoop<H> {
   private void count(Outcome outcome) {
     FrozenTrial done = outcome.trial();
     finished++;
+    if (done.state() == TrialState.PRUNED) {
+      pruned++;
+    }
     if (done.state() == TrialState.FAIL) {
       failed++;
       if (firstReasons.size() < REASONS_SHOWN) {

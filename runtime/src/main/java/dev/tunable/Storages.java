@@ -147,10 +147,11 @@ public final class Storages {
    * and says what it kept and what it skipped; {@code damaged} is only read. A record is kept when
    * its length, checksum and newline are right and it holds events this version knows; after an
    * invalid byte, every byte offset is tried for the next valid record. The same from a shell,
-   * with the runtime's jar:
+   * with the runtime's and the annotations' jars:
    *
    * <pre>{@code
-   * java -cp tunable-runtime.jar dev.tunable.internal.storage.Salvage damaged.journal new.journal
+   * java -cp tunable-runtime.jar:tunable-annotations.jar dev.tunable.internal.storage.Salvage \
+   *     damaged.journal new.journal
    * }</pre>
    *
    * <p>Records in the skipped bytes are lost to the new journal: a study in it may miss a report,

@@ -2,6 +2,7 @@ package dev.tunable;
 
 import static dev.tunable.Checks.quote;
 
+import dev.tunable.internal.Logs;
 import dev.tunable.internal.Pareto;
 import dev.tunable.internal.StoredValues;
 import dev.tunable.internal.TrialExport;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 
@@ -91,6 +93,23 @@ public final class Study {
     this.constraints = builder.constraints;
     this.callbacks = List.copyOf(builder.callbacks);
     this.progress = builder.progress;
+    logOpening(builder.sampler != null ? builder.sampler : Samplers.byDefault());
+  }
+
+  /** Says that the study was created or resumed, and what it holds. */
+  private void logOpening(Sampler sampler) {
+    Logs.info(Logs.STUDY, line -> {
+      line.append("study '").append(name).append(log.created() ? "' created in " : "' resumed in ")
+          .append(Storages.mask(log.storage().toString()));
+      if (log.created()) {
+        line.append(": ").append(log.directions().size() == 1 ? log.directions().get(0)
+            : log.directions());
+      } else {
+        line.append(": ").append(log.peek(StudyModel::countsByState)).append(" recorded, ")
+            .append(log.failedOnOpening()).append(" of them failed now because their worker died");
+      }
+      line.append("; sampler ").append(sampler).append(", pruner ").append(pruner);
+    });
   }
 
   /** Starts building a new study (or, with {@link Builder#loadIfExists}, one to resume). */
@@ -153,6 +172,18 @@ public final class Study {
   /** Where the study's trials are recorded. */
   public Storage storage() {
     return log.storage();
+  }
+
+  /**
+   * The search space the study last recorded: the one its latest trials were sampled from, by
+   * this process or another. Empty if no trial was asked for yet, and for a study whose trials
+   * were all asked for by a Tunable that did not record spaces. Read from the study alone, for
+   * programs that report on a study they did not run (they may not have the code that built its
+   * space); a categorical dimension's choices are in stored form, an enum constant as its name.
+   */
+  public Optional<SearchSpace<Config>> space() {
+    List<Dimension<?>> dimensions = log.read(StudyModel::space);
+    return dimensions == null ? Optional.empty() : Optional.of(StudySpace.of(dimensions));
   }
 
   /**
@@ -241,14 +272,16 @@ public final class Study {
     Objects.requireNonNull(space, "space");
     Objects.requireNonNull(budget, "budget");
     stopRequested = false;
+    planner.recordSpace(space);
     new OptimizeLoop<>(this, space, budget, objective, callbacks).run(progress);
   }
 
   /**
    * Asks for a new trial: the next enqueued hyperparameters if any, else the sampler's proposal.
    * Evaluate it and {@link #tell} the result. The trial is recorded as {@link TrialState#RUNNING}
-   * when this method returns. The sampler runs while no lock is held, so other workers (threads or
-   * processes) keep going meanwhile.
+   * when this method returns, with {@code space} as the study's {@link #space() space} if it is
+   * not the one last recorded. The sampler runs while no lock is held, so other workers (threads
+   * or processes) keep going meanwhile.
    *
    * @throws SearchExhaustedException if the sampler has nothing left to propose
    */
@@ -370,7 +403,9 @@ public final class Study {
       }
       return List.of(new TrialFinished(name, number, state, values, reason, Instant.now()));
     });
-    return snapshot(number);
+    FrozenTrial finished = snapshot(number);
+    Logs.trialFinished(name, finished);
+    return finished;
   }
 
   /**
@@ -432,13 +467,39 @@ public final class Study {
   }
 
   /**
-   * The best trial, with hyperparameters typed by {@code space}.
+   * The best trial among those whose hyperparameters fit {@code space}, typed by it: as {@link
+   * #bestTrial()}, but trials of an earlier space whose values {@code space} does not allow (a
+   * range since narrowed, a dimension added or removed, a choice removed) are passed over.
    *
-   * @throws NoSuchElementException if no trial is complete
+   * @throws NoSuchElementException if no trial that fits is complete
    */
   public <H> Trial<H> bestTrial(SearchSpace<H> space) {
-    TrialRecord best = log.read(this::bestRecord);
+    TrialRecord best = log.read(model -> bestRecordIn(model, space));
     return new Trial<>(this, best.number, space.create(best.params));
+  }
+
+  /** {@link #bestRecord} among the trials that fit {@code space}. */
+  private TrialRecord bestRecordIn(StudyModel model, SearchSpace<?> space) {
+    TrialRecord best = bestRecord(model);
+    if (StudySpace.fits(space, best.params)) {
+      return best; // the usual case: no earlier space, or the best fits the new one
+    }
+    Direction direction = model.directions().get(0);
+    TrialRecord fitting = null;
+    for (TrialRecord record : model.trials()) {
+      if (record.state == TrialState.COMPLETE && record.snapshot().isFeasible()
+          && (fitting == null || direction.isBetter(record.values[0], fitting.values[0]))
+          && StudySpace.fits(space, record.params)) {
+        fitting = record;
+      }
+    }
+    if (fitting == null) {
+      throw new NoSuchElementException("no complete trial of study '" + name + "' fits the"
+          + " search space " + space.dimensions().stream().map(Dimension::name).toList()
+          + " (" + model.countsByState() + "; the best, #" + best.number + ", has "
+          + best.params + ")");
+    }
+    return fitting;
   }
 
   /**
@@ -568,12 +629,14 @@ public final class Study {
    * no chart library to fetch or keep up to date. Replaces {@code file}, whole or not at all (a
    * temporary file moved into place), unless it is a Tunable journal, which it never replaces.
    *
-   * <p>Hyperparameters are drawn as the search space of this process's last trial declares them
-   * (a log axis for {@code Scale.LOG}, choices in their order), and the report shows their
-   * {@link #importance importance} when it can be computed (one objective, enough complete
-   * trials) and pairs the most important ones in its contour plots. A study only loaded, never
-   * asked, draws them as the recorded values suggest (numeric if they are numbers, on a log axis
-   * if all are positive and span three decades or more), without importance.
+   * <p>Hyperparameters are drawn as the search space of this process's last trial declares them,
+   * or else as the study's recorded {@link #space() space} does (a log axis for {@code
+   * Scale.LOG}, choices in their order), and the report shows their {@link #importance
+   * importance} when it can be computed (one objective, enough complete trials) and pairs the
+   * most important ones in its contour plots. A study that recorded no space (its trials were all
+   * asked for by a Tunable that did not record spaces) draws them as the recorded values suggest
+   * (numeric if they are numbers, on a log axis if all are positive and span three decades or
+   * more), without importance.
    *
    * @throws IllegalArgumentException if {@code file} is a Tunable journal
    * @throws java.io.UncheckedIOException naming the file if it cannot be written
@@ -581,7 +644,8 @@ public final class Study {
   public void writeReport(Path file) {
     List<FrozenTrial> trials = trials();
     ReportModel model = ReportModel.of("Study " + name, log.directions(), trials);
-    SearchSpace<?> space = lastSpace;
+    // This process's space, else the one the study recorded: a study only loaded has it too.
+    SearchSpace<?> space = lastSpace != null ? lastSpace : space().orElse(null);
     if (space != null) {
       model = model.withSpace(space.dimensions());
       if (log.directions().size() == 1) {
@@ -818,7 +882,8 @@ public final class Study {
 
     /**
      * Whether {@link Study#optimize} shows a progress line on standard error; it is only ever
-     * shown when the process runs in a terminal. On by default.
+     * shown when the process runs in a terminal, where it is erased while Tunable logs a line.
+     * Elsewhere (a log file, a pipe) the log's lines tell the progress. On by default.
      */
     public Builder progress(boolean show) {
       this.progress = show;

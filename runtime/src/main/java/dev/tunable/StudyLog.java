@@ -1,5 +1,6 @@
 package dev.tunable;
 
+import dev.tunable.internal.Logs;
 import dev.tunable.internal.WorkerDeath;
 import dev.tunable.storage.Event;
 import dev.tunable.storage.Event.StudyCreated;
@@ -50,10 +51,16 @@ final class StudyLog {
   private int deletionsWhenOpened = -1;
   /** Whether the next write must first fail the trials of workers that died; guarded by lock. */
   private boolean deadWorkersToFail;
+  /** How many trials of dead workers this worker has failed; guarded by lock. */
+  private int deadWorkersFailed;
   /** How many times a dead worker's trial is run again, when this worker fails it. */
   private final int retries;
   /** How fast other workers append; guarded by lock. */
   private final NewsRate news = new NewsRate(System.nanoTime());
+  /** Whether {@link #open} created the study, rather than resuming it. */
+  private boolean created;
+  /** How many trials of dead workers {@link #open} failed; guarded by lock. */
+  private int failedOnOpening;
   /** When this worker last looked for trials of dead workers, by {@link System#nanoTime}. */
   private volatile long lastLookForDead = System.nanoTime();
 
@@ -95,6 +102,7 @@ final class StudyLog {
               directions != null ? directions : List.of(Direction.MINIMIZE), Instant.now())));
       if (!created.isEmpty()) {
         log.deletionsWhenOpened = log.model.deletions();
+        log.created = true;
         return log;
       }
       // Another worker created it between the read and the write: open it as an existing study.
@@ -110,8 +118,18 @@ final class StudyLog {
           + (directions.size() == 1 ? directions.get(0) : directions));
     }
     log.deletionsWhenOpened = log.model.deletions();
-    log.failTrialsOfDeadWorkers();
+    log.failedOnOpening = log.failTrialsOfDeadWorkers();
     return log;
+  }
+
+  /** Whether {@link #open} created the study, rather than resuming it. */
+  boolean created() {
+    return created;
+  }
+
+  /** How many trials left running by workers that died {@link #open} failed. */
+  int failedOnOpening() {
+    return failedOnOpening;
   }
 
   /**
@@ -188,15 +206,19 @@ final class StudyLog {
   /**
    * Marks {@link TrialState#FAIL} the trials left running by workers that died: now, or, if the
    * storage cannot be written now, with the next write that succeeds.
+   *
+   * @return how many trials were failed now
    */
-  void failTrialsOfDeadWorkers() {
+  int failTrialsOfDeadWorkers() {
     synchronized (lock) {
       deadWorkersToFail = true;
+      int before = deadWorkersFailed;
       try {
         write(model -> List.of());
       } catch (UncheckedIOException cannotWrite) {
         // Opened all the same, to be read; deadWorkersToFail stays set for the next write.
       }
+      return deadWorkersFailed - before;
     }
   }
 
@@ -288,6 +310,7 @@ final class StudyLog {
       }
       List<List<Event>> planned = new ArrayList<>(1);
       List<List<Event>> appended = new ArrayList<>(1);
+      List<List<Event>> dead = new ArrayList<>(1);
       cursor = storage.append(cursor, batch -> {
         for (Event event : batch.events()) {
           model.apply(event);
@@ -300,8 +323,10 @@ final class StudyLog {
         requireNotDeleted(model);
         List<Event> events = plan.apply(model);
         planned.add(events);
-        if (deadWorkersToFail) {
-          List<Event> all = trialsOfDeadWorkersFailed(model);
+        List<Event> deadFailed = deadWorkersToFail ? trialsOfDeadWorkersFailed(model) : List.of();
+        dead.add(deadFailed);
+        if (!deadFailed.isEmpty()) {
+          List<Event> all = new ArrayList<>(deadFailed);
           all.addAll(events);
           events = all;
         }
@@ -314,6 +339,7 @@ final class StudyLog {
       for (Event event : appended.get(appended.size() - 1)) {
         model.apply(event);
       }
+      logDeadWorkersFailed(dead.get(dead.size() - 1));
       return planned.get(planned.size() - 1);
     }
   }
@@ -326,6 +352,18 @@ final class StudyLog {
     if (deletionsWhenOpened >= 0 && model.deletions() != deletionsWhenOpened) {
       throw new IllegalStateException("study '" + name + "' was deleted from " + storage
           + " while it was open here; nothing more is recorded for it");
+    }
+  }
+
+  /** Says which trials this worker failed because their worker died, and which run again. */
+  private void logDeadWorkersFailed(List<Event> events) {
+    for (int i = 0; i < events.size(); i++) {
+      if (events.get(i) instanceof TrialFinished failed) {
+        deadWorkersFailed++;
+        boolean retried = i + 1 < events.size() && events.get(i + 1) instanceof TrialEnqueued;
+        Logs.warn(Logs.STUDY, "study '" + name + "' trial #" + failed.number() + " FAIL: "
+            + failed.reason() + (retried ? "; it runs again as a new trial" : ""));
+      }
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.tunable;
 
 import dev.tunable.storage.Event;
+import dev.tunable.storage.Event.SpaceSet;
 import dev.tunable.storage.Event.StudyCreated;
 import dev.tunable.storage.Event.StudyDeleted;
 import dev.tunable.storage.Event.TrialAttributeSet;
@@ -31,6 +32,8 @@ final class StudyModel {
   private int deletions;
   /** Why the log of the current study cannot be replayed (damage), or null. */
   private RuntimeException inconsistency;
+  /** The dimensions of the search space last recorded, or null if none was. */
+  private List<Dimension<?>> space;
 
   StudyModel(String name) {
     this.name = name;
@@ -47,6 +50,11 @@ final class StudyModel {
 
   List<Direction> directions() {
     return directions;
+  }
+
+  /** The dimensions of the search space last recorded, stored form; null if none was. */
+  List<Dimension<?>> space() {
+    return space;
   }
 
   int trialCount() {
@@ -161,6 +169,12 @@ final class StudyModel {
     }
 
     @Override
+    public Void visitSpaceSet(SpaceSet set) {
+      space = set.dimensions();
+      return null;
+    }
+
+    @Override
     public Void visitTrialEnqueued(TrialEnqueued enqueued) {
       queue.add(enqueued.params());
       retriesOf.add(enqueued.retryOf());
@@ -241,6 +255,7 @@ final class StudyModel {
       claimed.clear();
       retriesOf.clear();
       best = null;
+      space = null;
       inconsistency = null;
       deletions++;
       return null;

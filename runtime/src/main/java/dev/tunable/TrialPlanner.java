@@ -1,7 +1,9 @@
 package dev.tunable;
 
+import dev.tunable.internal.Logs;
 import dev.tunable.internal.StoredValues;
 import dev.tunable.storage.Event;
+import dev.tunable.storage.Event.SpaceSet;
 import dev.tunable.storage.Event.TrialFinished;
 import dev.tunable.storage.Event.TrialStarted;
 import java.time.Instant;
@@ -42,17 +44,24 @@ final class TrialPlanner {
   private final Sampler sampler;
   private final int lag;
   private final Planned numbers = new Planned();
+  private final StudySpace studySpace;
 
   /** @param lag 0 to run free, or the number of trials that may run at once, reproducibly */
   TrialPlanner(String study, StudyLog log, Sampler sampler, int lag) {
     this.study = study;
     this.log = log;
+    this.studySpace = new StudySpace(study, log);
     this.sampler = sampler;
     this.lag = lag;
   }
 
   /** A trial that was started: its number and its checked hyperparameters. */
   record Started(long number, Config params) {}
+
+  /** Records {@code space} as the study's search space; see {@link StudySpace#record}. */
+  void recordSpace(SearchSpace<?> space) {
+    studySpace.record(space);
+  }
 
   /**
    * Starts a trial on {@code space}, unless the study already holds {@code limit} trials; enqueued
@@ -77,7 +86,7 @@ final class TrialPlanner {
         }
         Attempt attempt;
         do {
-          attempt = record(decision, view, limit);
+          attempt = record(space, decision, view, limit);
         } while (attempt.outcome() == Outcome.EARLY && pause(1));
         switch (attempt.outcome()) {
           case STARTED:
@@ -242,9 +251,10 @@ final class TrialPlanner {
    * Records the start of the trial {@code decision} describes, as the next trial or, when
    * reproducible, as the planned one.
    */
-  private Attempt record(Decision decision, View view, long limit) {
+  private Attempt record(SearchSpace<?> space, Decision decision, View view, long limit) {
     Map<String, Object> stored =
         decision.params() != null ? StoredValues.of(decision.params().asMap()) : null;
+    StudySpace.Recording recording = studySpace.recording(space);
     Outcome[] outcome = new Outcome[1];
     List<Event> written = log.write(model -> {
       outcome[0] = Outcome.STARTED; // a storage may plan more than once: the last plan counts
@@ -266,16 +276,29 @@ final class TrialPlanner {
       }
       String worker = log.storage().workerId();
       Instant now = Instant.now();
+      // The trial records the space it was sampled from, if another worker recorded another one
+      List<Event> events = new ArrayList<>(recording.events(model, now));
       if (decision.misfit() != null) {
         outcome[0] = Outcome.TAKEN; // failed on the way: decide the next trial afresh
-        return List.of(
-            new TrialStarted(study, number, decision.misfit(), decision.queueEntry(), worker, now),
+        events.add(
+            new TrialStarted(study, number, decision.misfit(), decision.queueEntry(), worker, now));
+        events.add(
             new TrialFinished(study, number, TrialState.FAIL, NO_VALUES, decision.reason(), now));
+        return events;
       }
-      return List.of(new TrialStarted(study, number, stored, decision.queueEntry(), worker, now));
+      events.add(new TrialStarted(study, number, stored, decision.queueEntry(), worker, now));
+      return events;
     });
-    return new Attempt(outcome[0],
-        outcome[0] == Outcome.STARTED ? ((TrialStarted) written.get(0)).number() : -1);
+    if (!written.isEmpty() && written.get(0) instanceof SpaceSet) {
+      recording.warnOfChange();
+    }
+    if (decision.misfit() != null && !written.isEmpty() && Logs.TRIAL.isInfoEnabled()) {
+      FrozenTrial failed = log.peek(model -> model.trial(
+          ((TrialStarted) written.get(written.size() - 2)).number()).snapshot());
+      Logs.trialFinished(study, failed);
+    }
+    return new Attempt(outcome[0], outcome[0] == Outcome.STARTED
+        ? ((TrialStarted) written.get(written.size() - 1)).number() : -1);
   }
 
   /** Whether a trial numbered from {@code since} on holds exactly {@code params}. */

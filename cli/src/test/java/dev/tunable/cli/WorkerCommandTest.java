@@ -1,6 +1,7 @@
 package dev.tunable.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tunable.FrozenTrial;
@@ -74,6 +75,8 @@ class WorkerCommandTest {
       String printed = new String(worker.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       assertEquals(0, worker.exitValue(), printed);
       assertTrue(printed.contains("the study holds"), printed);
+      // The command brings its logging binding: no note from SLF4J about a missing one.
+      assertFalse(printed.contains("SLF4J"), printed);
     }
     List<FrozenTrial> trials = trials(journal, "shared");
     assertEquals(30, trials.size());

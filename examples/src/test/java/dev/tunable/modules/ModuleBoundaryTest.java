@@ -125,7 +125,8 @@ class ModuleBoundaryTest {
     Files.writeString(user.resolve(className + ".java"), source);
     String modulePath = List.of(location(Study.class), location(Scale.class),
             location(org.apache.commons.math3.random.SobolSequenceGenerator.class),
-            location(com.fasterxml.jackson.core.JsonFactory.class))
+            location(com.fasterxml.jackson.core.JsonFactory.class),
+            location(org.slf4j.Logger.class))
         .stream().map(Path::toString).collect(Collectors.joining(java.io.File.pathSeparator));
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     StringWriter output = new StringWriter();

@@ -25,6 +25,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The event log in PostgreSQL tables ({@link Schema}), shared by worker processes on many machines.
@@ -64,7 +66,8 @@ import java.util.function.Function;
  * <p>Thread-safe: each call takes a connection of its own.
  */
 final class PostgresStorage implements Storage {
-  private static final System.Logger LOG = System.getLogger(PostgresStorage.class.getName());
+  /** The storages' logger of Tunable's hierarchy, which users filter on (issue 17). */
+  private static final Logger LOG = LoggerFactory.getLogger("dev.tunable.storage");
   /** Rows per INSERT statement of an append with many events. */
   private static final int ROWS_PER_INSERT = 1000;
 
@@ -506,8 +509,7 @@ final class PostgresStorage implements Storage {
       beat(beatConnection);
       if (beatFailing) {
         beatFailing = false;
-        LOG.log(System.Logger.Level.INFO, "worker {0} beats again in {1}", workerId,
-            settings.masked());
+        LOG.info("worker {} beats again in {}", workerId, settings.masked());
       }
     } catch (SQLException | RuntimeException e) {
       if (beatConnection != null) {
@@ -517,10 +519,10 @@ final class PostgresStorage implements Storage {
       if (!beatFailing) {
         beatFailing = true;
         // One line, once until it beats again: a database restart makes every worker say it.
-        LOG.log(System.Logger.Level.WARNING, "worker " + workerId + " cannot beat in "
+        LOG.warn("worker " + workerId + " cannot beat in "
             + settings.masked() + "; other workers take it for dead "
             + settings.grace().toMillis() / 1000.0 + " s after its last beat: " + e.getMessage());
-        LOG.log(System.Logger.Level.DEBUG, "why the heartbeat failed", e);
+        LOG.debug("why the heartbeat failed", e);
       }
     }
   }
@@ -561,7 +563,7 @@ final class PostgresStorage implements Storage {
       close.setString(1, workerId);
       close.executeUpdate();
     } catch (SQLException e) {
-      LOG.log(System.Logger.Level.WARNING, "cannot mark worker " + workerId + " closed in "
+      LOG.warn("cannot mark worker " + workerId + " closed in "
           + settings.masked() + "; it is taken for dead " + settings.grace() + " after its last"
           + " heartbeat: " + e.getMessage());
     } finally {
@@ -625,8 +627,8 @@ final class PostgresStorage implements Storage {
               + " try): " + e.getMessage(), e));
         }
         retries.incrementAndGet();
-        LOG.log(System.Logger.Level.DEBUG, "retrying to {0} {1} in {2} after: {3}", verb,
-            settings.masked(), pause, e.getMessage());
+        LOG.debug("retrying to {} {} in {} after: {}", verb, settings.masked(), pause,
+            e.getMessage());
         pause(pause, verb);
       } catch (RuntimeException | Error e) {
         release(connection, e);

@@ -36,7 +36,8 @@ class ModulePathTest {
     ModuleFinder finder = ModuleFinder.of(location(PostgresStorage.class), location(Study.class),
         location(Scale.class), location(org.postgresql.Driver.class),
         location(org.apache.commons.math3.random.SobolSequenceGenerator.class),
-        location(com.fasterxml.jackson.core.JsonFactory.class));
+        location(com.fasterxml.jackson.core.JsonFactory.class),
+        location(org.slf4j.Logger.class));
     ModuleDescriptor descriptor = finder.find("dev.tunable.postgres").orElseThrow().descriptor();
     assertEquals(Set.of(), descriptor.exports());
     assertEquals(List.of(PostgresStorageProvider.class.getName()), descriptor.provides().stream()

@@ -14,6 +14,26 @@ import java.util.Set;
 public final class TrialExport {
   private TrialExport() {}
 
+  /** An objective, reported or constraint value as exports and log lines write it. */
+  public static String value(double value) {
+    return Double.toString(value);
+  }
+
+  /** A hyperparameter's or user attribute's value as exports and log lines write it. */
+  public static String value(Object value) {
+    return String.valueOf(value);
+  }
+
+  /**
+   * How long the trial ran, in milliseconds, as exports and log lines write it; empty while it
+   * runs.
+   */
+  public static String durationMillis(FrozenTrial trial) {
+    return trial.end()
+        .map(end -> Long.toString(java.time.Duration.between(trial.start(), end).toMillis()))
+        .orElse("");
+  }
+
   /**
    * One row per trial: {@code number,state,value,start,end,duration_ms}, then {@code
    * constraint_<i>} for every constraint any trial set, {@code params.<name>} for every
@@ -49,23 +69,21 @@ public final class TrialExport {
       cells.add(trial.state().name());
       double[] values = trial.values();
       for (int i = 0; i < objectives; i++) {
-        cells.add(i < values.length ? Double.toString(values[i]) : "");
+        cells.add(i < values.length ? value(values[i]) : "");
       }
       cells.add(trial.start().toString());
       cells.add(trial.end().map(Object::toString).orElse(""));
-      cells.add(trial.end()
-          .map(end -> Long.toString(java.time.Duration.between(trial.start(), end).toMillis()))
-          .orElse(""));
+      cells.add(durationMillis(trial));
       double[] set = trial.constraints();
       for (int i = 0; i < constraints; i++) {
-        cells.add(i < set.length ? Double.toString(set[i]) : "");
+        cells.add(i < set.length ? value(set[i]) : "");
       }
       for (String name : params) {
-        cells.add(trial.params().has(name) ? String.valueOf(trial.params().get(name)) : "");
+        cells.add(trial.params().has(name) ? value(trial.params().get(name)) : "");
       }
       for (String key : attributes) {
         Object value = trial.userAttributes().get(key);
-        cells.add(value == null ? "" : String.valueOf(value));
+        cells.add(value == null ? "" : value(value));
       }
       cells.add(trial.failureReason().orElse(""));
       row(out, cells);

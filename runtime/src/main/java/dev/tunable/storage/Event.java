@@ -1,7 +1,11 @@
 package dev.tunable.storage;
 
+import dev.tunable.CategoricalDimension;
+import dev.tunable.Dimension;
 import dev.tunable.Direction;
 import dev.tunable.TrialState;
+import dev.tunable.internal.StoredValues;
+import java.util.ArrayList;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -36,6 +40,8 @@ public sealed interface Event {
   interface Visitor<R> {
     R visitStudyCreated(StudyCreated event);
 
+    R visitSpaceSet(SpaceSet event);
+
     R visitTrialEnqueued(TrialEnqueued event);
 
     R visitTrialStarted(TrialStarted event);
@@ -62,6 +68,36 @@ public sealed interface Event {
     @Override
     public <R> R accept(Visitor<R> visitor) {
       return visitor.visitStudyCreated(this);
+    }
+  }
+
+  /**
+   * The search space a study's trials are sampled from, recorded when a worker first asks for a
+   * trial of a space other than the last one recorded, so that the study's space can be read from
+   * the study alone (by a report, the importance of hyperparameters, the command-line tool). A
+   * later event replaces it; trials keep the values they were started with.
+   *
+   * @param dimensions every dimension in order, a categorical's choices in stored form (an enum
+   *     constant as its name)
+   * @since 0.1
+   */
+  record SpaceSet(String study, List<Dimension<?>> dimensions, Instant time) implements Event {
+    public SpaceSet {
+      Objects.requireNonNull(study, "study");
+      List<Dimension<?>> stored = new ArrayList<>(dimensions.size());
+      for (Dimension<?> dimension : dimensions) {
+        stored.add(dimension instanceof CategoricalDimension<?> categorical
+            ? new CategoricalDimension<>(categorical.name(),
+                categorical.choices().stream().map(StoredValues::of).toList())
+            : Objects.requireNonNull(dimension, "dimension"));
+      }
+      dimensions = List.copyOf(stored);
+      Objects.requireNonNull(time, "time");
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitSpaceSet(this);
     }
   }
 

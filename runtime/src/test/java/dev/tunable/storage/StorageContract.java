@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tunable.Config;
+import dev.tunable.Dimension;
 import dev.tunable.Direction;
 import dev.tunable.FrozenTrial;
 import dev.tunable.Samplers;
@@ -12,6 +13,8 @@ import dev.tunable.SearchSpace;
 import dev.tunable.Study;
 import dev.tunable.Trial;
 import dev.tunable.TrialState;
+import dev.tunable.annotations.Scale;
+import dev.tunable.storage.Event.SpaceSet;
 import dev.tunable.storage.Event.StudyCreated;
 import dev.tunable.storage.Event.StudyDeleted;
 import dev.tunable.storage.Event.TrialAttributeSet;
@@ -88,6 +91,7 @@ public abstract class StorageContract {
     misfit.put("z", Double.NEGATIVE_INFINITY);
     return List.of(
         new StudyCreated("s", List.of(Direction.MAXIMIZE), time),
+        new SpaceSet("s", everyKindOfDimension(), time),
         new TrialEnqueued("s", params, time),
         new TrialEnqueued("s", params, time, 0),
         new TrialStarted("s", 0, params, 0, "worker-1", time),
@@ -110,6 +114,25 @@ public abstract class StorageContract {
         new StudyDeleted("s", time));
   }
 
+  /**
+   * A search space with every kind of dimension and every setting: scales, steps, float and int
+   * values, choices of every stored type (the non-finite double typed, a string that reads like a
+   * number), an enum's constants (stored as their names).
+   */
+  public static List<Dimension<?>> everyKindOfDimension() {
+    return List.of(
+        Dimension.real("x", -5, 10),
+        Dimension.real("lr", 1e-5, 0.1, Scale.LOG),
+        Dimension.real("ratio", 0, 1, Scale.LINEAR).withStep(0.125).asFloat(),
+        Dimension.real("tiny", Double.MIN_VALUE, 1e300, Scale.LOG),
+        Dimension.integer("units", 16, 256, Scale.LOG),
+        Dimension.integer("batch", -8, 64).withStep(8).asInt(),
+        Dimension.categorical("activation", "relu", "tanh", "ünïcode \"quoted\"\n\\ text"),
+        Dimension.categorical("mixed", 3L, 0.5, Double.NaN, true, "Infinity"),
+        Dimension.categorical("direction", Direction.class),
+        Dimension.bool("flag"));
+  }
+
   /** The visitor does not compile until it names a new kind, and then this test asks for it. */
   @Test
   void everyKindOfEventIsAmongThoseTested() {
@@ -117,6 +140,11 @@ public abstract class StorageContract {
       @Override
       public String visitStudyCreated(StudyCreated event) {
         return "created";
+      }
+
+      @Override
+      public String visitSpaceSet(SpaceSet event) {
+        return "space";
       }
 
       @Override
@@ -154,7 +182,7 @@ public abstract class StorageContract {
         return "deleted";
       }
     };
-    assertEquals(8, everyKindOfEvent().stream().map(e -> e.accept(kind)).distinct().count());
+    assertEquals(9, everyKindOfEvent().stream().map(e -> e.accept(kind)).distinct().count());
   }
 
   @Test

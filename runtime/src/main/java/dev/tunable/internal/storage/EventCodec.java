@@ -1,9 +1,16 @@
 package dev.tunable.internal.storage;
 
+import dev.tunable.BooleanDimension;
+import dev.tunable.CategoricalDimension;
+import dev.tunable.Dimension;
 import dev.tunable.Direction;
+import dev.tunable.IntegerDimension;
+import dev.tunable.RealDimension;
 import dev.tunable.TrialState;
+import dev.tunable.annotations.Scale;
 import dev.tunable.internal.Json;
 import dev.tunable.storage.Event;
+import dev.tunable.storage.Event.SpaceSet;
 import dev.tunable.storage.Event.StudyCreated;
 import dev.tunable.storage.Event.StudyDeleted;
 import dev.tunable.storage.Event.TrialAttributeSet;
@@ -32,6 +39,13 @@ import java.util.Map;
  * value of theirs is an object, so none is mistaken for the typed form (issue 12). Arrays of
  * numbers (reported, objective and constraint values) are numbers by position and keep the strings
  * {@code "NaN"}, {@code "Infinity"} and {@code "-Infinity"} of {@link Json}.
+ *
+ * <p>A search space ({@code space_set}) is a list of dimensions, each an object with its {@code
+ * name} and {@code kind}: {@code "real"} with {@code low}, {@code high}, {@code scale}, {@code
+ * step} and {@code float}; {@code "integer"} with {@code low}, {@code high}, {@code scale}, {@code
+ * step} and {@code int}; {@code "categorical"} with its {@code choices} (values as above); {@code
+ * "boolean"}. Journals written before the event existed have none, and their studies no recorded
+ * space (issue 17).
  */
 public final class EventCodec {
   /**
@@ -91,6 +105,14 @@ public final class EventCodec {
       Map<String, Object> map = typed("study_created", created);
       map.put("directions", created.directions().stream().map(Direction::name).toList());
       map.put("time", created.time().toString());
+      return map;
+    }
+
+    @Override
+    public Map<String, Object> visitSpaceSet(SpaceSet set) {
+      Map<String, Object> map = typed("space_set", set);
+      map.put("dimensions", set.dimensions().stream().map(d -> d.accept(DIMENSION)).toList());
+      map.put("time", set.time().toString());
       return map;
     }
 
@@ -172,6 +194,77 @@ public final class EventCodec {
     }
   };
 
+  /** Each kind of dimension as a map with its {@code "kind"}. */
+  private static final Dimension.Visitor<Map<String, Object>> DIMENSION =
+      new Dimension.Visitor<>() {
+    @Override
+    public Map<String, Object> visitReal(RealDimension real) {
+      Map<String, Object> map = kind(real, "real");
+      map.put("low", real.low());
+      map.put("high", real.high());
+      map.put("scale", real.scale().name());
+      map.put("step", real.step());
+      map.put("float", real.isFloat());
+      return map;
+    }
+
+    @Override
+    public Map<String, Object> visitInteger(IntegerDimension integer) {
+      Map<String, Object> map = kind(integer, "integer");
+      map.put("low", integer.low());
+      map.put("high", integer.high());
+      map.put("scale", integer.scale().name());
+      map.put("step", integer.step());
+      map.put("int", integer.isInt());
+      return map;
+    }
+
+    @Override
+    public Map<String, Object> visitCategorical(CategoricalDimension<?> categorical) {
+      Map<String, Object> map = kind(categorical, "categorical");
+      map.put("choices", categorical.choices().stream().map(EventCodec::value).toList());
+      return map;
+    }
+
+    @Override
+    public Map<String, Object> visitBoolean(BooleanDimension bool) {
+      return kind(bool, "boolean");
+    }
+
+    private Map<String, Object> kind(Dimension<?> dimension, String kind) {
+      Map<String, Object> map = new LinkedHashMap<>();
+      map.put("name", dimension.name());
+      map.put("kind", kind);
+      return map;
+    }
+  };
+
+  /** The dimension of one entry of a {@code space_set} event's {@code "dimensions"}. */
+  @SuppressWarnings("unchecked")
+  private static Dimension<?> dimension(Map<String, Object> event, Object value) {
+    if (!(value instanceof Map<?, ?>)) {
+      throw new IllegalArgumentException(
+          "event space_set has a dimension " + Json.write(value) + ", not an object");
+    }
+    Map<String, Object> map = (Map<String, Object>) value;
+    String name = (String) field(map, "name");
+    String kind = (String) field(map, "kind");
+    return switch (kind) {
+      case "real" -> new RealDimension(name, Json.toDouble(field(map, "low")),
+          Json.toDouble(field(map, "high")), Scale.valueOf((String) field(map, "scale")),
+          Json.toDouble(field(map, "step")), (Boolean) field(map, "float"));
+      case "integer" -> new IntegerDimension(name, number(map, "low"), number(map, "high"),
+          Scale.valueOf((String) field(map, "scale")), number(map, "step"),
+          (Boolean) field(map, "int"));
+      case "categorical" -> new CategoricalDimension<>(name,
+          ((List<Object>) field(map, "choices")).stream()
+              .map(choice -> storedValue(event, "choices of " + name, choice)).toList());
+      case "boolean" -> new BooleanDimension(name);
+      default -> throw new IllegalArgumentException("dimension '" + name + "' of event space_set"
+          + " is of unknown kind '" + kind + "'; was the journal written by a newer Tunable?");
+    };
+  }
+
   @SuppressWarnings("unchecked")
   private static Event fromMap(Object value) {
     if (!(value instanceof Map<?, ?>)) {
@@ -186,6 +279,9 @@ public final class EventCodec {
             ((List<Object>) field(map, "directions")).stream()
                 .map(d -> Direction.valueOf((String) d)).toList(),
             time(map));
+      case "space_set":
+        return new SpaceSet(study, ((List<Object>) field(map, "dimensions")).stream()
+            .<Dimension<?>>map(d -> dimension(map, d)).toList(), time(map));
       case "trial_enqueued":
         return new TrialEnqueued(study, params(map), time(map),
             map.containsKey("retry_of") ? number(map, "retry_of") : -1);

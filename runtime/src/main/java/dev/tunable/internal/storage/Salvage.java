@@ -3,6 +3,7 @@ package dev.tunable.internal.storage;
 import static dev.tunable.internal.storage.JournalFormat.RECORD_HEADER;
 
 import dev.tunable.storage.Event;
+import dev.tunable.storage.Event.SpaceSet;
 import dev.tunable.storage.Event.StudyCreated;
 import dev.tunable.storage.Event.StudyDeleted;
 import dev.tunable.storage.Event.TrialAttributeSet;
@@ -13,7 +14,9 @@ import dev.tunable.storage.Event.TrialReported;
 import dev.tunable.storage.Event.TrialStarted;
 import dev.tunable.storage.SalvageReport;
 import dev.tunable.storage.SalvageReport.Skipped;
+import dev.tunable.annotations.Scale;
 import java.io.BufferedOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.RandomAccessFile;
@@ -36,7 +39,8 @@ import java.util.Map;
  * Copies the valid records of a damaged journal into a new journal, and says what it left out:
  *
  * <pre>{@code
- * java -cp tunable-runtime.jar dev.tunable.internal.storage.Salvage damaged.journal new.journal
+ * java -cp tunable-runtime.jar:tunable-annotations.jar dev.tunable.internal.storage.Salvage \\
+ *     damaged.journal new.journal
  * }</pre>
  *
  * <p>A record is valid when its length, checksum and newline are right and its payload is an event
@@ -51,7 +55,8 @@ public final class Salvage {
 
   public static void main(String[] args) {
     if (args.length != 2) {
-      System.err.println("usage: java -cp tunable-runtime.jar " + Salvage.class.getName()
+      System.err.println("usage: java -cp tunable-runtime.jar" + File.pathSeparator
+          + "tunable-annotations.jar " + Salvage.class.getName()
           + " DAMAGED_JOURNAL NEW_JOURNAL\ncopies the valid records of DAMAGED_JOURNAL, which it"
           + " only reads, into NEW_JOURNAL, which must not exist");
       System.exit(2);
@@ -205,6 +210,14 @@ public final class Salvage {
     }
 
     @Override
+    public Void visitSpaceSet(SpaceSet event) {
+      if (!trials.containsKey(event.study())) {
+        warn(event.study(), "was created in the skipped bytes");
+      }
+      return null;
+    }
+
+    @Override
     public Void visitTrialEnqueued(TrialEnqueued event) {
       if (!trials.containsKey(event.study())) {
         warn(event.study(), "was created in the skipped bytes");
@@ -259,17 +272,21 @@ public final class Salvage {
 
   /**
    * The command that salvages {@code damaged} into a new file next to it, for messages: the class
-   * path is where this class was loaded from, the runtime's jar.
+   * path is where this class was loaded from, the runtime's jar, and the annotations' jar, whose
+   * {@code Scale} a recorded search space names.
    */
   static String command(Path damaged) {
     Path suggested = damaged.resolveSibling(damaged.getFileName() + ".salvaged");
-    return "java -cp " + shellQuote(runtimeLocation()) + " " + Salvage.class.getName() + " "
-        + shellQuote(damaged.toString()) + " " + shellQuote(suggested.toString());
+    return "java -cp " + shellQuote(location(Salvage.class, "tunable-runtime.jar")
+        + File.pathSeparator + location(Scale.class, "tunable-annotations.jar")) + " "
+        + Salvage.class.getName() + " " + shellQuote(damaged.toString()) + " "
+        + shellQuote(suggested.toString());
   }
 
-  private static String runtimeLocation() {
+  /** The jar or directory {@code type} was loaded from, or {@code jar} if that is not known. */
+  private static String location(Class<?> type, String jar) {
     try {
-      CodeSource source = Salvage.class.getProtectionDomain().getCodeSource();
+      CodeSource source = type.getProtectionDomain().getCodeSource();
       if (source != null && source.getLocation() != null
           && source.getLocation().getProtocol().equals("file")) {
         return Path.of(source.getLocation().toURI()).toString();
@@ -277,7 +294,7 @@ public final class Salvage {
     } catch (RuntimeException | java.net.URISyntaxException e) {
       // A security manager or an unusual class loader: name the jar instead.
     }
-    return "tunable-runtime.jar";
+    return jar;
   }
 
   private static String shellQuote(String text) {

@@ -15,9 +15,12 @@ import dev.tunable.Storages;
 import dev.tunable.Study;
 import dev.tunable.Trial;
 import dev.tunable.TrialState;
+import dev.tunable.internal.CapturedLogs;
 import dev.tunable.storage.Durability;
 import dev.tunable.storage.Event;
+import dev.tunable.storage.Event.SpaceSet;
 import dev.tunable.storage.Event.StudyCreated;
+import dev.tunable.storage.Event.TrialFinished;
 import dev.tunable.storage.Event.TrialStarted;
 import dev.tunable.storage.Storage;
 import dev.tunable.storage.StorageContract;
@@ -65,21 +68,66 @@ class FileStorageTest extends StorageContract {
     }
   }
 
+  /**
+   * A journal in the current format, written as a Tunable before issue 17 wrote it: trials, and
+   * no search space.
+   */
+  private Path journalWithoutASpace(String name) {
+    Path file = directory.resolve(name);
+    Instant time = Instant.parse("2026-11-01T10:00:00Z");
+    try (Storage storage = Storages.file(file)) {
+      storage.append(0, news -> List.of(new StudyCreated("s", List.of(Direction.MINIMIZE), time),
+          new TrialStarted("s", 0, Map.of("x", 0.25, "n", 3L), -1, "w", time),
+          new TrialFinished("s", 0, TrialState.COMPLETE, new double[] {0.25}, null, time),
+          new TrialStarted("s", 1, Map.of("x", 0.75, "n", 12L), -1, "w", time),
+          new TrialFinished("s", 1, TrialState.COMPLETE, new double[] {0.125}, null, time)));
+    }
+    return file;
+  }
+
+  @Test
+  void aJournalWithoutASearchSpaceOpensAndRecordsOneWhenTrialsRunAgain() {
+    Path file = journalWithoutASpace("before-spaces.tunable");
+    try (Storage storage = Storages.file(file); CapturedLogs logs = CapturedLogs.open()) {
+      Study study = Study.load("s", storage);
+      assertTrue(study.space().isEmpty());
+      assertEquals(1, study.bestTrial().number());
+      // Trial #1 has n = 12, outside the space now run: it stays, and is not the best returned.
+      Trial<Config> best = study.optimize(SPACE, 2, trial -> 1.0);
+      assertEquals(0, best.number());
+      assertEquals(SPACE.dimensions(), study.space().orElseThrow().dimensions());
+      assertEquals(List.of("WARN study 's' recorded no search space before. 1 of its 2 trials"
+          + " recorded do not fit the new space: they stay in the study as they were; samplers"
+          + " ignore their values outside the space, and optimize returns the best trial that"
+          + " fits it (bestTrial() the best of all)."), logs.lines("dev.tunable.study").stream()
+          .filter(line -> line.startsWith("WARN")).toList());
+    }
+    try (Storage storage = Storages.file(file)) {
+      List<Event> events = storage.read(0).events();
+      assertEquals(1, events.stream().filter(SpaceSet.class::isInstance).count());
+      assertEquals(SpaceSet.class, events.get(5).getClass(), "after the old events");
+    }
+  }
+
   @Test
   void theJournalIsAHeaderLineThenOneChecksummedJsonRecordPerLine() throws IOException {
     Path file = studyWithTrials(directory.resolve("readable.tunable"), 2);
     List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
     assertEquals("tunable-journal 1", lines.get(0));
     List<String> records = lines.subList(1, lines.size());
-    assertEquals(5, records.size(), "created, then started and finished per trial");
+    assertEquals(6, records.size(), "created, the space, then started and finished per trial");
     for (String line : records) {
       assertTrue(line.matches(
           "[0-9a-f]{8} [0-9a-f]{8} \\{\"type\":\"[a-z_]+\",\"study\":\"s\".*\\}"), line);
       int length = Integer.parseInt(line.substring(0, 8), 16);
       assertEquals(length, line.substring(18).getBytes(StandardCharsets.UTF_8).length);
     }
-    assertTrue(records.get(1).contains("\"type\":\"trial_started\",\"study\":\"s\",\"number\":0,"
-        + "\"params\":{\"x\":"), records.get(1));
+    assertTrue(records.get(1).contains("{\"type\":\"space_set\",\"study\":\"s\",\"dimensions\":"
+        + "[{\"name\":\"x\",\"kind\":\"real\",\"low\":0.0,\"high\":1.0,\"scale\":\"LINEAR\","
+        + "\"step\":0.0,\"float\":false},{\"name\":\"n\",\"kind\":\"integer\",\"low\":1,"
+        + "\"high\":10,\"scale\":\"LINEAR\",\"step\":1,\"int\":false}],\"time\":"), records.get(1));
+    assertTrue(records.get(2).contains("\"type\":\"trial_started\",\"study\":\"s\",\"number\":0,"
+        + "\"params\":{\"x\":"), records.get(2));
   }
 
   @Test

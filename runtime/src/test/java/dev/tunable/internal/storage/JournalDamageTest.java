@@ -17,6 +17,7 @@ import dev.tunable.storage.Event;
 import dev.tunable.storage.Event.TrialReported;
 import dev.tunable.storage.SalvageReport;
 import dev.tunable.storage.Storage;
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -303,7 +304,8 @@ class JournalDamageTest {
     String output = new String(salvage.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(salvage.waitFor(60, TimeUnit.SECONDS));
     assertEquals(2, salvage.exitValue());
-    if (!output.startsWith("usage: java -cp tunable-runtime.jar " + Salvage.class.getName())) {
+    if (!output.startsWith("usage: java -cp tunable-runtime.jar" + File.pathSeparator
+        + "tunable-annotations.jar " + Salvage.class.getName())) {
       fail(output);
     }
   }

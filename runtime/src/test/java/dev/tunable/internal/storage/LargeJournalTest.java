@@ -83,7 +83,8 @@ class LargeJournalTest {
           assertEquals(expected, events, what);
           assertEquals(size, end, what);
           if (batch == 1) {
-            assertEquals(expected.size() + 0L, cursors.size(), "one record a batch: " + what);
+            // one event a record, but the first trial's, which records the space with its start
+            assertEquals(expected.size() - 1L, cursors.size(), "one record a batch: " + what);
           }
           for (long cursor : cursors) {
             List<Event> rest = storage.read(cursor).events();
