@@ -549,6 +549,21 @@ public final class Study {
   }
 
   /**
+   * How much each hyperparameter matters to the objective: {@link #importance(SearchSpace)} of
+   * the search space the study last recorded ({@link #space()}), so that a study loaded by a
+   * program that did not run it can tell too.
+   *
+   * @throws IllegalStateException if the study recorded no search space (no trial was asked for,
+   *     or by a Tunable that did not record spaces: pass the space), or as {@link
+   *     #importance(SearchSpace)} says
+   */
+  public Map<String, Double> importance() {
+    return importance(space().orElseThrow(() -> new IllegalStateException("study '" + name
+        + "' has recorded no search space, so hyperparameter importance needs one:"
+        + " call importance(space) with the space its trials were sampled from")));
+  }
+
+  /**
    * How much each hyperparameter of {@code space} matters to the objective: its importance by
    * name, most important first (an unmodifiable map in that order), the values summing to 1.
    * Computed by fANOVA (Hutter, Hoos and Leyton-Brown, ICML 2014) as Optuna's default importance

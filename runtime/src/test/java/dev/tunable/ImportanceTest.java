@@ -166,4 +166,27 @@ class ImportanceTest {
     assertEquals("study 'two' has 2 objectives [MINIMIZE, MAXIMIZE]; hyperparameter importance"
         + " is computed for a study with one objective", error.getMessage());
   }
+
+  @Test
+  void aLoadedStudyTakesTheSpaceItRecorded() {
+    SearchSpace<Config> space = SearchSpace.builder()
+        .real("lr", 1e-4, 1, Scale.LOG).real("x", 0, 1).categorical("kind", "a", "b").build();
+    dev.tunable.storage.Storage storage = Storages.inMemory();
+    Study study = Study.builder().name("run").sampler(Samplers.random(5)).storage(storage)
+        .progress(false).build();
+    study.optimize(space, TRIALS, t -> Math.log10(t.params().getDouble("lr"))
+        + 0.1 * t.params().getDouble("x"));
+    Study loaded = Study.load("run", storage);
+    assertEquals(study.importance(space), loaded.importance(),
+        "the same space, read from the study alone");
+    assertOrder(loaded.importance(), "lr", "x", "kind");
+  }
+
+  @Test
+  void aStudyThatRecordedNoSpaceAsksForOne() {
+    Study study = Study.builder().name("empty").progress(false).build();
+    IllegalStateException error = assertThrows(IllegalStateException.class, study::importance);
+    assertTrue(error.getMessage().startsWith("study 'empty' has recorded no search space"),
+        error.getMessage());
+  }
 }
