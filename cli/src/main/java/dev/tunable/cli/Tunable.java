@@ -23,12 +23,12 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = Tunable.Version.class,
     description = {"Hyperparameter studies from the command line: run workers, and see, export,"
-        + " enqueue and delete the studies in a storage.", ""},
+        + " enqueue, delete, report on and serve the studies in a storage.", ""},
     commandListHeading = "%nCommands:%n",
     subcommands = {
         StudiesCommand.class, ShowCommand.class, TrialsCommand.class, ExportCommand.class,
-        EnqueueCommand.class, FailStaleCommand.class, DeleteCommand.class, ReportCommand.class,
-        ServeCommand.class, WorkerCommand.class,
+        EnqueueCommand.class, FailStaleCommand.class, DeleteCommand.class,
+        ImportanceCommand.class, ReportCommand.class, ServeCommand.class, WorkerCommand.class,
         CompletionCommand.class, CommandLine.HelpCommand.class},
     footer = {"",
         "Every command over studies takes --storage URL, or reads the URL from the environment"

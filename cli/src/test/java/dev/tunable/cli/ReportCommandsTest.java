@@ -130,4 +130,16 @@ class ReportCommandsTest {
     return client.send(HttpRequest.newBuilder(uri).GET().build(),
         HttpResponse.BodyHandlers.ofString());
   }
+
+  @Test
+  void importancePrintsEachHyperparameterMostImportantFirst() {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    assertEquals(0, run(out, err, "importance", "tuning", "--storage", url), err.toString());
+    java.util.List<String> lines = out.toString().lines().toList();
+    assertEquals("HYPERPARAMETER  IMPORTANCE", lines.get(0).stripTrailing());
+    assertTrue(lines.get(1).startsWith("x  "), out.toString()); // the objective is |x|
+    assertTrue(lines.get(2).startsWith("activation  "), out.toString());
+    assertEquals(3, lines.size());
+  }
 }
