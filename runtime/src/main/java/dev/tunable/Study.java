@@ -669,7 +669,8 @@ public final class Study {
    */
   public void writeReport(Path file) {
     List<FrozenTrial> trials = trials();
-    ReportModel model = ReportModel.of("Study " + name, log.directions(), trials);
+    ReportModel model = ReportModel.of("Study " + name, log.directions(), trials)
+        .withRuns(runs());
     // This process's space, else the one the study recorded: a study only loaded has it too.
     SearchSpace<?> space = lastSpace != null ? lastSpace : space().orElse(null);
     if (space != null) {

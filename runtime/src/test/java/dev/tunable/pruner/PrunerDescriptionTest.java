@@ -28,8 +28,8 @@ class PrunerDescriptionTest {
             .toString());
     assertEquals("Pruners.threshold(-1.0, 9.5) warmupSteps=3 interval=2",
         Pruners.threshold(-1, 9.5).withWarmupSteps(3).withInterval(2).toString());
-    assertEquals("Pruners.patience(4, Pruners.percentile(50.0) startupTrials=2 warmupSteps=0 interval=1"
-            + " minTrials=1) minDelta=0.5",
+    assertEquals("Pruners.patience(4, Pruners.percentile(50.0) startupTrials=2 warmupSteps=0"
+            + " interval=1 minTrials=1) minDelta=0.5",
         Pruners.patience(4, Pruners.median().withStartupTrials(2)).withMinDelta(0.5).toString());
     assertEquals("Pruners.folds() minFolds=4 standardErrors=1.5 margin=0.25",
         Pruners.folds().withMinFolds(4).withStandardErrors(1.5).withMargin(0.25).toString());
