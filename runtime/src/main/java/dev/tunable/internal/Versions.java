@@ -35,7 +35,9 @@ public final class Versions {
       }
       Properties properties = new Properties();
       properties.load(in);
-      return properties.getProperty("version", "unknown");
+      String version = properties.getProperty("version", "unknown");
+      // an IDE that copies resources without Maven's filtering leaves the placeholder
+      return version.startsWith("${") ? "unknown" : version;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
