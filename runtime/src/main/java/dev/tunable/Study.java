@@ -87,8 +87,9 @@ public final class Study {
     this.log = StudyLog.open(name, builder.storage, opening,
         builder.directionSet ? builder.directions : null, builder.retries);
     this.lag = builder.reproducibleWorkers;
-    this.planner = new TrialPlanner(name, log,
-        builder.sampler != null ? builder.sampler : Samplers.byDefault(), lag);
+    Sampler sampler = builder.sampler != null ? builder.sampler : Samplers.byDefault();
+    this.planner = new TrialPlanner(name, log, sampler, lag,
+        new RunSettings(name, sampler, builder.pruner, lag, builder.provenance));
     this.pruner = builder.pruner;
     this.constraints = builder.constraints;
     this.callbacks = List.copyOf(builder.callbacks);
@@ -184,6 +185,31 @@ public final class Study {
   public Optional<SearchSpace<Config>> space() {
     List<Dimension<?>> dimensions = log.read(StudyModel::space);
     return dimensions == null ? Optional.empty() : Optional.of(StudySpace.of(dimensions));
+  }
+
+  /**
+   * The settings of each run of the study, in the order recorded (issue 17): a worker records its
+   * sampler, pruner, versions and {@link Builder#provenance provenance} with the first trial it
+   * starts when they are not the ones last recorded. Empty for a study whose trials were all
+   * started by a Tunable that did not record them.
+   */
+  public List<StudyRun> runs() {
+    return log.read(model -> List.copyOf(model.runs()));
+  }
+
+  /**
+   * What it takes to run trial {@code number} again: its hyperparameters and the settings of
+   * its run (sampler and pruner with their seeds and settings, versions, provenance), read from
+   * the study alone.
+   *
+   * @throws IllegalArgumentException if the study has no trial {@code number}, naming how many
+   *     it has
+   */
+  public Reproduction reproduce(long number) {
+    return log.read(model -> {
+      TrialRecord trial = model.trial(number);
+      return new Reproduction(number, trial.params, Optional.ofNullable(trial.run));
+    });
   }
 
   /**
@@ -658,7 +684,8 @@ public final class Study {
    */
   public void writeReport(Path file) {
     List<FrozenTrial> trials = trials();
-    ReportModel model = ReportModel.of("Study " + name, log.directions(), trials);
+    ReportModel model = ReportModel.of("Study " + name, log.directions(), trials)
+        .withRuns(runs());
     // This process's space, else the one the study recorded: a study only loaded has it too.
     SearchSpace<?> space = lastSpace != null ? lastSpace : space().orElse(null);
     if (space != null) {
@@ -813,6 +840,7 @@ public final class Study {
     private boolean loadIfExists;
     private int reproducibleWorkers;
     private int retries;
+    private final List<Provenance> provenance = new ArrayList<>();
 
     private Builder() {}
 
@@ -868,6 +896,32 @@ public final class Study {
     /** When to stop unpromising trials; {@link Pruners#none()} by default. */
     public Builder pruner(Pruner pruner) {
       this.pruner = Objects.requireNonNull(pruner, "pruner");
+      return this;
+    }
+
+    /**
+     * Adds provenance items (the code's version, data sets' hashes) that this process records
+     * with its run's settings, so that {@link Study#reproduce} names them for each trial it
+     * starts. Recorded once per run, not per trial: they hold for every trial the process runs.
+     * None by default.
+     *
+     * <pre>{@code
+     * .provenance(Provenance.gitCommit(), Provenance.sha256(Path.of("data/train.csv")))
+     * }</pre>
+     *
+     * @throws IllegalArgumentException if two items, given here or before, share a name
+     */
+    public Builder provenance(Provenance... items) {
+      for (Provenance item : items) {
+        Objects.requireNonNull(item, "provenance item");
+        for (Provenance earlier : provenance) {
+          if (earlier.name().equals(item.name())) {
+            throw new IllegalArgumentException("provenance item '" + item.name()
+                + "' is given twice, as '" + earlier.value() + "' and '" + item.value() + "'");
+          }
+        }
+        provenance.add(item);
+      }
       return this;
     }
 

@@ -1,6 +1,7 @@
 package dev.tunable;
 
 import dev.tunable.storage.Event;
+import dev.tunable.storage.Event.RunRecorded;
 import dev.tunable.storage.Event.SpaceSet;
 import dev.tunable.storage.Event.StudyCreated;
 import dev.tunable.storage.Event.StudyDeleted;
@@ -34,6 +35,8 @@ final class StudyModel {
   private RuntimeException inconsistency;
   /** The dimensions of the search space last recorded, or null if none was. */
   private List<Dimension<?>> space;
+  /** Each run's settings, in the order recorded. */
+  private final List<StudyRun> runs = new ArrayList<>();
 
   StudyModel(String name) {
     this.name = name;
@@ -55,6 +58,16 @@ final class StudyModel {
   /** The dimensions of the search space last recorded, stored form; null if none was. */
   List<Dimension<?>> space() {
     return space;
+  }
+
+  /** The settings last recorded, or null if none were. */
+  Map<String, String> settings() {
+    return runs.isEmpty() ? null : runs.get(runs.size() - 1).settings();
+  }
+
+  /** Each run's settings, in the order recorded. */
+  List<StudyRun> runs() {
+    return runs;
   }
 
   int trialCount() {
@@ -175,6 +188,12 @@ final class StudyModel {
     }
 
     @Override
+    public Void visitRunRecorded(RunRecorded run) {
+      runs.add(new StudyRun(trials.size(), run.time(), run.settings()));
+      return null;
+    }
+
+    @Override
     public Void visitTrialEnqueued(TrialEnqueued enqueued) {
       queue.add(enqueued.params());
       retriesOf.add(enqueued.retryOf());
@@ -190,6 +209,7 @@ final class StudyModel {
       }
       TrialRecord trial = new TrialRecord(
           started.number(), Config.wrapping(started.params()), started.time(), started.worker());
+      trial.run = runs.isEmpty() ? null : runs.get(runs.size() - 1);
       trials.add(trial);
       if (started.queueEntry() >= 0) {
         claimed.set((int) started.queueEntry());
@@ -256,6 +276,7 @@ final class StudyModel {
       retriesOf.clear();
       best = null;
       space = null;
+      runs.clear();
       inconsistency = null;
       deletions++;
       return null;

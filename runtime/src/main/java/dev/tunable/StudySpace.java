@@ -4,6 +4,7 @@ import dev.tunable.internal.Logs;
 import dev.tunable.storage.Event;
 import dev.tunable.storage.Event.SpaceSet;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -18,24 +19,29 @@ import java.util.List;
 final class StudySpace {
   private final String study;
   private final StudyLog log;
+  private final RunSettings settings;
   /** The last space this worker asked for trials of, in stored form; null before the first. */
   private volatile Recording last;
 
-  StudySpace(String study, StudyLog log) {
+  StudySpace(String study, StudyLog log, RunSettings settings) {
     this.study = study;
     this.log = log;
+    this.settings = settings;
   }
 
   /**
-   * Records {@code space} as the study's search space, unless it is the one last recorded; warns,
-   * naming what changed, when it replaces another one or when recorded trials do not fit it.
+   * Records {@code space} as the study's search space, and this worker's run settings, unless
+   * they are the ones last recorded; warns, naming what changed, when the space replaces another
+   * one or when recorded trials do not fit it.
    */
   void record(SearchSpace<?> space) {
     Recording recording = recording(space);
-    if (recording.dimensions.equals(log.peek(StudyModel::space))) {
-      return; // as last seen; a worker that recorded another space since is caught next time
+    if (log.peek(model -> recording.dimensions.equals(model.space())
+        && settings.recordedIn(model))) {
+      return; // as last seen; a worker that recorded others since is caught next time
     }
-    if (!log.write(model -> recording.events(model, Instant.now())).isEmpty()) {
+    List<Event> written = log.write(model -> recording.events(model, Instant.now()));
+    if (!written.isEmpty() && written.get(0) instanceof SpaceSet) {
       recording.warnOfChange();
     }
   }
@@ -85,13 +91,18 @@ final class StudySpace {
     }
 
     /**
-     * The event that records the space if {@code model}'s is another one, or none; for a plan of
-     * {@link StudyLog#write}, which calls it under the storage's lock.
+     * The events that record the space if {@code model}'s is another one, then the run settings
+     * if they are others, or none; for a plan of {@link StudyLog#write}, which calls it under the
+     * storage's lock.
      */
     List<Event> events(StudyModel model, Instant now) {
       replaced = model.space();
-      return dimensions.equals(replaced) ? List.of()
-          : List.of(new SpaceSet(study, dimensions, now));
+      List<Event> events = new ArrayList<>(2);
+      if (!dimensions.equals(replaced)) {
+        events.add(new SpaceSet(study, dimensions, now));
+      }
+      events.addAll(settings.events(model, now));
+      return events;
     }
 
     /**

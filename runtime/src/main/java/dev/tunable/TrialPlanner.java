@@ -47,10 +47,10 @@ final class TrialPlanner {
   private final StudySpace studySpace;
 
   /** @param lag 0 to run free, or the number of trials that may run at once, reproducibly */
-  TrialPlanner(String study, StudyLog log, Sampler sampler, int lag) {
+  TrialPlanner(String study, StudyLog log, Sampler sampler, int lag, RunSettings settings) {
     this.study = study;
     this.log = log;
-    this.studySpace = new StudySpace(study, log);
+    this.studySpace = new StudySpace(study, log, settings);
     this.sampler = sampler;
     this.lag = lag;
   }
@@ -276,7 +276,8 @@ final class TrialPlanner {
       }
       String worker = log.storage().workerId();
       Instant now = Instant.now();
-      // The trial records the space it was sampled from, if another worker recorded another one
+      // The trial records the space it was sampled from and the settings it runs with, if
+      // another worker recorded others
       List<Event> events = new ArrayList<>(recording.events(model, now));
       if (decision.misfit() != null) {
         outcome[0] = Outcome.TAKEN; // failed on the way: decide the next trial afresh

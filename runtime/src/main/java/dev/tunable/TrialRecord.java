@@ -21,6 +21,8 @@ final class TrialRecord {
   double[] constraints = NO_VALUES;
   /** The trial this one runs again after its worker died, or -1. */
   long retryOf = -1;
+  /** The settings in force when the trial started, or null if none were recorded. */
+  StudyRun run;
   final Map<String, Object> userAttributes = new LinkedHashMap<>();
   Instant end;
   String failureReason;

@@ -20,6 +20,27 @@ class QuickStartTest {
         + (activation.equals("relu") ? 0 : 0.1);
   }
 
+  /** The README's Provenance section, with the data set a file of this test's. */
+  @Test
+  void provenance() throws Exception {
+    Path data = Files.createDirectories(directory.resolve("data"));
+    Files.writeString(data.resolve("train.csv"), "x,y\n1,2\n");
+    Study study = Study.builder()
+        .provenance(Provenance.gitCommit(),
+            Provenance.sha256(data.resolve("train.csv")))
+        .sampler(Samplers.tpe(42))
+        .progress(false)
+        .build();
+    SearchSpace<Config> space = SearchSpace.builder().real("x", 0, 1).build();
+    study.optimize(space, 20, trial -> trial.params().getDouble("x"));
+    Reproduction r = study.reproduce(17);
+    assertEquals(study.trials().get(17).params(), r.params());
+    assertEquals("Samplers.tpe(42)", r.run().orElseThrow().sampler());
+    assertEquals(java.util.List.of("git commit", "sha256 " + data.resolve("train.csv")),
+        java.util.List.copyOf(r.run().orElseThrow().provenance().keySet()));
+    assertEquals(1, study.runs().size());
+  }
+
   @Test
   void readmeExamples() throws Exception {
     // Quick start

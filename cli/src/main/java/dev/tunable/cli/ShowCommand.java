@@ -1,15 +1,25 @@
 package dev.tunable.cli;
 
+import dev.tunable.BooleanDimension;
+import dev.tunable.CategoricalDimension;
+import dev.tunable.Config;
+import dev.tunable.Dimension;
 import dev.tunable.Direction;
 import dev.tunable.FrozenTrial;
+import dev.tunable.IntegerDimension;
+import dev.tunable.RealDimension;
+import dev.tunable.SearchSpace;
 import dev.tunable.Study;
+import dev.tunable.StudyRun;
 import dev.tunable.TrialState;
+import dev.tunable.annotations.Scale;
 import dev.tunable.storage.Storage;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -18,15 +28,17 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code tunable show}: a study at a glance: its trials by state, its best trial (or Pareto
- * front), and the hyperparameters its trials hold.
+ * front), its recorded search space (or, for a study that recorded none, the hyperparameters its
+ * trials hold), and the settings and versions of its runs.
  */
 @Command(
     name = "show",
-    header = "Shows a study: trials by state, the best trial or Pareto front, hyperparameters.",
+    header = "Shows a study: trials by state, the best trial or Pareto front, search space, runs.",
     mixinStandardHelpOptions = true,
     description = {"Shows a study: its directions, its trials counted by state, its best trial"
-        + " (with several objectives, its Pareto front) and the values its trials gave each"
-        + " hyperparameter.", ""},
+        + " (with several objectives, its Pareto front), its search space as last recorded (for a"
+        + " study that recorded none, the values its trials gave each hyperparameter), and the"
+        + " settings of its runs: sampler, pruner, versions and provenance.", ""},
     footer = {"", "Example:",
         "  tunable show logistic --storage file:tunable-studies/logistic.journal"})
 final class ShowCommand implements Callable<Integer> {
@@ -63,18 +75,91 @@ final class ShowCommand implements Callable<Integer> {
             Texts.params(t.params())));
         front.print(out);
       }
-      Map<String, String> seen = hyperparameters(trials);
-      if (!seen.isEmpty()) {
+      Optional<SearchSpace<Config>> space = study.space();
+      if (space.isPresent()) {
         out.println();
-        out.println("Hyperparameters, as its trials hold them:");
+        out.println("Search space, as last recorded:");
         Table table = new Table("  NAME", "VALUES");
-        seen.forEach((key, values) -> table.row("  " + key, values));
+        space.get().dimensions().forEach(d -> table.row("  " + d.name(), d.accept(DIMENSION)));
         table.print(out);
+      } else {
+        Map<String, String> seen = hyperparameters(trials);
+        if (!seen.isEmpty()) {
+          out.println();
+          out.println("Hyperparameters, as its trials hold them (no search space recorded):");
+          Table table = new Table("  NAME", "VALUES");
+          seen.forEach((key, values) -> table.row("  " + key, values));
+          table.print(out);
+        }
       }
+      printRuns(study.runs(), trials.size(), out);
       out.flush();
       return 0;
     }
   }
+
+  /**
+   * The settings each run recorded (sampler, pruner, versions, provenance), each distinct set
+   * once, in the order first recorded, with how many trials started with it: workers that take
+   * turns record their settings again.
+   */
+  private static void printRuns(List<StudyRun> runs, int trialCount, PrintWriter out) {
+    if (runs.isEmpty()) {
+      return;
+    }
+    Map<Map<String, String>, Long> trials = new LinkedHashMap<>();
+    Map<Map<String, String>, Long> firstTrial = new LinkedHashMap<>();
+    for (int i = 0; i < runs.size(); i++) {
+      StudyRun run = runs.get(i);
+      long end = i + 1 < runs.size() ? runs.get(i + 1).firstTrial() : trialCount;
+      trials.merge(run.settings(), Math.max(0, Math.min(end, trialCount) - run.firstTrial()),
+          Long::sum);
+      firstTrial.putIfAbsent(run.settings(), run.firstTrial());
+    }
+    long unrecorded = Math.min(runs.get(0).firstTrial(), trialCount);
+    out.println();
+    out.println("Runs, with the settings their trials started with"
+        + (unrecorded > 0 ? " (" + unrecorded + " earlier trial" + (unrecorded == 1 ? "" : "s")
+            + " recorded none)" : "") + ":");
+    int number = 1;
+    for (Map.Entry<Map<String, String>, Long> run : trials.entrySet()) {
+      out.println("  run " + number++ + ": " + run.getValue() + " trial"
+          + (run.getValue() == 1 ? "" : "s") + ", the first #" + firstTrial.get(run.getKey()));
+      Table table = new Table("    SETTING", "VALUE");
+      run.getKey().forEach((key, value) -> table.row("    " + key, value));
+      table.print(out);
+    }
+  }
+
+  /** How each kind of recorded dimension reads. */
+  private static final Dimension.Visitor<String> DIMENSION = new Dimension.Visitor<>() {
+    @Override
+    public String visitReal(RealDimension real) {
+      return "reals from " + Texts.number(real.low()) + " to " + Texts.number(real.high())
+          + (real.scale() == Scale.LOG ? ", log scale" : "")
+          + (real.step() > 0 ? ", step " + Texts.number(real.step()) : "")
+          + (real.isFloat() ? ", float" : "");
+    }
+
+    @Override
+    public String visitInteger(IntegerDimension integer) {
+      return "integers from " + integer.low() + " to " + integer.high()
+          + (integer.scale() == Scale.LOG ? ", log scale" : "")
+          + (integer.step() > 1 ? ", step " + integer.step() : "");
+    }
+
+    @Override
+    public String visitCategorical(CategoricalDimension<?> categorical) {
+      List<String> choices = new ArrayList<>();
+      categorical.choices().forEach(choice -> choices.add(Texts.value(choice)));
+      return "one of " + String.join(", ", choices);
+    }
+
+    @Override
+    public String visitBoolean(BooleanDimension bool) {
+      return "true or false";
+    }
+  };
 
   /** {@code MINIMIZE}, or {@code MINIMIZE, MAXIMIZE} for several objectives. */
   static String directions(Study study) {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tunable.Config;
 import dev.tunable.Direction;
 import dev.tunable.FrozenTrial;
+import dev.tunable.Provenance;
 import dev.tunable.Samplers;
 import dev.tunable.SearchSpace;
 import dev.tunable.Storages;
@@ -134,8 +135,36 @@ class StudyCommandsTest {
     assertTrue(run.out().contains("best        #" + best.number() + "  value "
         + Texts.number(best.value()) + "  x="), run.out());
     assertTrue(run.out().contains("activation  "), run.out());
-    assertTrue(run.out().lines().anyMatch(l -> l.matches("  units +integers from \\d+ to \\d+")),
-        run.out());
+    assertTrue(run.out().contains("Search space, as last recorded:\n"
+        + "  NAME        VALUES\n"
+        + "  x           reals from -5 to 10\n"
+        + "  units       integers from 16 to 256\n"
+        + "  activation  one of relu, tanh\n"), run.out());
+  }
+
+  @Test
+  void showGivesTheSettingsAndVersionsOfEachRun() {
+    try (Storage storage = Storages.file(journal)) {
+      Study.builder().name("tuning").sampler(Samplers.tpe(3)).storage(storage)
+          .provenance(new Provenance("data", "v2")).loadIfExists(true).progress(false).build()
+          .ask(SPACE);
+    }
+    Run run = run("show", "tuning", "--storage", url);
+    assertEquals(0, run.code(), run.err());
+    String out = run.out();
+    String runs = out.substring(out.indexOf("Runs, with the settings their trials started with:"));
+    assertTrue(runs.startsWith("Runs, with the settings their trials started with:\n"
+        + "  run 1: 6 trials, the first #0\n"
+        + "    SETTING  VALUE\n"
+        + "    sampler  Samplers.random(7)\n"
+        + "    pruner   Pruners.none()\n"
+        + "    tunable  "), runs);
+    assertTrue(runs.contains("\n  run 2: 1 trial, the first #6\n"
+        + "    SETTING" + " ".repeat(11) + "VALUE\n"
+        + "    sampler" + " ".repeat(11) + "Samplers.tpe(3)\n"), runs);
+    assertTrue(runs.contains("\n    java" + " ".repeat(14) + System.getProperty("java.version")),
+        runs);
+    assertTrue(runs.endsWith("\n    provenance: data  v2\n"), runs);
   }
 
   @Test

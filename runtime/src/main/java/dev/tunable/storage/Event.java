@@ -42,6 +42,8 @@ public sealed interface Event {
 
     R visitSpaceSet(SpaceSet event);
 
+    R visitRunRecorded(RunRecorded event);
+
     R visitTrialEnqueued(TrialEnqueued event);
 
     R visitTrialStarted(TrialStarted event);
@@ -98,6 +100,30 @@ public sealed interface Event {
     @Override
     public <R> R accept(Visitor<R> visitor) {
       return visitor.visitSpaceSet(this);
+    }
+  }
+
+  /**
+   * What a study's trials are run with, from then on: the sampler and pruner with their settings
+   * (seeds included), the versions of Tunable, the JVM and the OS, and the user's provenance (a
+   * code version, a data set's hash). Recorded with a trial's start when a worker runs with other
+   * settings than the ones last recorded, so that each trial can be reproduced from the study
+   * alone (issue 17); a trial runs with the settings last recorded when it started. Journals
+   * written before the event existed have none.
+   *
+   * @param settings each setting's name and value, in the order given
+   * @since 0.1
+   */
+  record RunRecorded(String study, Map<String, String> settings, Instant time) implements Event {
+    public RunRecorded {
+      Objects.requireNonNull(study, "study");
+      settings = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(settings));
+      Objects.requireNonNull(time, "time");
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitRunRecorded(this);
     }
   }
 

@@ -14,6 +14,7 @@ import dev.tunable.Study;
 import dev.tunable.Trial;
 import dev.tunable.TrialState;
 import dev.tunable.annotations.Scale;
+import dev.tunable.storage.Event.RunRecorded;
 import dev.tunable.storage.Event.SpaceSet;
 import dev.tunable.storage.Event.StudyCreated;
 import dev.tunable.storage.Event.StudyDeleted;
@@ -92,6 +93,7 @@ public abstract class StorageContract {
     return List.of(
         new StudyCreated("s", List.of(Direction.MAXIMIZE), time),
         new SpaceSet("s", everyKindOfDimension(), time),
+        new RunRecorded("s", runSettings(), time),
         new TrialEnqueued("s", params, time),
         new TrialEnqueued("s", params, time, 0),
         new TrialStarted("s", 0, params, 0, "worker-1", time),
@@ -112,6 +114,17 @@ public abstract class StorageContract {
         new TrialStarted("s", 2, misfit, 1, "worker-1", time),
         new TrialFinished("s", 2, TrialState.FAIL, new double[0], "misfit", time),
         new StudyDeleted("s", time));
+  }
+
+  /** A run's settings: values of every sort a string can hold, in an order that is not sorted. */
+  public static Map<String, String> runSettings() {
+    Map<String, String> settings = new LinkedHashMap<>();
+    settings.put("sampler", "Samplers.tpe(42).withCandidates(48)");
+    settings.put("pruner", "Pruners.median() startupTrials=5");
+    settings.put("java", "17.0.9 (Eclipse Adoptium)");
+    settings.put("provenance.sha256 of data/ünïcode \"set\".csv", "e3b0c44298fc1c14");
+    settings.put("empty", "");
+    return settings;
   }
 
   /**
@@ -145,6 +158,11 @@ public abstract class StorageContract {
       @Override
       public String visitSpaceSet(SpaceSet event) {
         return "space";
+      }
+
+      @Override
+      public String visitRunRecorded(RunRecorded event) {
+        return "run";
       }
 
       @Override
@@ -182,7 +200,7 @@ public abstract class StorageContract {
         return "deleted";
       }
     };
-    assertEquals(9, everyKindOfEvent().stream().map(e -> e.accept(kind)).distinct().count());
+    assertEquals(10, everyKindOfEvent().stream().map(e -> e.accept(kind)).distinct().count());
   }
 
   @Test

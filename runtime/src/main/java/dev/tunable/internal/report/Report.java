@@ -39,7 +39,7 @@ public final class Report {
   public static String html(ReportModel model) {
     Objects.requireNonNull(model, "model");
     Tips tips = new Tips();
-    tips.addTrials(model.trials());
+    tips.addTrials(model);
     List<Section> sections = new ArrayList<>();
     boolean pbtOnly = model.trials().isEmpty() && !model.pbt().isEmpty();
     if (!pbtOnly) {
@@ -53,6 +53,7 @@ public final class Report {
     }
     sections.add(PbtChart.section(model, tips));
     sections.add(failures(model));
+    sections.add(ProvenanceSection.section(model));
     StringBuilder page = new StringBuilder(64 * 1024);
     page.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
         + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
@@ -204,9 +205,10 @@ public final class Report {
       ".pbt-line{fill:none;stroke-width:1.5;opacity:.85}.key-member{fill:none;stroke-width:2}",
       ".bar{fill:#1f77b4}.barlabel{fill:#222;font-size:12px}.baseline{stroke:#444}",
       ".colorbar{stroke:#bbb}",
-      "table.failures{border-collapse:collapse;margin:6px 0}",
-      ".failures td,.failures th{border:1px solid #ddd;padding:3px 8px;text-align:left;",
-      "vertical-align:top;overflow-wrap:anywhere}",
+      "table.failures,table.runs{border-collapse:collapse;margin:6px 0}",
+      ".failures td,.failures th,.runs td,.runs th{border:1px solid #ddd;padding:3px 8px;",
+      "text-align:left;vertical-align:top;overflow-wrap:anywhere}",
+      ".runs td{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:12px}",
       "#tip{position:fixed;z-index:10;pointer-events:none;background:rgba(255,255,255,.97);",
       "border:1px solid #888;border-radius:4px;padding:6px 9px;font-size:12px;max-width:420px;",
       "box-shadow:0 2px 8px rgba(0,0,0,.2);overflow-wrap:anywhere}",

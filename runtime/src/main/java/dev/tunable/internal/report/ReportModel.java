@@ -3,6 +3,8 @@ package dev.tunable.internal.report;
 import dev.tunable.Dimension;
 import dev.tunable.Direction;
 import dev.tunable.FrozenTrial;
+import dev.tunable.StudyRun;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,9 +19,10 @@ import java.util.Objects;
  * @param axes one per hyperparameter, in the order the charts show them
  * @param importance each hyperparameter's importance by name; empty if not computed
  * @param pbt every member's hyperparameters and score after every round; empty if not a PBT run
+ * @param runs the settings each run of the study recorded, in order; empty if none were
  */
 public record ReportModel(String title, List<Direction> directions, List<FrozenTrial> trials,
-    List<Axis> axes, Map<String, Double> importance, List<PbtStep> pbt) {
+    List<Axis> axes, Map<String, Double> importance, List<PbtStep> pbt, List<StudyRun> runs) {
 
   public ReportModel {
     Objects.requireNonNull(title, "title");
@@ -31,12 +34,13 @@ public record ReportModel(String title, List<Direction> directions, List<FrozenT
     axes = List.copyOf(axes);
     importance = Collections.unmodifiableMap(new LinkedHashMap<>(importance));
     pbt = List.copyOf(pbt);
+    runs = List.copyOf(runs);
   }
 
   /** The report of {@code trials}, drawing each hyperparameter as its values suggest. */
   public static ReportModel of(String title, List<Direction> directions, List<FrozenTrial> trials) {
     return new ReportModel(title, directions, trials, Axis.infer(trials, Map.of()), Map.of(),
-        List.of());
+        List.of(), List.of());
   }
 
   /**
@@ -48,17 +52,51 @@ public record ReportModel(String title, List<Direction> directions, List<FrozenT
     dimensions.forEach(d -> known.put(d.name(), Axis.of(d)));
     Map<String, Axis> all = new LinkedHashMap<>(known);
     Axis.infer(trials, known).forEach(axis -> all.putIfAbsent(axis.name(), axis));
-    return new ReportModel(title, directions, trials, List.copyOf(all.values()), importance, pbt);
+    return new ReportModel(title, directions, trials, List.copyOf(all.values()), importance, pbt,
+        runs);
   }
 
   /** A copy that shows {@code importance}, each hyperparameter's by name. */
   public ReportModel withImportance(Map<String, Double> importance) {
-    return new ReportModel(title, directions, trials, axes, importance, pbt);
+    return new ReportModel(title, directions, trials, axes, importance, pbt, runs);
   }
 
   /** A copy that shows a population-based training history. */
   public ReportModel withPbt(List<PbtStep> pbt) {
-    return new ReportModel(title, directions, trials, axes, importance, pbt);
+    return new ReportModel(title, directions, trials, axes, importance, pbt, runs);
+  }
+
+  /** A copy that shows the settings of the study's runs, as {@code Study.runs()} lists them. */
+  public ReportModel withRuns(List<StudyRun> runs) {
+    return new ReportModel(title, directions, trials, axes, importance, pbt, runs);
+  }
+
+  /**
+   * The distinct settings among the runs, in the order first recorded: workers that take turns
+   * record the same settings again, and the report shows them once.
+   */
+  List<Map<String, String>> distinctSettings() {
+    List<Map<String, String>> distinct = new ArrayList<>();
+    for (StudyRun run : runs) {
+      if (!distinct.contains(run.settings())) {
+        distinct.add(run.settings());
+      }
+    }
+    return distinct;
+  }
+
+  /**
+   * The index among {@link #distinctSettings()} of the settings trial {@code number} started
+   * with: the last recorded at or before its start; -1 for a trial started before any was.
+   */
+  int runOf(long number) {
+    Map<String, String> settings = null;
+    for (StudyRun run : runs) {
+      if (run.firstTrial() <= number) {
+        settings = run.settings();
+      }
+    }
+    return settings == null ? -1 : distinctSettings().indexOf(settings);
   }
 
   /** Whether the study has more than one objective. */

@@ -18,9 +18,12 @@ final class Tips {
     return Long.toString(trial.number());
   }
 
-  /** Adds the tooltip of every trial: number, state, value(s), hyperparameters, reason. */
-  void addTrials(List<FrozenTrial> trials) {
-    for (FrozenTrial trial : trials) {
+  /**
+   * Adds the tooltip of every trial of {@code model}: number, state, value(s), hyperparameters,
+   * reason, and the run whose settings it started with, as the provenance section numbers them.
+   */
+  void addTrials(ReportModel model) {
+    for (FrozenTrial trial : model.trials()) {
       List<String> tip = new ArrayList<>();
       tip.add("Trial #" + trial.number() + " · " + trial.state());
       double[] values = trial.values();
@@ -37,6 +40,10 @@ final class Tips {
       }
       trial.params().asMap().forEach((name, value) -> tip.add(name + " = " + format(value)));
       trial.failureReason().ifPresent(reason -> tip.add("reason: " + reason));
+      int run = model.runOf(trial.number());
+      if (run >= 0) {
+        tip.add("run " + (run + 1) + " (see Provenance)");
+      }
       lines.put(of(trial), tip);
     }
   }

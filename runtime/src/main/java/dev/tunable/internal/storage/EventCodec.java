@@ -10,6 +10,7 @@ import dev.tunable.TrialState;
 import dev.tunable.annotations.Scale;
 import dev.tunable.internal.Json;
 import dev.tunable.storage.Event;
+import dev.tunable.storage.Event.RunRecorded;
 import dev.tunable.storage.Event.SpaceSet;
 import dev.tunable.storage.Event.StudyCreated;
 import dev.tunable.storage.Event.StudyDeleted;
@@ -46,6 +47,9 @@ import java.util.Map;
  * step} and {@code int}; {@code "categorical"} with its {@code choices} (values as above); {@code
  * "boolean"}. Journals written before the event existed have none, and their studies no recorded
  * space (issue 17).
+ *
+ * <p>A run's settings ({@code run_recorded}) are an object of strings under {@code settings};
+ * journals written before it have none, and their trials no recorded settings.
  */
 public final class EventCodec {
   /**
@@ -113,6 +117,14 @@ public final class EventCodec {
       Map<String, Object> map = typed("space_set", set);
       map.put("dimensions", set.dimensions().stream().map(d -> d.accept(DIMENSION)).toList());
       map.put("time", set.time().toString());
+      return map;
+    }
+
+    @Override
+    public Map<String, Object> visitRunRecorded(RunRecorded run) {
+      Map<String, Object> map = typed("run_recorded", run);
+      map.put("settings", run.settings());
+      map.put("time", run.time().toString());
       return map;
     }
 
@@ -282,6 +294,8 @@ public final class EventCodec {
       case "space_set":
         return new SpaceSet(study, ((List<Object>) field(map, "dimensions")).stream()
             .<Dimension<?>>map(d -> dimension(map, d)).toList(), time(map));
+      case "run_recorded":
+        return new RunRecorded(study, settings(map), time(map));
       case "trial_enqueued":
         return new TrialEnqueued(study, params(map), time(map),
             map.containsKey("retry_of") ? number(map, "retry_of") : -1);
@@ -315,6 +329,24 @@ public final class EventCodec {
         throw new IllegalArgumentException(
             "unknown event type '" + type + "'; was the journal written by a newer Tunable?");
     }
+  }
+
+  /** The {@code "settings"} of a {@code run_recorded} event: names to string values. */
+  private static Map<String, String> settings(Map<String, Object> map) {
+    Object settings = field(map, "settings");
+    if (!(settings instanceof Map<?, ?> object)) {
+      throw new IllegalArgumentException(
+          "event run_recorded has settings " + Json.write(settings) + ", not an object");
+    }
+    Map<String, String> strings = new LinkedHashMap<>();
+    for (Map.Entry<?, ?> entry : object.entrySet()) {
+      if (!(entry.getValue() instanceof String value)) {
+        throw new IllegalArgumentException("event run_recorded has settings." + entry.getKey()
+            + " = " + Json.write(entry.getValue()) + ", not a string");
+      }
+      strings.put((String) entry.getKey(), value);
+    }
+    return strings;
   }
 
   /** {@code value} as JSON holds it: a non-finite double as its typed object. */

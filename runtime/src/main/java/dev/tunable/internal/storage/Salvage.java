@@ -3,6 +3,7 @@ package dev.tunable.internal.storage;
 import static dev.tunable.internal.storage.JournalFormat.RECORD_HEADER;
 
 import dev.tunable.storage.Event;
+import dev.tunable.storage.Event.RunRecorded;
 import dev.tunable.storage.Event.SpaceSet;
 import dev.tunable.storage.Event.StudyCreated;
 import dev.tunable.storage.Event.StudyDeleted;
@@ -211,6 +212,14 @@ public final class Salvage {
 
     @Override
     public Void visitSpaceSet(SpaceSet event) {
+      if (!trials.containsKey(event.study())) {
+        warn(event.study(), "was created in the skipped bytes");
+      }
+      return null;
+    }
+
+    @Override
+    public Void visitRunRecorded(RunRecorded event) {
       if (!trials.containsKey(event.study())) {
         warn(event.study(), "was created in the skipped bytes");
       }

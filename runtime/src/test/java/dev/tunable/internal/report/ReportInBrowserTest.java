@@ -103,6 +103,8 @@ class ReportInBrowserTest {
     String tip = unescape(Chromium.bodyAttribute(dom, "data-tip"));
     assertTrue(tip.startsWith("Trial #0 · COMPLETE"), "hovering shows the trial: " + tip);
     assertTrue(tip.contains("activation = " + HOSTILE), "user text shown as text: " + tip);
+    assertTrue(tip.endsWith("run 1 (see Provenance)"), "the trial's run: " + tip);
+    assertEquals(1, Chromium.count(dom, "runs"), "provenance: the table of the study's runs");
 
     Chromium.find(dir).screenshot(report, SCREENSHOTS.resolve("known-study.png"), 1280, 4200);
   }

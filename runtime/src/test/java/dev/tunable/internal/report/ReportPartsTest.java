@@ -9,6 +9,7 @@ import dev.tunable.Dimension;
 import dev.tunable.Direction;
 import dev.tunable.FrozenTrial;
 import dev.tunable.Snapshots;
+import dev.tunable.StudyRun;
 import dev.tunable.annotations.Scale;
 import java.util.List;
 import java.util.Map;
@@ -96,6 +97,52 @@ class ReportPartsTest {
     assertTrue(data.contains("\\u003c/script\\u003e"), "the tooltip data keeps it, escaped");
   }
 
+  /**
+   * Runs as two workers taking turns record them: A from trial 1, B from trial 2, A again from
+   * trial 3; trial 0 was started before any run was recorded (by an older Tunable).
+   */
+  @Test
+  void theProvenanceSectionListsEachRunsSettingsOnceAndTooltipsNameTheRun() {
+    Map<String, String> a = new java.util.LinkedHashMap<>();
+    a.put("sampler", "Samplers.random(7)");
+    a.put("provenance: git commit", "<abc>");
+    Map<String, String> b = Map.of("sampler", "Samplers.tpe(42)");
+    java.time.Instant time = java.time.Instant.EPOCH;
+    Config params = Config.builder().set(Dimension.real("x", 0, 1), 0.5).build();
+    List<FrozenTrial> trials = new java.util.ArrayList<>();
+    for (int n = 0; n < 5; n++) {
+      trials.add(Snapshots.complete(n, params, n));
+    }
+    ReportModel model = ReportModel.of("t", List.of(Direction.MINIMIZE), trials).withRuns(List.of(
+        new StudyRun(1, time, a), new StudyRun(2, time, b), new StudyRun(3, time, a)));
+    assertEquals(List.of(a, b), model.distinctSettings());
+    assertEquals(List.of(-1, 0, 1, 0, 0),
+        java.util.stream.LongStream.range(0, 5).mapToObj(model::runOf).toList());
+    String html = Report.html(model);
+    int start = html.indexOf("<section id=\"provenance\">");
+    String section = html.substring(start, html.indexOf("</section>", start));
+    assertTrue(section.contains("<th>run 1</th><th>run 2</th></tr></thead><tbody>"
+        + "<tr><th>trials</th><td>3</td><td>1</td></tr>"
+        + "<tr><th>sampler</th><td>Samplers.random(7)</td><td>Samplers.tpe(42)</td></tr>"
+        + "<tr><th>provenance: git commit</th><td>&lt;abc&gt;</td><td></td></tr>"), section);
+    assertTrue(section.contains("1 trial was started by a Tunable that recorded no settings."),
+        section);
+    int json = html.indexOf("<script type=\"application/json\" id=\"tips\">");
+    String tips = html.substring(json, html.indexOf("</script>", json));
+    assertTrue(tips.contains("\"2\":[\"Trial #2 · COMPLETE\",\"value = 2\",\"x = 0.5\","
+        + "\"run 2 (see Provenance)\"]"), tips);
+    assertTrue(tips.contains("\"0\":[\"Trial #0 · COMPLETE\",\"value = 0\",\"x = 0.5\"]"),
+        tips);
+  }
+
+  @Test
+  void aStudyWithoutRecordedSettingsHasNoProvenanceSection() {
+    Config params = Config.builder().set(Dimension.real("x", 0, 1), 0.5).build();
+    String html = Report.html(ReportModel.of("t", List.of(Direction.MINIMIZE),
+        List.of(Snapshots.complete(0, params, 1))));
+    assertFalse(html.contains("id=\"provenance\""));
+  }
+
   @Test
   void axesAreInferredFromTheValuesOrTakenFromTheSpace() {
     Dimension<Double> narrow = Dimension.real("narrow", 1, 10, Scale.LOG);
@@ -155,7 +202,7 @@ class ReportPartsTest {
         Axis.categorical("c", List.of("x")), Axis.numeric("d", false), Axis.numeric("e", false),
         Axis.numeric("f", false));
     ReportModel model = new ReportModel("t", List.of(Direction.MINIMIZE), List.of(), axes,
-        Map.of(), List.of());
+        Map.of(), List.of(), List.of());
     assertEquals(List.of("a", "b", "d", "e"),
         ContourChart.chosenAxes(model).stream().map(Axis::name).toList());
     ReportModel ranked = model.withImportance(

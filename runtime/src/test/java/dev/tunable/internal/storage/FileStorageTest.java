@@ -18,6 +18,7 @@ import dev.tunable.TrialState;
 import dev.tunable.internal.CapturedLogs;
 import dev.tunable.storage.Durability;
 import dev.tunable.storage.Event;
+import dev.tunable.storage.Event.RunRecorded;
 import dev.tunable.storage.Event.SpaceSet;
 import dev.tunable.storage.Event.StudyCreated;
 import dev.tunable.storage.Event.TrialFinished;
@@ -106,6 +107,11 @@ class FileStorageTest extends StorageContract {
       List<Event> events = storage.read(0).events();
       assertEquals(1, events.stream().filter(SpaceSet.class::isInstance).count());
       assertEquals(SpaceSet.class, events.get(5).getClass(), "after the old events");
+      assertEquals(RunRecorded.class, events.get(6).getClass(), "with the space");
+      Study study = Study.load("s", storage);
+      assertTrue(study.reproduce(1).run().isEmpty(), "an old trial has no recorded settings");
+      assertEquals(2, study.reproduce(2).run().orElseThrow().firstTrial());
+      assertEquals(1, study.runs().size());
     }
   }
 
@@ -115,10 +121,12 @@ class FileStorageTest extends StorageContract {
     List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
     assertEquals("tunable-journal 1", lines.get(0));
     List<String> records = lines.subList(1, lines.size());
-    assertEquals(6, records.size(), "created, the space, then started and finished per trial");
+    assertEquals(6, records.size(),
+        "created, the space with the run's settings, then started and finished per trial");
     for (String line : records) {
-      assertTrue(line.matches(
-          "[0-9a-f]{8} [0-9a-f]{8} \\{\"type\":\"[a-z_]+\",\"study\":\"s\".*\\}"), line);
+      // a record holds one event, or an array of the events appended at once
+      assertTrue(line.matches("[0-9a-f]{8} [0-9a-f]{8} \\[?\\{\"type\":\"[a-z_]+\","
+          + "\"study\":\"s\".*\\}\\]?"), line);
       int length = Integer.parseInt(line.substring(0, 8), 16);
       assertEquals(length, line.substring(18).getBytes(StandardCharsets.UTF_8).length);
     }
@@ -221,7 +229,7 @@ class FileStorageTest extends StorageContract {
     assertArrayEquals(prefix, Arrays.copyOf(bytes, prefix.length));
     List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
     for (String line : lines.subList(1, lines.size())) {
-      assertTrue(line.matches("[0-9a-f]{8} [0-9a-f]{8} \\{.*\\}"), line);
+      assertTrue(line.matches("[0-9a-f]{8} [0-9a-f]{8} (\\{.*\\}|\\[\\{.*\\}\\])"), line);
       assertEquals(Integer.parseInt(line.substring(0, 8), 16),
           line.substring(18).getBytes(StandardCharsets.UTF_8).length, line);
     }
