@@ -149,9 +149,12 @@ public class BindingBenchmark {
     if (m == null || b == null) {
       return;
     }
-    double low = (m.getScore() - m.getScoreError()) / (b.getScore() + b.getScoreError());
-    double high = (m.getScore() + m.getScoreError()) / (b.getScore() - b.getScoreError());
-    System.out.printf("  %-16s / %-24s %7.2f  (%.2f to %.2f)%n", measured, base,
+    double low =
+        Math.max(0, m.getScore() - m.getScoreError()) / (b.getScore() + b.getScoreError());
+    double baseLow = b.getScore() - b.getScoreError();
+    String high = baseLow > 0
+        ? String.format("%.2f", (m.getScore() + m.getScoreError()) / baseLow) : "unbounded";
+    System.out.printf("  %-16s / %-24s %7.2f  (%.2f to %s)%n", measured, base,
         m.getScore() / b.getScore(), low, high);
   }
 
