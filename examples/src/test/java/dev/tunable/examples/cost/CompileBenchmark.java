@@ -17,7 +17,8 @@ import java.util.Map;
  * ({@code -Xplugin:Tunable}) and with both, the four interleaved, several times, and prints the
  * median wall and CPU time of each and the processor's cost per annotated class.
  *
- * <p>Arguments, in one string: {@code classes=400 repeats=5 dir=<temporary directory>}.
+ * <p>Arguments, in one string: {@code classes=400 repeats=5 dir=<path>}; without {@code dir}, a
+ * temporary directory, deleted at the end.
  */
 public final class CompileBenchmark {
   private static final String PROCESSOR = "dev.tunable.processor.TunableProcessor";
@@ -34,8 +35,9 @@ public final class CompileBenchmark {
     Map<String, String> options = options(args);
     int classes = Integer.parseInt(options.getOrDefault("classes", "400"));
     int repeats = Integer.parseInt(options.getOrDefault("repeats", "5"));
-    Path dir = options.containsKey("dir") ? Path.of(options.get("dir"))
-        : Files.createTempDirectory("tunable-compile-benchmark");
+    boolean temporary = !options.containsKey("dir");
+    Path dir = temporary ? Files.createTempDirectory("tunable-compile-benchmark")
+        : Path.of(options.get("dir"));
     List<Path> sources = ModelSources.write(dir.resolve("src"), classes);
     Path argfile = dir.resolve("sources.txt");
     Files.write(argfile, sources.stream().map(Path::toString).toList(), StandardCharsets.UTF_8);
@@ -73,6 +75,9 @@ public final class CompileBenchmark {
     }
     System.out.println("(ms/class: the extra time over 'no processor', per annotated class;"
         + " the target is at most 5 ms for 'processor + body checks')");
+    if (temporary) {
+      deleteRecursively(dir);
+    }
   }
 
   /** Compiles the project in a new javac process on one processor and times it. */
