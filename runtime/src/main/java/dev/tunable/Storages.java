@@ -8,6 +8,7 @@ import dev.tunable.storage.SalvageReport;
 import dev.tunable.storage.Storage;
 import dev.tunable.storage.StorageProvider;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,6 +74,27 @@ public final class Storages {
     throw new IllegalArgumentException("unknown storage URL '" + mask(url) + "'; the schemes"
         + " known here are " + schemes + (schemes.contains("jdbc:postgresql:") ? ""
         : ", and jdbc:postgresql: with dev.tunable:tunable-postgres"));
+  }
+
+  /**
+   * {@link #open(String)} for programs that read studies (a report, a listing): a {@code file:}
+   * URL must name a journal that exists, so that a mistyped path is an error instead of a new
+   * empty journal. Other URLs open as {@link #open(String)} opens them.
+   *
+   * @throws IllegalArgumentException as {@link #open(String)} does, or naming the path if no
+   *     file is there
+   */
+  public static Storage openExisting(String url) {
+    Objects.requireNonNull(url, "url");
+    if (url.startsWith("file:")) {
+      Path path = filePath(url);
+      if (!Files.exists(path)) {
+        throw new IllegalArgumentException("no journal at " + path.toAbsolutePath() + " (from '"
+            + url + "')" + (Files.isDirectory(path.toAbsolutePath().getParent()) ? ""
+            : "; its folder does not exist either"));
+      }
+    }
+    return open(url);
   }
 
   private static Path filePath(String url) {

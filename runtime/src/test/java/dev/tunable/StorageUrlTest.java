@@ -71,4 +71,36 @@ class StorageUrlTest {
     assertEquals("postgresql://user:***@db:5432/t", Storages.mask("postgresql://user:pw@db:5432/t"));
     assertEquals("file:studies/demo.journal", Storages.mask("file:studies/demo.journal"));
   }
+
+  @Test
+  void openExistingRefusesAJournalThatIsNotThereAndCreatesNothing() throws Exception {
+    Path missing = directory.resolve("typo.journal");
+    IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+        () -> Storages.openExisting("file:" + missing));
+    assertEquals("no journal at " + missing.toAbsolutePath() + " (from 'file:" + missing + "')",
+        error.getMessage());
+    assertFalse(java.nio.file.Files.exists(missing), "nothing was created");
+    Path nowhere = directory.resolve("no-folder").resolve("x.journal");
+    assertTrue(assertThrows(IllegalArgumentException.class,
+        () -> Storages.openExisting("file:" + nowhere)).getMessage()
+        .endsWith("; its folder does not exist either"));
+    try (Storage created = Storages.open("file:" + missing)) {
+      Study.builder().name("s").storage(created).progress(false).build();
+    }
+    try (Storage existing = Storages.openExisting("file:" + missing)) {
+      assertEquals(java.util.List.of("s"), Study.names(existing));
+    }
+    try (Storage memory = Storages.openExisting("memory:")) {
+      assertTrue(Study.names(memory).isEmpty());
+    }
+  }
+
+  @Test
+  void aJournalInAFolderThatDoesNotExistSaysSo() {
+    Path nowhere = directory.resolve("no-folder").resolve("x.journal");
+    java.io.UncheckedIOException error = assertThrows(java.io.UncheckedIOException.class,
+        () -> Storages.open("file:" + nowhere));
+    assertEquals("cannot open the journal " + nowhere + ": its folder "
+        + nowhere.getParent().toAbsolutePath() + " does not exist", error.getMessage());
+  }
 }

@@ -26,7 +26,7 @@ final class StorageOption {
   /** The storage; a URL no storage takes is a usage error (exit code 2). */
   Storage open() {
     try {
-      return Storages.open(url);
+      return Storages.openExisting(url);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), "--storage: " + e.getMessage(), e);
     }

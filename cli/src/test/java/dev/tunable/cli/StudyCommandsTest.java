@@ -118,7 +118,9 @@ class StudyCommandsTest {
 
   @Test
   void aStorageWithoutStudiesSaysSoOnStandardError() {
-    Run run = run("studies", "--storage", "file:" + directory.resolve("empty.journal"));
+    Path empty = directory.resolve("empty.journal");
+    Storages.open("file:" + empty).close(); // a journal that holds no study
+    Run run = run("studies", "--storage", "file:" + empty);
     assertEquals(0, run.code());
     assertEquals("", run.out());
     assertTrue(run.err().startsWith("no study in file:"), run.err());
@@ -463,5 +465,15 @@ class StudyCommandsTest {
     assertTrue(run.out().contains("complete -F _complete_tunable"), run.out());
     assertTrue(run.out().contains("fail-stale"), run.out());
     assertTrue(run.out().contains("--sort"), run.out());
+  }
+
+  @Test
+  void aMistypedJournalPathIsAnErrorAndCreatesNoFile() {
+    Path typo = directory.resolve("studies.jurnal");
+    Run run = run("show", "tuning", "--storage", "file:" + typo);
+    assertEquals(2, run.code());
+    assertTrue(run.err().startsWith("--storage: no journal at " + typo.toAbsolutePath()),
+        run.err());
+    assertFalse(Files.exists(typo), "no empty journal was left behind");
   }
 }

@@ -476,7 +476,10 @@ public final class FileStorage implements Storage {
           journal.users++;
           return journal;
         } catch (IOException e) {
-          throw new UncheckedIOException("cannot open the journal " + path, e);
+          Path folder = path.toAbsolutePath().getParent();
+          throw new UncheckedIOException("cannot open the journal " + path + ": "
+              + (folder != null && !Files.isDirectory(folder)
+                  ? "its folder " + folder + " does not exist" : e.getMessage()), e);
         }
       }
     }
