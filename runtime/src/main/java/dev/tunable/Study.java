@@ -611,7 +611,11 @@ public final class Study {
    *     values are too alike for any hyperparameter to explain them
    */
   public Map<String, Double> importance(SearchSpace<?> space) {
-    Objects.requireNonNull(space, "space");
+    return importance(Objects.requireNonNull(space, "space"), trials());
+  }
+
+  /** {@link #importance(SearchSpace)} from {@code trials}, the study's as already read. */
+  private Map<String, Double> importance(SearchSpace<?> space, List<FrozenTrial> trials) {
     List<Direction> directions = log.directions();
     if (directions.size() != 1) {
       throw new IllegalStateException("study '" + name + "' has " + directions.size()
@@ -619,7 +623,7 @@ public final class Study {
           + " with one objective");
     }
     try {
-      return FanovaImportance.of(space, trials(), IMPORTANCE_SEED);
+      return FanovaImportance.of(space, trials, IMPORTANCE_SEED);
     } catch (IllegalStateException cannot) {
       throw new IllegalStateException("study '" + name + "': " + cannot.getMessage(), cannot);
     }
@@ -690,12 +694,10 @@ public final class Study {
     SearchSpace<?> space = lastSpace != null ? lastSpace : space().orElse(null);
     if (space != null) {
       model = model.withSpace(space.dimensions());
-      if (log.directions().size() == 1) {
-        try {
-          model = model.withImportance(FanovaImportance.of(space, trials, IMPORTANCE_SEED));
-        } catch (IllegalStateException tooFewTrials) {
-          // The report goes without importance, as importance(space) would have said why.
-        }
+      try {
+        model = model.withImportance(importance(space, trials));
+      } catch (IllegalStateException cannot) {
+        // Several objectives, or too few trials: the report goes without importance.
       }
     }
     Report.write(model, file);

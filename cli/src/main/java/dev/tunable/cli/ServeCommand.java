@@ -2,7 +2,6 @@ package dev.tunable.cli;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.tunable.FrozenTrial;
 import dev.tunable.Study;
 import dev.tunable.storage.Storage;
 import java.io.IOException;
@@ -13,7 +12,6 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import picocli.CommandLine.Command;
@@ -104,7 +102,8 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
     private final Study study;
     private final Path file;
     private final int refreshSeconds;
-    private List<FrozenTrial> drawn;
+    /** The version the page was drawn at; meaningless while {@code page} is null. */
+    private String drawn;
     private byte[] page;
 
     LiveReport(Study study, Path folder, int refreshSeconds) {
@@ -113,19 +112,23 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
       this.refreshSeconds = refreshSeconds;
     }
 
-    /** What the page polls: changes whenever a trial starts, reports or finishes. */
+    /**
+     * What the page polls: a hash of the study's trials, which changes whenever a trial starts,
+     * reports or finishes (on any worker: reading the trials catches up with the storage).
+     */
     private synchronized String version() {
       return Integer.toHexString(study.trials().hashCode());
     }
 
+    /** The page, drawn again only when the version changed since it was last drawn. */
     private synchronized byte[] page() throws IOException {
-      List<FrozenTrial> trials = study.trials();
-      if (page == null || !trials.equals(drawn)) {
+      String version = version();
+      if (page == null || !version.equals(drawn)) {
         study.writeReport(file);
         String html = Files.readString(file, StandardCharsets.UTF_8);
-        page = html.replace("</body>", poll(Integer.toHexString(trials.hashCode())) + "</body>")
-            .getBytes(StandardCharsets.UTF_8);
-        drawn = trials;
+        // A trial that finished between the version and the drawing makes one more reload.
+        page = html.replace("</body>", poll(version) + "</body>").getBytes(StandardCharsets.UTF_8);
+        drawn = version;
       }
       return page;
     }

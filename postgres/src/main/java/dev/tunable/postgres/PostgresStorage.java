@@ -416,25 +416,7 @@ final class PostgresStorage implements Storage {
    */
   @Override
   public boolean isAlive(String workerId) {
-    if (workerId.equals(this.workerId)) {
-      return !closed;
-    }
-    Connection current = appending.get();
-    if (current != null) {
-      try {
-        return alive(current, workerId);
-      } catch (SQLException e) {
-        throw new PlanConnectionException(e); // the append fails with it, and may be retried
-      }
-    }
-    return call("check a worker in", connection -> {
-      connection.setAutoCommit(true);
-      return alive(connection, workerId);
-    });
-  }
-
-  private static boolean alive(Connection connection, String workerId) throws SQLException {
-    return alive(connection, Set.of(workerId)).contains(workerId);
+    return alive(Set.of(workerId)).contains(workerId);
   }
 
   /** The same as {@link #isAlive}, for every worker at once: one round trip. */

@@ -1,5 +1,7 @@
 package dev.tunable.internal.report;
 
+import dev.tunable.internal.Json;
+
 /** Escaping of user text (study and parameter names, categorical values, failure reasons). */
 final class Html {
   private Html() {}
@@ -22,27 +24,21 @@ final class Html {
   }
 
   /**
-   * {@code text} as a JSON string literal that is safe inside a {@code <script>} element: no
-   * {@code <}, {@code >} or {@code &} appears literally, so no {@code </script>} can end it.
+   * {@code text} as a JSON string literal (as {@link Json} writes them) that is safe inside a
+   * {@code <script>} element: no {@code <}, {@code >} or {@code &} appears literally, so no
+   * {@code </script>} can end it, and no line separator ends a line of the script.
    */
   static String jsonString(String text) {
-    StringBuilder out = new StringBuilder(text.length() + 8).append('"');
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
+    StringBuilder json = new StringBuilder(text.length() + 8);
+    Json.writeString(json, text);
+    StringBuilder out = new StringBuilder(json.length());
+    for (int i = 0; i < json.length(); i++) {
+      char c = json.charAt(i);
       switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
         case '<', '>', '&', '\u2028', '\u2029' -> out.append(String.format("\\u%04x", (int) c));
-        default -> {
-          if (c < 0x20) {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
+        default -> out.append(c);
       }
     }
-    return out.append('"').toString();
+    return out.toString();
   }
 }

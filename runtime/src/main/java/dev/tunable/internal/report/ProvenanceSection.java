@@ -22,8 +22,7 @@ final class ProvenanceSection {
     }
     int[] trials = new int[runs.size()];
     int unrecorded = 0;
-    for (var trial : model.trials()) {
-      int run = model.runOf(trial.number());
+    for (int run : model.runOfEachTrial()) {
       if (run >= 0) {
         trials[run]++;
       } else {

@@ -90,13 +90,23 @@ public record ReportModel(String title, List<Direction> directions, List<FrozenT
    * with: the last recorded at or before its start; -1 for a trial started before any was.
    */
   int runOf(long number) {
+    return runOf(number, distinctSettings());
+  }
+
+  /** {@link #runOf} of each of {@link #trials()}, in their order, finding the runs once. */
+  int[] runOfEachTrial() {
+    List<Map<String, String>> distinct = distinctSettings();
+    return trials.stream().mapToInt(trial -> runOf(trial.number(), distinct)).toArray();
+  }
+
+  private int runOf(long number, List<Map<String, String>> distinct) {
     Map<String, String> settings = null;
     for (StudyRun run : runs) {
       if (run.firstTrial() <= number) {
         settings = run.settings();
       }
     }
-    return settings == null ? -1 : distinctSettings().indexOf(settings);
+    return settings == null ? -1 : distinct.indexOf(settings);
   }
 
   /** Whether the study has more than one objective. */

@@ -23,7 +23,9 @@ final class Tips {
    * reason, and the run whose settings it started with, as the provenance section numbers them.
    */
   void addTrials(ReportModel model) {
-    for (FrozenTrial trial : model.trials()) {
+    int[] runs = model.runOfEachTrial();
+    for (int t = 0; t < runs.length; t++) {
+      FrozenTrial trial = model.trials().get(t);
       List<String> tip = new ArrayList<>();
       tip.add("Trial #" + trial.number() + " · " + trial.state());
       double[] values = trial.values();
@@ -40,9 +42,8 @@ final class Tips {
       }
       trial.params().asMap().forEach((name, value) -> tip.add(name + " = " + format(value)));
       trial.failureReason().ifPresent(reason -> tip.add("reason: " + reason));
-      int run = model.runOf(trial.number());
-      if (run >= 0) {
-        tip.add("run " + (run + 1) + " (see Provenance)");
+      if (runs[t] >= 0) {
+        tip.add("run " + (runs[t] + 1) + " (see Provenance)");
       }
       lines.put(of(trial), tip);
     }
