@@ -94,7 +94,7 @@ public final class Study {
     this.constraints = builder.constraints;
     this.callbacks = List.copyOf(builder.callbacks);
     this.progress = builder.progress;
-    logOpening(builder.sampler != null ? builder.sampler : Samplers.byDefault());
+    logOpening(sampler);
   }
 
   /** Says that the study was created or resumed, and what it holds. */

@@ -233,6 +233,14 @@ final class StudyLog {
       return;
     }
     lastLookForDead = now;
+    failTrialsOfDeadWorkersIfAny();
+  }
+
+  /**
+   * Fails the trials left running by workers that died, if any did: asks the storage about
+   * liveness outside its lock, and writes only then.
+   */
+  void failTrialsOfDeadWorkersIfAny() {
     Set<String> others = read(model -> {
       Set<String> workers = workersOfRunningTrials(model);
       workers.remove(storage.workerId());

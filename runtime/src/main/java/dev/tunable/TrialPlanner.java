@@ -197,7 +197,7 @@ final class TrialPlanner {
         return finished;
       }
       if (System.nanoTime() - lastCheck > DEAD_WORKER_CHECK_NANOS) {
-        log.failTrialsOfDeadWorkers();
+        log.failTrialsOfDeadWorkersIfAny();
         lastCheck = System.nanoTime();
       }
       if (!pause(Math.min(MAX_WAIT_MILLIS, 1L << Math.min(round, 6)))) {
