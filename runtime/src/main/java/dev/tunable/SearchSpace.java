@@ -210,20 +210,7 @@ public final class SearchSpace<C> {
    */
   private Map<String, Object> read(List<ConfigurationFile.Entry> entries, boolean valuesAreText,
       boolean complete, Problems problems) {
-    Map<String, Object> given = new LinkedHashMap<>();
-    for (ConfigurationFile.Entry entry : entries) {
-      Dimension<?> dimension = entry.key() == null ? null : byName.get(entry.key());
-      if (entry.value() == ConfigurationFile.UNREADABLE) {
-        continue; // the file's problems say why
-      } else if (dimension == null) {
-        problems.add(entry.line(), unknownName(entry.key()));
-      } else if (entry.value() == null) {
-        problems.add(entry.line(), isNull(dimension));
-      } else {
-        problems.attempt(entry.line(), () -> given.put(dimension.name(), valuesAreText
-            ? dimension.parse((String) entry.value()) : checkJson(dimension, entry.value())));
-      }
-    }
+    Map<String, Object> given = given(entries, valuesAreText, problems);
     Map<String, Object> values = new LinkedHashMap<>();
     Map<String, Object> fallback = defaults.asMap();
     for (Dimension<?> dimension : dimensions) {
@@ -238,6 +225,29 @@ public final class SearchSpace<C> {
       }
     }
     return values;
+  }
+
+  /**
+   * The values {@code entries} give, each checked or parsed by its dimension, by name; an unknown
+   * key, a null value or one its dimension does not allow goes to {@code problems} instead.
+   */
+  private Map<String, Object> given(List<ConfigurationFile.Entry> entries,
+      boolean valuesAreText, Problems problems) {
+    Map<String, Object> given = new LinkedHashMap<>();
+    for (ConfigurationFile.Entry entry : entries) {
+      Dimension<?> dimension = entry.key() == null ? null : byName.get(entry.key());
+      if (entry.value() == ConfigurationFile.UNREADABLE) {
+        continue; // the file's problems say why
+      } else if (dimension == null) {
+        problems.add(entry.line(), unknownName(entry.key()));
+      } else if (entry.value() == null) {
+        problems.add(entry.line(), isNull(dimension));
+      } else {
+        problems.attempt(entry.line(), () -> given.put(dimension.name(), valuesAreText
+            ? dimension.parse((String) entry.value()) : checkJson(dimension, entry.value())));
+      }
+    }
+    return given;
   }
 
   /** {@code value} as a JSON file gives it, checked by {@code dimension}. */
@@ -289,19 +299,11 @@ public final class SearchSpace<C> {
    * @throws IllegalArgumentException listing every unknown key and invalid value
    */
   public Config override(Config base, Map<String, String> overrides) {
+    List<ConfigurationFile.Entry> entries = new ArrayList<>();
+    overrides.forEach((key, text) -> entries.add(new ConfigurationFile.Entry(key, text, 0)));
     Problems problems = new Problems();
     Map<String, Object> values = new LinkedHashMap<>(base.asMap());
-    overrides.forEach(
-        (name, text) -> {
-          Dimension<?> dimension = name == null ? null : byName.get(name);
-          if (dimension == null) {
-            problems.add(0, unknownName(name));
-          } else if (text == null) {
-            problems.add(0, isNull(dimension));
-          } else {
-            problems.attempt(0, () -> values.put(name, dimension.parse(text)));
-          }
-        });
+    values.putAll(given(entries, true, problems));
     problems.throwIfAny("the configuration");
     return check(values);
   }
