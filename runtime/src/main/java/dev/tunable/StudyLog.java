@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * One study's view of its storage's event log: catches up with what other workers appended,
@@ -173,13 +174,9 @@ final class StudyLog {
       if (!model.exists()) {
         throw new NoSuchElementException("study '" + name + "' was deleted meanwhile");
       }
-      Set<String> workers = workersOfRunningTrials(model);
-      Set<String> alive = workers.isEmpty() ? Set.of() : storage.alive(workers);
       List<String> running = new ArrayList<>();
-      for (TrialRecord trial : model.trials()) {
-        if (trial.state == TrialState.RUNNING && alive.contains(trial.worker)) {
-          running.add("#" + trial.number + " (worker " + trial.worker + ")");
-        }
+      for (TrialRecord trial : log.runningTrials(model, true)) {
+        running.add("#" + trial.number + " (worker " + trial.worker + ")");
       }
       if (!running.isEmpty()) {
         throw new IllegalStateException("study '" + name + "' has trials running: "
@@ -198,9 +195,7 @@ final class StudyLog {
   }
 
   private static String quoted(List<String> names) {
-    List<String> quoted = new ArrayList<>();
-    names.forEach(n -> quoted.add("'" + n + "'"));
-    return String.join(", ", quoted);
+    return names.stream().map(Checks::quote).collect(Collectors.joining(", "));
   }
 
   /**
@@ -378,19 +373,31 @@ final class StudyLog {
   /** The events that fail every running trial whose worker died. */
   private List<Event> trialsOfDeadWorkersFailed(StudyModel model) {
     List<Event> events = new ArrayList<>();
-    Set<String> workers = workersOfRunningTrials(model);
-    Set<String> alive = workers.isEmpty() ? Set.of() : storage.alive(workers);
-    for (TrialRecord trial : model.trials()) {
-      if (trial.state == TrialState.RUNNING && !alive.contains(trial.worker)) {
-        Instant now = Instant.now();
-        events.add(new TrialFinished(name, trial.number, TrialState.FAIL, NO_VALUES,
-            WorkerDeath.reason(trial.worker), now));
-        if (model.retries(trial.number) < retries) {
-          events.add(new TrialEnqueued(name, trial.params.asMap(), now, trial.number));
-        }
+    for (TrialRecord trial : runningTrials(model, false)) {
+      Instant now = Instant.now();
+      events.add(new TrialFinished(name, trial.number, TrialState.FAIL, NO_VALUES,
+          WorkerDeath.reason(trial.worker), now));
+      if (model.retries(trial.number) < retries) {
+        events.add(new TrialEnqueued(name, trial.params.asMap(), now, trial.number));
       }
     }
     return events;
+  }
+
+  /**
+   * The trials of {@code model} running on workers that are alive ({@code ofLiveWorkers}) or
+   * that died, with one question to the storage about all their workers.
+   */
+  private List<TrialRecord> runningTrials(StudyModel model, boolean ofLiveWorkers) {
+    Set<String> workers = workersOfRunningTrials(model);
+    Set<String> alive = workers.isEmpty() ? Set.of() : storage.alive(workers);
+    List<TrialRecord> running = new ArrayList<>();
+    for (TrialRecord trial : model.trials()) {
+      if (trial.state == TrialState.RUNNING && alive.contains(trial.worker) == ofLiveWorkers) {
+        running.add(trial);
+      }
+    }
+    return running;
   }
 
   private static Set<String> workersOfRunningTrials(StudyModel model) {
