@@ -172,6 +172,11 @@ final class FieldAccessRules {
     }
   }
 
+  /** Whether code in package {@code from} can name {@code type}, and each type enclosing it. */
+  boolean nameable(TypeElement type, PackageElement from) {
+    return culprit(type, from) == null;
+  }
+
   /**
    * The type in {@code type}'s chain of enclosing types that makes it unnameable from package
    * {@code from}: a private one, or one that is not public in another package (protected included,

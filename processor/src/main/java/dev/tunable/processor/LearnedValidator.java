@@ -74,13 +74,12 @@ final class LearnedValidator {
   }
 
   /** The generated record calls {@code new Codec()} from the model's package. */
-  private static void checkCodecInstantiable(VariableElement field, TypeElement codec,
+  private void checkCodecInstantiable(VariableElement field, TypeElement codec,
       ClassName generated, AnnotationMirror mirror, AnnotationValue value, Report report) {
     boolean nestedInInstance = codec.getNestingKind() == NestingKind.MEMBER
         && !codec.getModifiers().contains(Modifier.STATIC);
     boolean samePackage = ClassName.get(codec).packageName().equals(generated.packageName());
-    boolean reachable = codec.getModifiers().contains(Modifier.PUBLIC)
-        || (samePackage && !codec.getModifiers().contains(Modifier.PRIVATE));
+    boolean reachable = access.nameable(codec, elements.getPackageOf(field)); // the model's
     boolean constructor = ElementFilter.constructorsIn(codec.getEnclosedElements()).stream()
         .filter(c -> c.getParameters().isEmpty())
         .anyMatch(c -> visible(c, samePackage));
