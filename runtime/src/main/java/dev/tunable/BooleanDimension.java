@@ -21,6 +21,11 @@ public record BooleanDimension(String name) implements Dimension<Boolean> {
   }
 
   @Override
+  public BooleanDimension named(String name) {
+    return new BooleanDimension(name);
+  }
+
+  @Override
   public Boolean fromUnit(double u) {
     return clampUnit(u) >= 0.5;
   }

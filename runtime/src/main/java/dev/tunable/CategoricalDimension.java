@@ -52,6 +52,11 @@ public record CategoricalDimension<T>(String name, List<T> choices) implements D
   }
 
   @Override
+  public CategoricalDimension<T> named(String name) {
+    return new CategoricalDimension<>(name, choices);
+  }
+
+  @Override
   public T fromUnit(double u) {
     return choices.get((int) Math.min(choices.size() - 1, Math.floor(clampUnit(u) * choices.size())));
   }

@@ -103,6 +103,22 @@ public final class Config {
     throw wrongType(name, "getEnum", "a constant of " + type.getSimpleName());
   }
 
+  /**
+   * The values of a nested space: those named {@code prefix.}something, under the names after
+   * the prefix ({@code under("optimizer.adam")} maps {@code optimizer.adam.beta1} to {@code
+   * beta1}); empty if there are none, as for an inactive branch.
+   */
+  public Config under(String prefix) {
+    String dotted = prefix + ".";
+    Map<String, Object> inner = new LinkedHashMap<>();
+    values.forEach((name, value) -> {
+      if (name.startsWith(dotted)) {
+        inner.put(name.substring(dotted.length()), value);
+      }
+    });
+    return new Config(inner);
+  }
+
   /** Whether this configuration has a value named {@code name}. */
   public boolean has(String name) {
     return values.containsKey(name);
@@ -156,6 +172,15 @@ public final class Config {
     /** Sets {@code dimension} to {@code value}, checked against the dimension. */
     public <T> Builder set(Dimension<T> dimension, Object value) {
       values.put(dimension.name(), dimension.check(value));
+      return this;
+    }
+
+    /**
+     * Sets the values of {@code nested} under {@code prefix.}, as a nested space's values are
+     * named in the space that holds it; the inverse of {@link Config#under}.
+     */
+    public Builder setAll(String prefix, Config nested) {
+      nested.values.forEach((name, value) -> values.put(prefix + "." + name, value));
       return this;
     }
 

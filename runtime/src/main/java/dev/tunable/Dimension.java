@@ -27,6 +27,14 @@ public sealed interface Dimension<T>
    */
   String name();
 
+  /**
+   * A copy of this dimension under another name, as a nested space's dimensions get their
+   * dotted names ({@code optimizer.adam.beta1}).
+   *
+   * @throws IllegalArgumentException if {@code name} is not a valid name
+   */
+  Dimension<T> named(String name);
+
   /** The value at {@code u}, a point of the unit interval; {@code u} is clamped to {@code [0, 1]}. */
   T fromUnit(double u);
 

@@ -66,6 +66,11 @@ public record IntegerDimension(
   }
 
   @Override
+  public IntegerDimension named(String name) {
+    return new IntegerDimension(name, low, high, scale, step, isInt);
+  }
+
+  @Override
   public Long fromUnit(double u) {
     u = clampUnit(u);
     if (scale == Scale.LOG) {

@@ -62,6 +62,11 @@ public record RealDimension(
   }
 
   @Override
+  public RealDimension named(String name) {
+    return new RealDimension(name, low, high, scale, step, isFloat);
+  }
+
+  @Override
   public Double fromUnit(double u) {
     u = clampUnit(u);
     if (step > 0) {

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -40,18 +41,34 @@ import java.util.function.Function;
  * checked against its dimension; every error names the hyperparameter, the value and what is
  * allowed. Immutable and thread-safe.
  *
+ * <p>A space may be <em>conditional</em>: a dimension with a {@link Condition} is active only while
+ * its parent, a categorical or boolean dimension before it, holds one of the condition's values.
+ * A configuration holds the active dimensions only. {@link Builder#choice} builds such a space from
+ * one sub-space per choice, and {@link Builder#nested} one nested space under a dotted name:
+ *
+ * <pre>{@code
+ * SearchSpace<Config> space = SearchSpace.builder()
+ *     .real("lr", 1e-5, 1e-1, Scale.LOG)
+ *     .choice(Dimension.categorical("optimizer", "sgd", "adam"),
+ *         SearchSpace.builder().build(),                      // plain SGD: nothing to tune
+ *         SearchSpace.builder().real("beta1", 0.8, 0.999).build())
+ *     .build();
+ * // {lr=0.01, optimizer=sgd} and {lr=0.01, optimizer=adam, optimizer.adam.beta1=0.9}
+ * }</pre>
+ *
  * @param <C> the typed value of one point of the space
  * @since 0.1
  */
 public final class SearchSpace<C> {
   private final List<Dimension<?>> dimensions;
   private final Map<String, Dimension<?>> byName;
+  private final Map<String, Condition> conditions;
   private final Function<Config, C> fromConfig;
   private final Function<C, Config> toConfig;
   private final Config defaults;
 
-  private SearchSpace(List<Dimension<?>> dimensions, Function<Config, C> fromConfig,
-      Function<C, Config> toConfig, Config defaults) {
+  private SearchSpace(List<Dimension<?>> dimensions, Map<String, Condition> conditions,
+      Function<Config, C> fromConfig, Function<C, Config> toConfig, Config defaults) {
     this.dimensions = List.copyOf(dimensions);
     this.byName = new LinkedHashMap<>();
     for (Dimension<?> dimension : this.dimensions) {
@@ -60,6 +77,7 @@ public final class SearchSpace<C> {
             "two dimensions are named " + quote(dimension.name()) + "; names must be unique");
       }
     }
+    this.conditions = checkConditions(conditions);
     this.fromConfig = Objects.requireNonNull(fromConfig, "fromConfig");
     this.toConfig = Objects.requireNonNull(toConfig, "toConfig");
     this.defaults = checkDefaults(Objects.requireNonNull(defaults, "defaults"));
@@ -78,7 +96,8 @@ public final class SearchSpace<C> {
    */
   public static <C> SearchSpace<C> of(
       Function<Config, C> fromConfig, Function<C, Config> toConfig, List<Dimension<?>> dimensions) {
-    return new SearchSpace<>(dimensions, fromConfig, toConfig, Config.builder().build());
+    return new SearchSpace<>(
+        dimensions, Map.of(), fromConfig, toConfig, Config.builder().build());
   }
 
   /**
@@ -92,7 +111,20 @@ public final class SearchSpace<C> {
    */
   public static <C> SearchSpace<C> of(Function<Config, C> fromConfig,
       Function<C, Config> toConfig, List<Dimension<?>> dimensions, Config defaults) {
-    return new SearchSpace<>(dimensions, fromConfig, toConfig, defaults);
+    return new SearchSpace<>(dimensions, Map.of(), fromConfig, toConfig, defaults);
+  }
+
+  /**
+   * A space with the dimensions, conditions and defaults of {@code layout}, whose points are
+   * {@code C}s; used by generated code for nested and conditional spaces.
+   *
+   * @param fromConfig builds a {@code C} from checked values
+   * @param toConfig reads the values of a {@code C}
+   */
+  public static <C> SearchSpace<C> of(Function<Config, C> fromConfig,
+      Function<C, Config> toConfig, SearchSpace<?> layout) {
+    return new SearchSpace<>(
+        layout.dimensions, layout.conditions, fromConfig, toConfig, layout.defaults);
   }
 
   /** The dimensions, in order. */
@@ -106,6 +138,31 @@ public final class SearchSpace<C> {
    */
   public Config defaults() {
     return defaults;
+  }
+
+  /**
+   * The condition under which dimension {@code name} is active, or empty if it always is.
+   *
+   * @throws IllegalArgumentException if no dimension is named {@code name}
+   */
+  public Optional<Condition> condition(String name) {
+    dimension(name);
+    return Optional.ofNullable(conditions.get(name));
+  }
+
+  /** Whether some dimension has a {@link Condition}. */
+  public boolean isConditional() {
+    return !conditions.isEmpty();
+  }
+
+  /**
+   * Whether dimension {@code name} is active among {@code values}: it has no condition, or its
+   * parent is active and holds one of the condition's values.
+   */
+  public boolean isActive(String name, Map<String, ?> values) {
+    Condition condition = conditions.get(name);
+    return condition == null
+        || (isActive(condition.parent(), values) && condition.holdsFor(values.get(condition.parent())));
   }
 
   /** The number of dimensions. */
@@ -146,18 +203,54 @@ public final class SearchSpace<C> {
    */
   public Config check(Map<String, ?> values) {
     Problems problems = new Problems();
-    Config.Builder config = Config.builder();
+    Map<String, Object> checked = new LinkedHashMap<>();
     for (Dimension<?> dimension : dimensions) {
-      Object value = values.get(dimension.name());
-      if (value == null) {
+      String name = dimension.name();
+      Object value = values.get(name);
+      Activity activity = activity(name, checked);
+      if (activity == Activity.UNKNOWN) {
+        continue; // its parent's problem is told
+      } else if (activity == Activity.INACTIVE) {
+        if (values.containsKey(name)) {
+          problems.add(0, inactive(name, checked));
+        }
+      } else if (value == null) {
         problems.add(0, absent(dimension, values));
-        continue;
+      } else {
+        problems.attempt(0, () -> checked.put(name, dimension.check(value)));
       }
-      problems.attempt(0, () -> config.set(dimension, value));
     }
     reportUnknownNames(values.keySet(), problems);
     problems.throwIfAny("the configuration");
-    return config.build();
+    return Config.wrapping(checked);
+  }
+
+  /** Whether a dimension is active among checked values, or cannot be told (a parent failed). */
+  private enum Activity { ACTIVE, INACTIVE, UNKNOWN }
+
+  private Activity activity(String name, Map<String, Object> checked) {
+    Condition condition = conditions.get(name);
+    if (condition == null) {
+      return Activity.ACTIVE;
+    }
+    Activity parent = activity(condition.parent(), checked);
+    if (parent != Activity.ACTIVE) {
+      return parent;
+    }
+    Object value = checked.get(condition.parent());
+    return value == null ? Activity.UNKNOWN
+        : condition.holdsFor(value) ? Activity.ACTIVE : Activity.INACTIVE;
+  }
+
+  /** Why a value of {@code name} is not allowed: its branch is not the one {@code checked} holds. */
+  private String inactive(String name, Map<String, Object> checked) {
+    Condition condition = conditions.get(name);
+    String parent = condition.parent();
+    String now = checked.containsKey(parent)
+        ? "but " + parent + " is " + CategoricalDimension.label(checked.get(parent))
+        : "but " + parent + " is itself inactive";
+    return "hyperparameter " + quote(name) + " belongs to the branch " + condition.describe()
+        + ", " + now + "; leave it out or choose its branch";
   }
 
   /**
@@ -211,14 +304,31 @@ public final class SearchSpace<C> {
   private Map<String, Object> read(List<ConfigurationFile.Entry> entries, boolean valuesAreText,
       boolean complete, Problems problems) {
     Map<String, Object> given = given(entries, valuesAreText, problems);
+    return settle(given, defaults.asMap(), complete, problems, entries);
+  }
+
+  /**
+   * The values of the dimensions active among them, in order: those {@code given}, the others
+   * from {@code fallback}. Given values of inactive dimensions stay, for {@link #check} to name
+   * their branch; fallback values of inactive dimensions are dropped, so that switching a branch
+   * leaves the old branch's values behind.
+   *
+   * @param complete whether a missing value without a fallback is a problem
+   * @param entries the entries read, so that a key whose value was refused is not also missing
+   */
+  private Map<String, Object> settle(Map<String, Object> given, Map<String, Object> fallback,
+      boolean complete, Problems problems, List<ConfigurationFile.Entry> entries) {
     Map<String, Object> values = new LinkedHashMap<>();
-    Map<String, Object> fallback = defaults.asMap();
     for (Dimension<?> dimension : dimensions) {
       String name = dimension.name();
       if (given.containsKey(name)) {
         values.put(name, given.get(name));
+      } else if (activity(name, values) != Activity.ACTIVE) {
+        continue;
       } else if (fallback.containsKey(name)) {
         values.put(name, fallback.get(name));
+      } else if (defaults.has(name)) {
+        values.put(name, defaults.get(name));
       } else if (complete && entries.stream().noneMatch(e -> name.equals(e.key()))) {
         problems.add(0, "hyperparameter " + quote(name) + " is missing and has no default;"
             + " expected " + dimension.describe());
@@ -276,6 +386,54 @@ public final class SearchSpace<C> {
     }
   }
 
+  private Map<String, Condition> checkConditions(Map<String, Condition> given) {
+    Map<String, Integer> position = new LinkedHashMap<>();
+    for (int i = 0; i < dimensions.size(); i++) {
+      position.put(dimensions.get(i).name(), i);
+    }
+    given.forEach((name, condition) -> {
+      Integer child = position.get(name);
+      Integer parent = position.get(condition.parent());
+      if (child == null) {
+        throw new IllegalArgumentException("a condition names no dimension: " + quote(name));
+      }
+      if (parent == null || parent >= child) {
+        throw new IllegalArgumentException("the condition of " + quote(name) + " depends on "
+            + quote(condition.parent()) + ", which is not a dimension before it");
+      }
+      List<String> labels = dimensions.get(parent).accept(LABELS);
+      if (labels == null || !labels.containsAll(condition.labels())) {
+        throw new IllegalArgumentException("the condition of " + quote(name) + " ("
+            + condition.describe() + ") needs a categorical or boolean " + quote(condition.parent())
+            + (labels == null ? "" : " with those values; it has " + labels));
+      }
+    });
+    return Map.copyOf(given);
+  }
+
+  /** The labels of a categorical or boolean dimension; null for a numeric one. */
+  private static final Dimension.Visitor<List<String>> LABELS = new Dimension.Visitor<>() {
+    @Override
+    public List<String> visitReal(RealDimension dimension) {
+      return null;
+    }
+
+    @Override
+    public List<String> visitInteger(IntegerDimension dimension) {
+      return null;
+    }
+
+    @Override
+    public List<String> visitCategorical(CategoricalDimension<?> dimension) {
+      return dimension.labels();
+    }
+
+    @Override
+    public List<String> visitBoolean(BooleanDimension dimension) {
+      return List.of("false", "true");
+    }
+  };
+
   private Config checkDefaults(Config values) {
     Problems problems = new Problems();
     Config.Builder checked = Config.builder();
@@ -302,10 +460,9 @@ public final class SearchSpace<C> {
     List<ConfigurationFile.Entry> entries = new ArrayList<>();
     overrides.forEach((key, text) -> entries.add(new ConfigurationFile.Entry(key, text, 0)));
     Problems problems = new Problems();
-    Map<String, Object> values = new LinkedHashMap<>(base.asMap());
-    values.putAll(given(entries, true, problems));
+    Map<String, Object> given = given(entries, true, problems);
     problems.throwIfAny("the configuration");
-    return check(values);
+    return check(settle(given, base.asMap(), false, problems, entries));
   }
 
   /**
@@ -334,26 +491,37 @@ public final class SearchSpace<C> {
     return override(base, overrides);
   }
 
-  /** The point of the unit cube that stands for {@code config}, one coordinate per dimension. */
+  /**
+   * The point of the unit cube that stands for {@code config}, one coordinate per dimension; NaN
+   * for each dimension {@code config} leaves inactive.
+   */
   public double[] toUnit(Config config) {
     double[] point = new double[dimensions.size()];
     for (int i = 0; i < point.length; i++) {
-      point[i] = unitOf(dimensions.get(i), config.get(dimensions.get(i).name()));
+      Dimension<?> dimension = dimensions.get(i);
+      point[i] = isActive(dimension.name(), config.asMap())
+          ? unitOf(dimension, config.get(dimension.name())) : Double.NaN;
     }
     return point;
   }
 
-  /** The configuration at {@code point}, a point of the unit cube with one coordinate per dimension. */
+  /**
+   * The configuration at {@code point}, a point of the unit cube with one coordinate per
+   * dimension; the coordinates of the dimensions it leaves inactive are not read.
+   */
   public Config fromUnit(double[] point) {
     if (point.length != dimensions.size()) {
       throw new IllegalArgumentException(
           "a point of this space has " + dimensions.size() + " coordinates, got " + point.length);
     }
-    Config.Builder config = Config.builder();
+    Map<String, Object> values = new LinkedHashMap<>();
     for (int i = 0; i < point.length; i++) {
-      config.setUnchecked(dimensions.get(i).name(), dimensions.get(i).fromUnit(point[i]));
+      Dimension<?> dimension = dimensions.get(i);
+      if (activity(dimension.name(), values) == Activity.ACTIVE) {
+        values.put(dimension.name(), dimension.fromUnit(point[i]));
+      }
     }
-    return config.build();
+    return Config.wrapping(values);
   }
 
   private static <T> double unitOf(Dimension<T> dimension, Object value) {
@@ -449,6 +617,8 @@ public final class SearchSpace<C> {
   /** Builds a {@code SearchSpace<Config>}; not thread-safe. */
   public static final class Builder {
     private final List<Dimension<?>> dimensions = new ArrayList<>();
+    private final Map<String, Condition> conditions = new LinkedHashMap<>();
+    private final Map<String, Object> defaults = new LinkedHashMap<>();
 
     private Builder() {}
 
@@ -488,9 +658,77 @@ public final class SearchSpace<C> {
       return this;
     }
 
+    /** Adds {@code dimension}, active only while {@code condition} holds. */
+    public Builder add(Dimension<?> dimension, Condition condition) {
+      add(dimension);
+      conditions.put(dimension.name(), Objects.requireNonNull(condition, "condition"));
+      return this;
+    }
+
+    /**
+     * Adds the dimensions of {@code space} under {@code name.}, with its conditions and defaults:
+     * a schedule's {@code warmup} becomes {@code schedule.warmup}.
+     */
+    public Builder nested(String name, SearchSpace<?> space) {
+      return embed(name + ".", null, space);
+    }
+
+    /**
+     * Adds {@code choice} and, for each of its choices in order, the space of that branch, active
+     * only while the choice is made: the dimension {@code beta1} of the branch {@code adam} of
+     * {@code optimizer} becomes {@code optimizer.adam.beta1}. A branch with nothing to tune is an
+     * empty space.
+     *
+     * @throws IllegalArgumentException if there is not one space per choice
+     */
+    public Builder choice(CategoricalDimension<?> choice, SearchSpace<?>... branches) {
+      List<String> labels = choice.labels();
+      if (branches.length != labels.size()) {
+        throw new IllegalArgumentException("choice " + quote(choice.name()) + " has "
+            + labels.size() + " choices " + labels + " but " + branches.length + " branches");
+      }
+      add(choice);
+      for (int i = 0; i < branches.length; i++) {
+        embed(choice.name() + "." + labels.get(i) + ".",
+            Condition.of(choice.name(), labels.get(i)), branches[i]);
+      }
+      return this;
+    }
+
+    /** Adds every dimension of {@code space} under {@code prefix}; its top level under {@code when}. */
+    private Builder embed(String prefix, Condition when, SearchSpace<?> space) {
+      for (Dimension<?> dimension : space.dimensions) {
+        Condition own = space.conditions.get(dimension.name());
+        Condition condition = own != null ? own.under(prefix) : when;
+        Dimension<?> named = dimension.named(prefix + dimension.name());
+        if (condition == null) {
+          add(named);
+        } else {
+          add(named, condition);
+        }
+      }
+      space.defaults.asMap().forEach((name, value) -> defaults.put(prefix + name, value));
+      return this;
+    }
+
+    /**
+     * Sets the values that {@link SearchSpace#parse} and {@link SearchSpace#load} take for the keys
+     * a configuration leaves out; each is checked by its dimension when the space is built.
+     */
+    public Builder defaults(Config values) {
+      defaults.putAll(values.asMap());
+      return this;
+    }
+
+    /**
+     * The space.
+     *
+     * @throws IllegalArgumentException if two dimensions have one name, a condition's parent is
+     *     not a categorical or boolean dimension before it, or a default is not allowed
+     */
     public SearchSpace<Config> build() {
-      return new SearchSpace<>(
-          dimensions, config -> config, config -> config, Config.builder().build());
+      return new SearchSpace<>(dimensions, conditions, config -> config, config -> config,
+          Config.wrapping(new LinkedHashMap<>(defaults)));
     }
   }
 }

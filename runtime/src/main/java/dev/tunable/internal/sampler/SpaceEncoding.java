@@ -47,12 +47,29 @@ public final class SpaceEncoding {
 
   private final List<Dimension<?>> dimensions;
   private final Axis[] axes;
+  /** For each dimension, the index of the dimension it depends on, or -1 if it always is active. */
+  private final int[] parents;
+  /** For each conditional dimension, which of its parent's cells make it active. */
+  private final boolean[][] activatingCells;
 
-  private SpaceEncoding(List<Dimension<?>> dimensions) {
-    this.dimensions = dimensions;
+  private SpaceEncoding(SearchSpace<?> space) {
+    this.dimensions = space.dimensions();
     this.axes = new Axis[dimensions.size()];
+    this.parents = new int[axes.length];
+    this.activatingCells = new boolean[axes.length][];
+    List<String> names = dimensions.stream().map(Dimension::name).toList();
     for (int d = 0; d < axes.length; d++) {
       axes[d] = dimensions.get(d).accept(AXIS);
+      int dimension = d;
+      parents[d] = space.condition(names.get(d)).map(c -> names.indexOf(c.parent())).orElse(-1);
+      space.condition(names.get(d)).ifPresent(condition -> {
+        int parent = parents[dimension];
+        boolean[] cells = new boolean[(int) axes[parent].cells];
+        for (int cell = 0; cell < cells.length; cell++) {
+          cells[cell] = condition.holdsFor(decode(parent, unitOfChoice(parent, cell)));
+        }
+        activatingCells[dimension] = cells;
+      });
     }
   }
 
@@ -61,7 +78,7 @@ public final class SpaceEncoding {
     SpaceEncoding encoding = BUILT.get(space);
     if (encoding == null) {
       // Built outside the lock; two threads may both build one, and either is the same.
-      encoding = new SpaceEncoding(space.dimensions());
+      encoding = new SpaceEncoding(space);
       BUILT.put(space, encoding);
     }
     return encoding;
@@ -70,6 +87,35 @@ public final class SpaceEncoding {
   /** The number of dimensions. */
   public int size() {
     return axes.length;
+  }
+
+  /** Whether some dimension is active only in some branches of a choice. */
+  public boolean isConditional() {
+    for (int parent : parents) {
+      if (parent >= 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The dimension that dimension {@code d} depends on (a categorical or boolean one before it),
+   * or -1 if {@code d} is always active.
+   */
+  public int parent(int d) {
+    return parents[d];
+  }
+
+  /**
+   * Whether dimension {@code d} is active at {@code point}, a point of the unit cube with one
+   * coordinate per dimension: each dimension it depends on, in turn, is active and in a cell
+   * that activates the next. Coordinates of inactive dimensions are not read, and may be NaN.
+   */
+  public boolean isActive(int d, double[] point) {
+    int parent = parents[d];
+    return parent < 0
+        || (isActive(parent, point) && activatingCells[d][choice(parent, point[parent])]);
   }
 
   /** The kind of dimension {@code d}. */
