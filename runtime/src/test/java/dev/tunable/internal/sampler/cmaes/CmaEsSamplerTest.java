@@ -253,15 +253,16 @@ class CmaEsSamplerTest {
           "x2", 7.5 + t * (2.275 - 7.5)));
       history.add(Snapshots.complete(n, injected, branin(injected)));
     }
-    // The next six proposals, each asked while the ones before it run; the search started at
-    // (2.5, 7.5) with σ = (2.5, 2.5).
+    // The mean of the next 60 proposals, each asked while the ones before it run, so that all
+    // come from the next generation's distribution (60, so that their average is close to its
+    // mean); the search started at (2.5, 7.5) with σ = (2.5, 2.5).
     double x1 = 0;
     double x2 = 0;
-    for (int n = 30; n < 36; n++) {
+    for (int n = 30; n < 90; n++) {
       Config next = sampler.sample(
           new SamplerContext(BRANIN, n, List.of(Direction.MINIMIZE), List.copyOf(history)));
-      x1 += next.getDouble("x1") / 6;
-      x2 += next.getDouble("x2") / 6;
+      x1 += next.getDouble("x1") / 60;
+      x2 += next.getDouble("x2") / 60;
       history.add(Snapshots.running(n, next));
     }
     assertTrue(Math.abs(x1 - Math.PI) < 1 && Math.abs(x2 - 2.275) < 1.5,
