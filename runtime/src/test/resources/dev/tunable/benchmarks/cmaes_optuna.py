@@ -10,9 +10,14 @@ A reference for the benchmark only: the build and the tests never run Python. Ru
     /usr/bin/python3 runtime/src/test/resources/dev/tunable/benchmarks/cmaes_optuna.py \
         functions=branin,sixhumpcamel seeds=30 budgets=20,50,100,300
 
-With trace=SEED and one function it instead prints, for the CMA-ES of that seed, each trial's
-point and value and the distribution after each generation (mean, sigma, C, in Optuna's
-coordinates), for comparing proposals on identical histories.
+Other modes, for comparing the two CMA-ES on identical histories and conventions:
+- trace=SEED (one function): Optuna's trials for that seed, and its distribution after each
+  generation (mean, sigma, C, in Optuna's coordinates);
+- reference=1: the points and states behind CmaTest's comparison with the cmaes package;
+- conventions=1: the cmaes package run directly (the optimizer behind Optuna's sampler) with
+  Optuna's initial step (the least range / 6 in the parameters' units) or ours (a sixth of each
+  range, in unit coordinates), each with and without a random first trial; median log10 regret
+  at the largest budget.
 """
 
 import math
@@ -199,9 +204,68 @@ def trace(function, seed, trials):
                     np.asarray(optimizer._C).tolist()))
 
 
+def reference():
+    """Six generations on Branin in unit coordinates, as CmaTest replays them."""
+    from cmaes import CMA
+
+    f = vector_function(branin)
+    optimizer = CMA(mean=np.array([0.5, 0.5]), sigma=1 / 6, bounds=np.array([[0, 1], [0, 1]]),
+                    seed=3, n_max_resampling=20)
+    for _ in range(6):
+        solutions = []
+        for _ in range(optimizer.population_size):
+            u = optimizer.ask()
+            solutions.append((u, f({"x1": -5 + 15 * u[0], "x2": 15 * u[1]})))
+        print("points", [u.tolist() for u, _ in solutions])
+        optimizer.tell(solutions)
+        c = np.asarray(optimizer._C)
+        print("state mean %r sigma %r C11 %r C12 %r C22 %r" % (
+            optimizer._mean.tolist(), optimizer._sigma, c[0, 0], c[0, 1], c[1, 1]))
+
+
+def conventions(function, seeds, budget):
+    from cmaes import CMA
+
+    dimensions, optimum, f = FUNCTIONS[function]
+    low = np.array([d[2] for d in dimensions], dtype=float)
+    high = np.array([d[3] for d in dimensions], dtype=float)
+    n = len(low)
+
+    def regret(unit_step, first_random, seed):
+        rng = np.random.RandomState(seed)
+        evaluate = lambda x: f({d[0]: x[i] for i, d in enumerate(dimensions)})
+        values = [evaluate(low + (high - low) * rng.rand(n))] if first_random else []
+        if unit_step:
+            optimizer = CMA(mean=np.full(n, 0.5), sigma=1 / 6, bounds=np.array([[0, 1]] * n),
+                            seed=seed + 1, n_max_resampling=10 * n)
+            to_params = lambda u: low + (high - low) * u
+        else:
+            optimizer = CMA(mean=(low + high) / 2, sigma=np.min(high - low) / 6,
+                            bounds=np.stack([low, high], 1), seed=seed + 1,
+                            n_max_resampling=10 * n)
+            to_params = lambda x: x
+        while len(values) < budget:
+            solutions = []
+            for _ in range(optimizer.population_size):
+                x = optimizer.ask()
+                values.append(evaluate(to_params(x)))
+                solutions.append((x, values[-1]))
+            optimizer.tell(solutions)
+        return math.log10(max(min(values[:budget]) - optimum, 1e-12))
+
+    for unit_step in (False, True):
+        for first_random in (True, False):
+            regrets = [regret(unit_step, first_random, seed) for seed in seeds]
+            print("%-14s step %-16s %-20s %6d %8.2f" % (
+                function, "sixth of each" if unit_step else "least range / 6",
+                "random first trial" if first_random else "no random trial", budget,
+                quantile(regrets, 0.5)), flush=True)
+
+
 def main():
     options = {"functions": "branin,sixhumpcamel", "seeds": "30", "seedStart": "0",
-               "budgets": "100", "samplers": "cmaes", "trace": ""}
+               "budgets": "100", "samplers": "cmaes", "trace": "", "reference": "",
+               "conventions": ""}
     for arg in sys.argv[1:]:
         key, _, value = arg.partition("=")
         if key not in options:
@@ -215,8 +279,15 @@ def main():
     if options["trace"]:
         trace(functions[0], int(options["trace"]), max(budgets))
         return
+    if options["reference"]:
+        reference()
+        return
     start = int(options["seedStart"])
     seeds = range(start, start + int(options["seeds"]))
+    if options["conventions"]:
+        for function in functions:
+            conventions(function, seeds, max(budgets))
+        return
     print("# optuna %s" % optuna.__version__)
     print("%-14s %-12s %6s %8s %8s %8s" % ("function", "sampler", "budget", "median", "q25", "q75"))
     for function in functions:

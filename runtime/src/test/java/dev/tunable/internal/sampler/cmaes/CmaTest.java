@@ -139,7 +139,7 @@ class CmaTest {
    * Told the same points, the update gives the distribution that Optuna 3.1's CMA-ES (the
    * {@code cmaes} package, 0.9.1) gives: six generations of λ = 6 on Branin in unit coordinates
    * from mean (0.5, 0.5), σ = 1/6, the points and the states after each tell printed by that
-   * package with seed 3.
+   * package with seed 3 ({@code cmaes_optuna.py reference=1}, a benchmark resource).
    */
   @Test
   void theUpdateMatchesTheReferenceImplementationOnTheSamePoints() {
