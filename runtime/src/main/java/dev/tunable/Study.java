@@ -10,6 +10,7 @@ import dev.tunable.internal.importance.FanovaImportance;
 import dev.tunable.internal.report.Report;
 import dev.tunable.internal.report.ReportModel;
 import dev.tunable.internal.rules.Text;
+import dev.tunable.storage.Event.SpaceSet;
 import dev.tunable.storage.Event.TrialAttributeSet;
 import dev.tunable.storage.Event.TrialConstraintsSet;
 import dev.tunable.storage.Event.TrialEnqueued;
@@ -181,10 +182,11 @@ public final class Study {
    * were all asked for by a Tunable that did not record spaces. Read from the study alone, for
    * programs that report on a study they did not run (they may not have the code that built its
    * space); a categorical dimension's choices are in stored form, an enum constant as its name.
+   * The dimensions of a conditional space keep their {@link SearchSpace#condition conditions}.
    */
   public Optional<SearchSpace<Config>> space() {
-    List<Dimension<?>> dimensions = log.read(StudyModel::space);
-    return dimensions == null ? Optional.empty() : Optional.of(StudySpace.of(dimensions));
+    SpaceSet recorded = log.read(StudyModel::space);
+    return recorded == null ? Optional.empty() : Optional.of(StudySpace.of(recorded));
   }
 
   /**
@@ -436,8 +438,10 @@ public final class Study {
 
   /**
    * Adds hyperparameters to evaluate before any sampled ones, in the order enqueued: known good
-   * values, a warm start, manual tuning. Every dimension of the space must have a value; they are
-   * checked when the trial is asked for, and a trial whose values do not fit fails with the reason.
+   * values, a warm start, manual tuning. Every dimension of the space must have a value (of a
+   * conditional space, every dimension active in the branch the values choose, and no other);
+   * they are checked when the trial is asked for, and a trial whose values do not fit fails with
+   * the reason.
    *
    * @throws IllegalArgumentException naming the name or value that no storage can hold: a {@code
    *     null}, or a text with an unpaired UTF-16 surrogate
