@@ -605,10 +605,13 @@ public final class Study {
    * <p>Log-scale dimensions are measured in the logarithm of their values, as samplers see them;
    * each value of an integer dimension counts alike; a categorical's choices count as one
    * hyperparameter. A dimension with a single value gets 0. Trials without a value {@code space}
-   * allows for each of its dimensions (trials of another space) are left out. The forest is
-   * seeded, so the same trials give the same answer; the answer is only as good as the forest's
-   * fit, so trials spread over the space (as a random or quasi-random sampler draws them) make
-   * it more telling than trials gathered near an optimum.
+   * allows for each of its dimensions (trials of another space) are left out. Of a conditional
+   * space, a trial needs values for the dimensions of its branch only, and importance is over the
+   * dimensions every counted trial has (as Optuna's, over the intersection of the trials'
+   * spaces): the dimensions of a branch that some trials did not take are not in the map. The
+   * forest is seeded, so the same trials give the same answer; the answer is only as good as the
+   * forest's fit, so trials spread over the space (as a random or quasi-random sampler draws
+   * them) make it more telling than trials gathered near an optimum.
    *
    * @throws IllegalStateException if the study has several objectives, if fewer than 2 complete
    *     trials have a finite value and a value for each dimension of {@code space}, or if their

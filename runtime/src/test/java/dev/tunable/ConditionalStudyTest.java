@@ -151,4 +151,66 @@ class ConditionalStudyTest {
       assertFalse(retry.snapshot().retryOf().equals(OptionalLong.of(retry.number())));
     }
   }
+
+  private static Study branchesStudy() {
+    Study study = study(Storages.inMemory(), Samplers.random(11));
+    study.enqueue(Map.of("lr", 0.01, "optimizer", "sgd"));
+    study.enqueue(Map.of("lr", 0.02, "optimizer", "adam", "optimizer.adam.beta1", 0.9,
+        "optimizer.adam.beta2", 0.99));
+    study.optimize(SPACE, 40, trial -> loss(trial.params()));
+    return study;
+  }
+
+  @Test
+  void exportsLeaveTheCellsOfInactiveValuesBlankAndTheirKeysOut() throws Exception {
+    Study study = branchesStudy();
+    StringBuilder csv = new StringBuilder();
+    study.exportCsv(csv);
+    List<String> rows = List.of(csv.toString().split("\r\n"));
+    List<String> header = List.of(rows.get(0).split(",", -1));
+    List<String> sgd = List.of(rows.get(1).split(",", -1));
+    List<String> adam = List.of(rows.get(2).split(",", -1));
+    assertEquals(header.size(), sgd.size());
+    assertEquals("sgd", sgd.get(header.indexOf("params.optimizer")));
+    assertEquals("", sgd.get(header.indexOf("params.optimizer.adam.beta1")));
+    assertEquals("", sgd.get(header.indexOf("params.optimizer.rmsprop.decay")));
+    assertEquals("0.9", adam.get(header.indexOf("params.optimizer.adam.beta1")));
+    StringBuilder json = new StringBuilder();
+    study.exportJson(json);
+    assertTrue(json.toString().startsWith("[{\"number\":0,\"state\":\"COMPLETE\",\"values\":["),
+        json.toString());
+    assertTrue(json.toString().contains("\"params\":{\"lr\":0.01,\"optimizer\":\"sgd\"},"),
+        json.toString());
+  }
+
+  /** fANOVA over the dimensions every trial has, as Optuna's intersection search space. */
+  @Test
+  void importanceIsOverTheDimensionsEveryTrialHas() {
+    Study study = branchesStudy();
+    Map<String, Double> importance = study.importance();
+    assertEquals(Set.of("lr", "optimizer"), importance.keySet());
+    assertEquals(1.0, importance.values().stream().mapToDouble(Double::doubleValue).sum(), 1e-9);
+    // Of the adam trials alone, adam's settings are active in every trial and count
+    Study adam = study(Storages.inMemory(), Samplers.random(12));
+    for (int i = 0; i < 12; i++) {
+      adam.enqueue(Map.of("lr", 0.01 * (i + 1), "optimizer", "adam",
+          "optimizer.adam.beta1", 0.5 + i / 30.0, "optimizer.adam.beta2", 0.9));
+    }
+    adam.optimize(SPACE, 12, trial -> loss(trial.params()));
+    assertEquals(Set.of("lr", "optimizer", "optimizer.adam.beta1", "optimizer.adam.beta2"),
+        adam.importance(SPACE).keySet());
+  }
+
+  @Test
+  void theReportDrawsEveryBranchAndSaysWhatImportanceLeavesOut() throws Exception {
+    Study study = branchesStudy();
+    Path file = directory.resolve("report.html");
+    study.writeReport(file);
+    String html = java.nio.file.Files.readString(file);
+    assertTrue(html.contains("Left out, as not every trial has a value of them (a branch not"
+        + " taken, or an earlier space): optimizer.rmsprop.decay, optimizer.adam.beta1,"
+        + " optimizer.adam.beta2."), "importance says what it leaves out");
+    assertTrue(html.contains(">optimizer.adam.beta2<"), "a slice of a branch's dimension");
+    assertFalse(html.contains("NaN"), "no coordinate of a missing value is drawn");
+  }
 }
