@@ -213,4 +213,30 @@ class ConditionalStudyTest {
     assertTrue(html.contains(">optimizer.adam.beta2<"), "a slice of a branch's dimension");
     assertFalse(html.contains("NaN"), "no coordinate of a missing value is drawn");
   }
+
+  /** Pruners compare the trials of every branch at a step alike, as Optuna's do. */
+  @Test
+  void aTrialOfOneBranchIsPrunedAgainstTheTrialsOfAnother() {
+    Study study = Study.builder().pruner(Pruners.median().withStartupTrials(2)).progress(false)
+        .build();
+    for (int i = 0; i < 3; i++) {
+      study.enqueue(Map.of("lr", 0.01, "optimizer", "sgd"));
+    }
+    study.enqueue(Map.of("lr", 0.01, "optimizer", "adam", "optimizer.adam.beta1", 0.9,
+        "optimizer.adam.beta2", 0.99));
+    study.optimize(SPACE, 4, trial -> {
+      double level = loss(trial.params());
+      for (int step = 0; step < 5; step++) {
+        trial.report(step, level);
+        if (trial.shouldPrune()) {
+          throw trial.pruned();
+        }
+      }
+      return level;
+    });
+    List<FrozenTrial> trials = study.trials();
+    assertEquals(List.of(TrialState.COMPLETE, TrialState.COMPLETE, TrialState.COMPLETE,
+        TrialState.PRUNED), trials.stream().map(FrozenTrial::state).toList());
+    assertEquals(Set.of(0L), trials.get(3).intermediateValues().keySet(), "pruned at step 0");
+  }
 }
