@@ -10,11 +10,14 @@ import dev.tunable.Config;
 import dev.tunable.Dimension;
 import dev.tunable.SearchSpace;
 import dev.tunable.annotations.Scale;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** PBT on a toy model whose score is its learned weight and which learns at its rate. */
 class PopulationBasedTrainingTest {
@@ -209,7 +212,8 @@ class PopulationBasedTrainingTest {
   }
 
   @Test
-  void exploreMaySwitchAMembersBranchTakingTheNewBranchsDefaultsOrDraws() {
+  void exploreMaySwitchAMembersBranchTakingTheNewBranchsDefaultsOrDraws(@TempDir Path directory)
+      throws Exception {
     PopulationBasedTraining.Result<Toy, Config> result = PopulationBasedTraining.over(BRANCHES)
         .withPopulation(8).withRounds(12).withResampleProbability(0.5).withSeed(5)
         .run(new BranchTrainable());
@@ -233,6 +237,11 @@ class PopulationBasedTrainingTest {
         result.hyperparametersOf(e.donor()).get(e.round()).getString("optimizer"))).count();
     assertTrue(kept > 0, "a choice is resampled, not moved to a neighbour on every explore");
     assertTrue(result.report().contains(" -> -"), "a switched branch's values go");
+    Path file = directory.resolve("pbt.html");
+    result.writeReport(file);
+    String html = Files.readString(file);
+    assertTrue(html.contains("optimizer.adam.beta1"), "a chart of a branch's hyperparameter");
+    assertFalse(html.contains("NaN"), "no point drawn for a member without the value");
   }
 
   @Test
