@@ -643,13 +643,21 @@ public final class Study {
 
   /**
    * Writes every trial as CSV: number, state, value(s), start, end, duration, one column per
-   * hyperparameter and per user attribute, failure reason. Replaces {@code file} whole or not at
-   * all, unless it is a Tunable journal, which no export replaces.
+   * hyperparameter (in the order of the recorded {@link #space() space}; a cell is empty for a
+   * trial of a branch without that hyperparameter) and per user attribute, failure reason.
+   * Replaces {@code file} whole or not at all, unless it is a Tunable journal, which no export
+   * replaces.
    *
    * @throws IllegalArgumentException if {@code file} is a Tunable journal
    */
   public void exportCsv(Path file) {
-    TrialExport.csv(trials(), file, "study '" + name + "'");
+    TrialExport.csv(trials(), spaceOrder(), file, "study '" + name + "'");
+  }
+
+  /** The names of the recorded space's dimensions, the order of exported columns; or none. */
+  private List<String> spaceOrder() {
+    return space().map(space -> space.dimensions().stream().map(Dimension::name).toList())
+        .orElse(List.of());
   }
 
   /**
@@ -664,7 +672,7 @@ public final class Study {
 
   /** {@link #exportCsv(Path)} to {@code out}. */
   public void exportCsv(Appendable out) throws IOException {
-    TrialExport.csv(trials(), out);
+    TrialExport.csv(trials(), spaceOrder(), out);
   }
 
   /** {@link #exportJson(Path)} to {@code out}. */

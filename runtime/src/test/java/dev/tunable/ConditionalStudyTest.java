@@ -133,6 +133,7 @@ class ConditionalStudyTest {
   void aDeadWorkersTrialOfABranchIsRetriedInIt() {
     Path journal = directory.resolve("retry.journal");
     Config lost;
+    long lostNumber;
     try (Storage storage = Storages.file(journal)) {
       Study dying = study(storage, Samplers.random(1));
       Trial<Config> trial = dying.ask(SPACE);
@@ -141,14 +142,15 @@ class ConditionalStudyTest {
         trial = dying.ask(SPACE);
       }
       lost = trial.params();
+      lostNumber = trial.number();
     } // closed with the trial running, as a killed worker's storage would be
     try (Storage storage = Storages.file(journal)) {
       Study study = Study.builder().name("s").storage(storage).loadIfExists(true)
           .sampler(Samplers.random(2)).retryTrialsOfDeadWorkers(1).progress(false).build();
       Trial<Config> retry = study.ask(SPACE);
       assertEquals(lost, retry.params());
-      assertTrue(retry.snapshot().retryOf().isPresent());
-      assertFalse(retry.snapshot().retryOf().equals(OptionalLong.of(retry.number())));
+      assertEquals(OptionalLong.of(lostNumber), retry.snapshot().retryOf());
+      assertEquals(TrialState.FAIL, study.trials().get((int) lostNumber).state());
     }
   }
 
@@ -171,6 +173,10 @@ class ConditionalStudyTest {
     List<String> sgd = List.of(rows.get(1).split(",", -1));
     List<String> adam = List.of(rows.get(2).split(",", -1));
     assertEquals(header.size(), sgd.size());
+    assertEquals(List.of("params.lr", "params.optimizer", "params.optimizer.rmsprop.decay",
+            "params.optimizer.adam.beta1", "params.optimizer.adam.beta2"),
+        header.stream().filter(column -> column.startsWith("params.")).toList(),
+        "in the order of the space, though an adam trial came before any rmsprop one");
     assertEquals("sgd", sgd.get(header.indexOf("params.optimizer")));
     assertEquals("", sgd.get(header.indexOf("params.optimizer.adam.beta1")));
     assertEquals("", sgd.get(header.indexOf("params.optimizer.rmsprop.decay")));
