@@ -191,6 +191,36 @@ class ConditionalModelTest {
         e.getCause().getMessage());
   }
 
+  @Test
+  void aSealedAbstractClassIsAChoiceToo() throws Exception {
+    Compilation compilation = Fixtures.compile(List.of(JavaFileObjects.forSourceString("test.Net",
+        """
+        package test;
+        import dev.tunable.annotations.Hyperparameter;
+        public class Net {
+          public abstract static sealed class Activation permits Relu, Leaky {}
+          public static final class Relu extends Activation {}
+          public static final class Leaky extends Activation {
+            @Hyperparameter(range = {0.01, 0.3}) double slope = 0.1;
+          }
+          @Hyperparameter Activation activation = new Leaky();
+        }
+        """)));
+    assertThat(compilation).succeededWithoutWarnings();
+    ClassLoader net = Fixtures.classLoader(compilation);
+    Class<?> record = net.loadClass("test.NetHyperparameters");
+    Object values = method(record, "parse", 1).invoke(null,
+        Map.of("activation.leaky.slope", "0.2"));
+    Object model = net.loadClass("test.Net").getConstructor().newInstance();
+    method(record, "applyTo", 1).invoke(values, model);
+    Object activation = modelField(model, "activation");
+    assertEquals("test.Net$Leaky", activation.getClass().getName());
+    assertEquals(0.2, modelField(activation, "slope"));
+    assertEquals(List.of("test.Net_ReluHyperparameters", "test.Net_LeakyHyperparameters"),
+        Arrays.stream(net.loadClass("test.Net_ActivationHyperparameters").getPermittedSubclasses())
+            .map(Class::getName).toList());
+  }
+
   // ---- reflection over the generated classes
 
   static Class<?> type(String name) throws ClassNotFoundException {
