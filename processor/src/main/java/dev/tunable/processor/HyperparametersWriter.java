@@ -57,7 +57,7 @@ final class HyperparametersWriter {
         .addJavadoc("Hyperparameters of {@link $T}.\n", Writers.raw(model.modelType()))
         .addOriginatingElement(model.element());
     generated.ifPresent(record::addAnnotation);
-    model.families().forEach(record::addSuperinterface);
+    model.families().forEach(choice -> record.addSuperinterface(choice.family()));
     // A field named like a type the code uses (a field "Math") would hide it: qualify such types.
     fields.forEach(field -> record.alwaysQualify(field.field()));
     Writers.qualifyJavaLangHiddenBy(record, model.element());

@@ -14,8 +14,8 @@ import javax.lang.model.element.TypeElement;
  * @param binaryName the class's binary name, which names its descriptor files
  * @param hyperparametersName the generated hyperparameters record
  * @param parametersName the generated parameters record
- * @param families the generated sealed interfaces of the choices the class is a branch of, which
- *     its hyperparameters record implements
+ * @param families the choices the class is a branch of, whose generated sealed interfaces its
+ *     hyperparameters record implements
  */
 record TunableClass(
     TypeElement element,
@@ -25,7 +25,7 @@ record TunableClass(
     ClassName parametersName,
     List<HyperparameterField> hyperparameters,
     List<LearnedField> learned,
-    List<ClassName> families) {
+    List<Domain.Choice> families) {
 
   TunableClass {
     hyperparameters = List.copyOf(hyperparameters);
@@ -33,7 +33,7 @@ record TunableClass(
     families = List.copyOf(families);
   }
 
-  TunableClass withFamilies(List<ClassName> families) {
+  TunableClass withFamilies(List<Domain.Choice> families) {
     return new TunableClass(element, modelType, binaryName, hyperparametersName, parametersName,
         hyperparameters, learned, families);
   }

@@ -117,12 +117,7 @@ final class TunableClassReader implements CompositeTypes.Parts {
     } finally {
       reading.pop();
     }
-    return model.map(m -> m.withFamilies(families(type)));
-  }
-
-  /** The generated interfaces of the choices {@code type} is a branch of. */
-  List<ClassName> families(TypeElement type) {
-    return familiesOf(type).stream().map(Domain.Choice::family).toList();
+    return model.map(m -> m.withFamilies(familiesOf(type)));
   }
 
   /** The choices {@code type} is a branch of. */
@@ -158,6 +153,7 @@ final class TunableClassReader implements CompositeTypes.Parts {
   /** @param generatedSoFar null for a class read as part of another */
   private Optional<TunableClass> readClass(
       TypeElement type, Set<String> generatedSoFar, Report report) {
+    int errorsBefore = report.size(); // a class read as part of another adds to its report
     ClassName hyperparametersName = Names.hyperparameters(type);
     ClassName parametersName = Names.parameters(type);
     classes.checkReachable(type, hyperparametersName, report);
@@ -201,7 +197,7 @@ final class TunableClassReader implements CompositeTypes.Parts {
     if (hasLearned && generatedSoFar != null) {
       classes.checkNameFree(type, parametersName, generatedSoFar, report);
     }
-    if (!report.isClean()) {
+    if (report.size() != errorsBefore) {
       return Optional.empty();
     }
     return Optional.of(new TunableClass(type, modelType(type),

@@ -231,7 +231,7 @@ public final class TunableProcessor extends AbstractProcessor {
     if (!model.hyperparameters().isEmpty()) {
       resource(Names.schema(model.binaryName()), descriptorWriter.schema(model), model.element());
     }
-    for (Domain.Choice choice : reader.familiesOf(model.element())) {
+    for (Domain.Choice choice : model.families()) {
       writeChoice(choice);
     }
     writeChoices(model);
@@ -265,7 +265,7 @@ public final class TunableProcessor extends AbstractProcessor {
       TunableClass type = branch.type();
       if (type.hyperparameters().isEmpty()
           && generatedNames.add(type.hyperparametersName().canonicalName())) {
-        hyperparametersWriter.write(type.withFamilies(reader.families(type.element())))
+        hyperparametersWriter.write(type.withFamilies(reader.familiesOf(type.element())))
             .writeTo(filer);
       }
     }
