@@ -9,7 +9,7 @@ import java.util.Map;
 import javax.annotation.processing.Generated;
 
 /**
- * Hyperparameters of {@link Sgd}.
+ * Hyperparameters of {@link Sgd}: none, as a choice with nothing to tune.
  */
 @Generated("dev.tunable.processor.TunableProcessor")
 public record SgdHyperparameters() implements OptimizerHyperparameters {

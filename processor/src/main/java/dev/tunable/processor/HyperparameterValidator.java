@@ -111,6 +111,9 @@ final class HyperparameterValidator {
     if (report.size() != errorsBefore) {
       return Optional.empty();
     }
+    if (domain == null) {
+      throw new IllegalStateException("no domain and no error for field " + subject.name());
+    }
     return Optional.of(new HyperparameterField(field.getSimpleName().toString(), name,
         Names.constant(field.getSimpleName().toString()), values.string("description"),
         componentType(field, domain), domain, initial,

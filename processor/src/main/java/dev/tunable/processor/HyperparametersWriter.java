@@ -54,7 +54,9 @@ final class HyperparametersWriter {
     List<HyperparameterField> fields = model.hyperparameters();
     TypeSpec.Builder record = TypeSpec.recordBuilder(self)
         .addModifiers(Modifier.PUBLIC)
-        .addJavadoc("Hyperparameters of {@link $T}.\n", Writers.raw(model.modelType()))
+        .addJavadoc(fields.isEmpty()
+            ? "Hyperparameters of {@link $T}: none, as a choice with nothing to tune.\n"
+            : "Hyperparameters of {@link $T}.\n", Writers.raw(model.modelType()))
         .addOriginatingElement(model.element());
     generated.ifPresent(record::addAnnotation);
     model.families().forEach(choice -> record.addSuperinterface(choice.family()));

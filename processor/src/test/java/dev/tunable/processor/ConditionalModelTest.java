@@ -221,6 +221,41 @@ class ConditionalModelTest {
             .map(Class::getName).toList());
   }
 
+  /** The choice's interface and empty records live with the sealed type, not with the model. */
+  @Test
+  void aModelInAnotherPackageUsesTheChoiceOfTheSealedTypesPackage() throws Exception {
+    Compilation compilation = Fixtures.compile(List.of(
+        JavaFileObjects.forSourceString("opt.Optimizer", """
+            package opt;
+            import dev.tunable.annotations.Hyperparameter;
+            public sealed interface Optimizer permits Optimizer.Sgd, Optimizer.Adam {
+              final class Sgd implements Optimizer {}
+              final class Adam implements Optimizer {
+                @Hyperparameter(range = {0.8, 0.999}) public double beta1 = 0.9;
+              }
+            }
+            """),
+        JavaFileObjects.forSourceString("model.Net", """
+            package model;
+            import dev.tunable.annotations.Hyperparameter;
+            import opt.Optimizer;
+            public class Net {
+              @Hyperparameter Optimizer optimizer = new Optimizer.Sgd();
+            }
+            """)));
+    assertThat(compilation).succeededWithoutWarnings();
+    ClassLoader classes = Fixtures.classLoader(compilation);
+    assertEquals("opt", classes.loadClass("opt.Optimizer_SgdHyperparameters").getPackageName());
+    Class<?> record = classes.loadClass("model.NetHyperparameters");
+    Object model = classes.loadClass("model.Net").getConstructor().newInstance();
+    Object values = method(record, "parse", 1).invoke(null, Map.of("optimizer", "adam"));
+    method(record, "applyTo", 1).invoke(values, model);
+    assertEquals(0.9, modelField(modelField(model, "optimizer"), "beta1"));
+    assertEquals("sgd", ((Config) method(record, "toConfig", 0).invoke(method(record, "of", 1)
+        .invoke(null, classes.loadClass("model.Net").getConstructor().newInstance())))
+        .get("optimizer"));
+  }
+
   // ---- reflection over the generated classes
 
   static Class<?> type(String name) throws ClassNotFoundException {
