@@ -123,23 +123,47 @@ final class CompositeTypes {
    * all make valid branches. Its hyperparameters record implements their generated interfaces.
    */
   List<Domain.Choice> familiesOf(TypeElement type, Parts parts) {
-    List<TypeMirror> supertypes = new ArrayList<>(type.getInterfaces());
-    supertypes.add(type.getSuperclass());
     List<Domain.Choice> families = new ArrayList<>();
-    for (TypeMirror supertype : supertypes) {
-      if (supertype.getKind() != TypeKind.DECLARED) {
-        continue;
-      }
-      TypeElement sealed = (TypeElement) ((DeclaredType) supertype).asElement();
-      boolean isAbstract = sealed.getKind() == ElementKind.INTERFACE
-          || sealed.getModifiers().contains(Modifier.ABSTRACT);
-      if (isAbstract && sealed.getModifiers().contains(Modifier.SEALED)) {
-        // Checked silently: a field of the sealed type reports what is wrong with it.
-        Place nowhere = new Place("", sealed, null, new Report());
-        choice(nowhere, sealed, parts).ifPresent(families::add);
-      }
+    for (TypeElement sealed : sealedSupertypes(type)) {
+      family(sealed, parts).ifPresent(families::add);
     }
     return families;
+  }
+
+  /** The direct supertypes of {@code type} that are sealed interfaces or abstract classes. */
+  static List<TypeElement> sealedSupertypes(TypeElement type) {
+    List<TypeMirror> supertypes = new ArrayList<>(type.getInterfaces());
+    supertypes.add(type.getSuperclass());
+    List<TypeElement> sealed = new ArrayList<>();
+    for (TypeMirror supertype : supertypes) {
+      if (supertype.getKind() == TypeKind.DECLARED
+          && isSealedChoice((TypeElement) ((DeclaredType) supertype).asElement())) {
+        sealed.add((TypeElement) ((DeclaredType) supertype).asElement());
+      }
+    }
+    return sealed;
+  }
+
+  static boolean isSealedChoice(TypeElement type) {
+    return (type.getKind() == ElementKind.INTERFACE || type.getModifiers().contains(Modifier.ABSTRACT))
+        && type.getModifiers().contains(Modifier.SEALED);
+  }
+
+  /**
+   * The choice over {@code sealed} when it is one of tuning, without a field to declare it: its
+   * permitted classes all make valid branches and one of them at least has hyperparameters, so
+   * that a sealed hierarchy that has nothing to do with tuning gets nothing generated. Checked
+   * silently: a field of the sealed type reports what is wrong with it.
+   */
+  Optional<Domain.Choice> family(TypeElement sealed, Parts parts) {
+    boolean tuned = sealed.getPermittedSubclasses().stream()
+        .filter(permitted -> permitted.getKind() == TypeKind.DECLARED)
+        .map(permitted -> (TypeElement) ((DeclaredType) permitted).asElement())
+        .anyMatch(CompositeTypes::hasHyperparameters);
+    if (!tuned) {
+      return Optional.empty();
+    }
+    return choice(new Place("", sealed, null, new Report()), sealed, parts);
   }
 
   /** {@code adam} for {@code Adam}, {@code rmsProp} for {@code RmsProp}, {@code SGD} for {@code SGD}. */

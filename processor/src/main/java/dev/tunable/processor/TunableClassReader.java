@@ -125,6 +125,11 @@ final class TunableClassReader implements CompositeTypes.Parts {
     return hyperparameters.composites().familiesOf(type, this);
   }
 
+  /** The choice over {@code sealed}, if it is one: see {@link CompositeTypes#family}. */
+  Optional<Domain.Choice> family(TypeElement sealed) {
+    return hyperparameters.composites().family(sealed, this);
+  }
+
   /**
    * The class of a nested field or a branch, read like a model but for the generated name, which
    * its own processing (or the choice's) claims; a class already being read is a cycle.

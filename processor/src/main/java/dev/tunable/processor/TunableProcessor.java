@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -114,6 +115,9 @@ public final class TunableProcessor extends AbstractProcessor {
         processClass(type, round.processingOver());
       }
     }
+    for (TypeElement type : sealedTypes(round)) {
+      processChoice(type);
+    }
     return false; // the annotations are Tunable's, but other processors may read them too
   }
 
@@ -177,6 +181,48 @@ public final class TunableProcessor extends AbstractProcessor {
     }
     for (TypeElement nested : ElementFilter.typesIn(type.getEnclosedElements())) {
       addAnnotatedSubclasses(nested, candidates);
+    }
+  }
+
+  /**
+   * The sealed types of the round's sources, and those that classes of the round implement
+   * directly: their choices are written even where no field of this compilation holds one, so
+   * that a recompiled branch or sealed type (as Gradle's incremental build recompiles one file)
+   * gets its generated interface and records again.
+   */
+  private static Set<TypeElement> sealedTypes(RoundEnvironment round) {
+    Set<TypeElement> found = new LinkedHashSet<>();
+    for (TypeElement root : ElementFilter.typesIn(round.getRootElements())) {
+      addSealedTypes(root, found);
+    }
+    return found;
+  }
+
+  private static void addSealedTypes(TypeElement type, Set<TypeElement> found) {
+    if (CompositeTypes.isSealedChoice(type)) {
+      found.add(type);
+    }
+    found.addAll(CompositeTypes.sealedSupertypes(type));
+    for (TypeElement nested : ElementFilter.typesIn(type.getEnclosedElements())) {
+      addSealedTypes(nested, found);
+    }
+  }
+
+  /** Writes the choice over {@code type} if it is one; nothing it does may stop the others. */
+  private void processChoice(TypeElement type) {
+    if (generatedNames.contains(Names.hyperparameters(type).canonicalName())) {
+      return;
+    }
+    try {
+      Optional<Domain.Choice> choice = reader.family(type);
+      if (choice.isPresent()) {
+        writeChoice(choice.get());
+      }
+    } catch (RuntimeException | IOException e) {
+      StringWriter trace = new StringWriter();
+      e.printStackTrace(new PrintWriter(trace));
+      messager.printMessage(Diagnostic.Kind.ERROR,
+          Message.INTERNAL_ERROR.format(type.getQualifiedName(), trace), type);
     }
   }
 
@@ -265,8 +311,12 @@ public final class TunableProcessor extends AbstractProcessor {
       TunableClass type = branch.type();
       if (type.hyperparameters().isEmpty()
           && generatedNames.add(type.hyperparametersName().canonicalName())) {
-        hyperparametersWriter.write(type.withFamilies(reader.familiesOf(type.element())))
-            .writeTo(filer);
+        // Its other choices, and this one even where no branch has hyperparameters.
+        List<Domain.Choice> families = new ArrayList<>(reader.familiesOf(type.element()));
+        if (families.stream().noneMatch(other -> other.family().equals(choice.family()))) {
+          families.add(choice);
+        }
+        hyperparametersWriter.write(type.withFamilies(families)).writeTo(filer);
       }
     }
   }

@@ -256,6 +256,35 @@ class ConditionalModelTest {
         .get("optimizer"));
   }
 
+  /**
+   * A branch or sealed type compiled without any model holding the choice (as Gradle's
+   * incremental build recompiles one changed file) still gets the choice's interface and records.
+   */
+  @Test
+  void aSealedTypeOfTuningGetsItsChoiceWithoutAModelHoldingIt() {
+    Compilation compilation =
+        Fixtures.compile(Fixtures.good("Optimizer", "Sgd", "RmsProp", "Adam"));
+    assertThat(compilation).succeededWithoutWarnings();
+    assertTrue(GeneratedSourceTest.generated(compilation, "test.OptimizerHyperparameters")
+        .isPresent());
+    assertTrue(GeneratedSourceTest.generated(compilation, "test.SgdHyperparameters").isPresent());
+  }
+
+  @Test
+  void aSealedHierarchyWithoutHyperparametersGetsNothing() {
+    Compilation compilation = Fixtures.compile(List.of(JavaFileObjects.forSourceString("test.Shape",
+        """
+        package test;
+        public sealed interface Shape permits Shape.Circle, Shape.Square {
+          final class Circle implements Shape {}
+          final class Square implements Shape {}
+        }
+        """)));
+    assertThat(compilation).succeededWithoutWarnings();
+    assertEquals(List.of(), compilation.generatedFiles().stream()
+        .filter(file -> file.getKind() == javax.tools.JavaFileObject.Kind.SOURCE).toList());
+  }
+
   // ---- reflection over the generated classes
 
   static Class<?> type(String name) throws ClassNotFoundException {
