@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
@@ -30,9 +31,11 @@ final class CompositeTypes {
     Optional<TunableClass> read(TypeElement type, String field, Element at, Report report);
   }
 
-  /** Where a field's errors go: the field and its annotation, or nowhere that is printed. */
-  record Place(String field, Element element, javax.lang.model.element.AnnotationMirror mirror,
-      Report report) {
+  /**
+   * Where a field's errors go: the field and its annotation, or a report that is never printed
+   * when a choice is checked without a field.
+   */
+  record Place(String field, Element element, AnnotationMirror mirror, Report report) {
     void error(Message rule, Object... args) {
       report.error(rule, element, mirror, args);
     }

@@ -20,6 +20,7 @@ import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
@@ -135,7 +136,7 @@ final class HyperparameterValidator {
   private Domain compositeDomain(Subject subject, TypeElement model, CompositeTypes.Parts parts) {
     DeclaredType type = (DeclaredType) subject.field().asType();
     boolean choice = type.asElement().getKind() == ElementKind.INTERFACE
-        || type.asElement().getModifiers().contains(javax.lang.model.element.Modifier.ABSTRACT);
+        || type.asElement().getModifiers().contains(Modifier.ABSTRACT);
     String values = (choice ? "the permitted classes of " : "the values of the hyperparameters of ")
         + type.asElement().getSimpleName();
     checkNoRange(subject, values);
