@@ -26,7 +26,7 @@ import javax.lang.model.util.Elements;
  * method each; every rule runs.
  */
 final class CompositeTypes {
-  /** Reads the class of a nested field or of a branch like a model, reporting a cycle on {@code at}. */
+  /** Reads the class of a nested field or a branch like a model; a cycle is reported on {@code at}. */
   interface Parts {
     Optional<TunableClass> read(TypeElement type, String field, Element at, Report report);
   }
@@ -62,7 +62,8 @@ final class CompositeTypes {
         boolean isInterface = element.getKind() == ElementKind.INTERFACE;
         place.error(Message.CHOICE_NOT_SEALED, place.field(), type,
             isInterface ? "an interface" : "an abstract class",
-            (isInterface ? "sealed interface " : "sealed abstract class ") + element.getSimpleName());
+            (isInterface ? "sealed interface " : "sealed abstract class ")
+                + element.getSimpleName());
         return Optional.empty();
       }
       return choice(place, element, parts).map(Domain.class::cast);
@@ -148,8 +149,9 @@ final class CompositeTypes {
   }
 
   static boolean isSealedChoice(TypeElement type) {
-    return (type.getKind() == ElementKind.INTERFACE || type.getModifiers().contains(Modifier.ABSTRACT))
-        && type.getModifiers().contains(Modifier.SEALED);
+    boolean isAbstract = type.getKind() == ElementKind.INTERFACE
+        || type.getModifiers().contains(Modifier.ABSTRACT);
+    return isAbstract && type.getModifiers().contains(Modifier.SEALED);
   }
 
   /**
@@ -169,7 +171,7 @@ final class CompositeTypes {
     return choice(new Place("", sealed, null, new Report()), sealed, parts);
   }
 
-  /** {@code adam} for {@code Adam}, {@code rmsProp} for {@code RmsProp}, {@code SGD} for {@code SGD}. */
+  /** {@code adam} for {@code Adam}, {@code rmsProp} for {@code RmsProp}; {@code SGD} stays. */
   static String label(TypeElement type) {
     // As java.beans.Introspector.decapitalize, which the processor does not depend on.
     String name = type.getSimpleName().toString();
