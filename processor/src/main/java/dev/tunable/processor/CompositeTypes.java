@@ -26,7 +26,7 @@ import javax.lang.model.util.Elements;
  * method each; every rule runs.
  */
 final class CompositeTypes {
-  /** Reads the class of a nested field or a branch like a model; a cycle is reported on {@code at}. */
+  /** Reads the class of a nested field or a branch like a model; reports a cycle on {@code at}. */
   interface Parts {
     Optional<TunableClass> read(TypeElement type, String field, Element at, Report report);
   }
