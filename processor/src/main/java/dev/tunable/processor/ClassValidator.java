@@ -2,6 +2,10 @@ package dev.tunable.processor;
 
 import com.palantir.javapoet.ClassName;
 import com.sun.source.util.Trees;
+import dev.tunable.internal.rules.DimensionRules;
+import dev.tunable.internal.rules.Rule;
+import dev.tunable.internal.rules.Text;
+import dev.tunable.internal.rules.Violation;
 import dev.tunable.processor.Names.Output;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -170,6 +174,43 @@ final class ClassValidator {
       if (replaced != null) {
         report.error(Message.RESERVED_NAME, element, field.field(),
             field.field() + "(), the wither of '" + replaced.field() + "',", generated.simpleName());
+      }
+    }
+  }
+
+  /**
+   * The dotted names of nested classes and choices must not meet another dimension's name, such
+   * as a field named {@code "optimizer.adam.beta1"} beside the choice {@code optimizer}.
+   */
+  void checkDottedNames(List<HyperparameterField> fields,
+      Map<HyperparameterField, VariableElement> elementsOf, Report report) {
+    Map<String, FlatSpace.Entry> byName = new HashMap<>();
+    for (FlatSpace.Entry entry : FlatSpace.of(fields)) {
+      FlatSpace.Entry same = byName.putIfAbsent(entry.name(), entry);
+      boolean dotted = entry.top() != entry.field() || same != null && same.top() != same.field();
+      if (same != null && same.top() != entry.top() && dotted) {
+        report.error(Message.DOTTED_NAME_CLASH, elementsOf.get(entry.top()), entry.top().field(),
+            entry.name(), same.top().field());
+      }
+      if (entry.top() != entry.field()) {
+        checkDottedName(entry, elementsOf.get(entry.top()), report);
+      }
+    }
+  }
+
+  /**
+   * A dotted name is a configuration key too; a label or a name within the limits alone may
+   * still make one that is not (a class named {@code Adam$2}, a name too long once dotted).
+   */
+  private static void checkDottedName(FlatSpace.Entry entry, VariableElement element,
+      Report report) {
+    String field = entry.top().field();
+    for (Violation violation : DimensionRules.name(entry.name())) {
+      if (violation.rule() == Rule.NAME_TOO_LONG) {
+        report.error(Message.NAME_TOO_LONG, element, Text.shown(field), Text.shown(entry.name()),
+            Text.tooLong(entry.name()));
+      } else {
+        report.error(Message.of(violation.rule()), element, field, entry.name());
       }
     }
   }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -58,6 +59,7 @@ public final class TunableProcessor extends AbstractProcessor {
   private LocalClassFields localClassFields;
   private HyperparametersWriter hyperparametersWriter;
   private ParametersWriter parametersWriter;
+  private ChoiceWriter choiceWriter;
   private final DescriptorWriter descriptorWriter = new DescriptorWriter();
 
   /** Creates the processor; javac finds it through {@code META-INF/services}. */
@@ -79,6 +81,7 @@ public final class TunableProcessor extends AbstractProcessor {
         Writers.generatedAnnotation(elements, TunableProcessor.class.getCanonicalName());
     hyperparametersWriter = new HyperparametersWriter(generated);
     parametersWriter = new ParametersWriter(generated);
+    choiceWriter = new ChoiceWriter(generated);
   }
 
   private static Trees trees(ProcessingEnvironment environment) {
@@ -111,6 +114,9 @@ public final class TunableProcessor extends AbstractProcessor {
       if (done.add(type.getQualifiedName().toString())) {
         processClass(type, round.processingOver());
       }
+    }
+    for (TypeElement type : sealedTypes(round)) {
+      processChoice(type);
     }
     return false; // the annotations are Tunable's, but other processors may read them too
   }
@@ -178,6 +184,48 @@ public final class TunableProcessor extends AbstractProcessor {
     }
   }
 
+  /**
+   * The sealed types of the round's sources, and those that classes of the round implement
+   * directly: their choices are written even where no field of this compilation holds one, so
+   * that a recompiled branch or sealed type (as Gradle's incremental build recompiles one file)
+   * gets its generated interface and records again.
+   */
+  private static Set<TypeElement> sealedTypes(RoundEnvironment round) {
+    Set<TypeElement> found = new LinkedHashSet<>();
+    for (TypeElement root : ElementFilter.typesIn(round.getRootElements())) {
+      addSealedTypes(root, found);
+    }
+    return found;
+  }
+
+  private static void addSealedTypes(TypeElement type, Set<TypeElement> found) {
+    if (CompositeTypes.isSealedChoice(type)) {
+      found.add(type);
+    }
+    found.addAll(CompositeTypes.sealedSupertypes(type));
+    for (TypeElement nested : ElementFilter.typesIn(type.getEnclosedElements())) {
+      addSealedTypes(nested, found);
+    }
+  }
+
+  /** Writes the choice over {@code type} if it is one; nothing it does may stop the others. */
+  private void processChoice(TypeElement type) {
+    if (generatedNames.contains(Names.hyperparameters(type).canonicalName())) {
+      return;
+    }
+    try {
+      Optional<Domain.Choice> choice = reader.family(type);
+      if (choice.isPresent()) {
+        writeChoice(choice.get());
+      }
+    } catch (RuntimeException | IOException e) {
+      StringWriter trace = new StringWriter();
+      e.printStackTrace(new PrintWriter(trace));
+      messager.printMessage(Diagnostic.Kind.ERROR,
+          Message.INTERNAL_ERROR.format(type.getQualifiedName(), trace), type);
+    }
+  }
+
   /** Validate, model and write one class; nothing it does may stop the others. */
   private void processClass(TypeElement type, boolean lastRound) {
     try {
@@ -228,6 +276,48 @@ public final class TunableProcessor extends AbstractProcessor {
     resource(Names.descriptor(model.binaryName()), descriptorWriter.descriptor(model), model.element());
     if (!model.hyperparameters().isEmpty()) {
       resource(Names.schema(model.binaryName()), descriptorWriter.schema(model), model.element());
+    }
+    for (Domain.Choice choice : model.families()) {
+      writeChoice(choice);
+    }
+    writeChoices(model);
+  }
+
+  /** The choices among the fields of {@code model} and of its nested classes and branches. */
+  private void writeChoices(TunableClass model) throws IOException {
+    for (HyperparameterField field : model.hyperparameters()) {
+      if (field.domain() instanceof Domain.Nested nested) {
+        writeChoices(nested.type());
+      } else if (field.domain() instanceof Domain.Choice choice) {
+        writeChoice(choice);
+        for (Domain.Branch branch : choice.branches()) {
+          writeChoices(branch.type());
+        }
+      }
+    }
+  }
+
+  /**
+   * The sealed interface of a choice and the records of its branches without hyperparameters,
+   * which no processing of their own writes; once, whichever model or branch meets it first.
+   */
+  private void writeChoice(Domain.Choice choice) throws IOException {
+    if (!generatedNames.add(choice.family().canonicalName())) {
+      return;
+    }
+    choiceWriter.write(choice, elements.getTypeElement(choice.sealedType().canonicalName()))
+        .writeTo(filer);
+    for (Domain.Branch branch : choice.branches()) {
+      TunableClass type = branch.type();
+      if (type.hyperparameters().isEmpty()
+          && generatedNames.add(type.hyperparametersName().canonicalName())) {
+        // Its other choices, and this one even where no branch has hyperparameters.
+        List<Domain.Choice> families = new ArrayList<>(reader.familiesOf(type.element()));
+        if (families.stream().noneMatch(other -> other.family().equals(choice.family()))) {
+          families.add(choice);
+        }
+        hyperparametersWriter.write(type.withFamilies(families)).writeTo(filer);
+      }
     }
   }
 
