@@ -18,9 +18,9 @@ import java.util.List;
  * Every point of the grid once, in mixed-radix order (the last dimension changing fastest), and a
  * failed point again as the settings allow. On a conditional space, each branch of a choice has
  * its own grid and the points are the configurations the space allows ({@link GridPoints}): as
- * many as the branches' grids together, none repeated for an inactive dimension. Which points are taken is read from the study's
- * trials, running ones included, so several threads and processes sharing a study never evaluate
- * a point at the same time; the sampler keeps no state.
+ * many as the branches' grids together, none repeated for an inactive dimension. Which points
+ * are taken is read from the study's trials, running ones included, so several threads and
+ * processes sharing a study never evaluate a point at the same time; the sampler keeps no state.
  */
 public final class GridAlgorithm implements Sampler {
   private final int pointsPerContinuous;

@@ -30,7 +30,7 @@ final class GridPoints {
   private final int[][][] children;
   /** The points of the subtree of each dimension: itself and all it may make active. */
   private final long[] counts;
-  /** {@code offsets[d][k]}: the points of the subtree of {@code d} with a value before {@code k}. */
+  /** {@code offsets[d][k]}: the points of the subtree of {@code d} with a value below {@code k}. */
   private final long[][] offsets;
   private final long size;
 
