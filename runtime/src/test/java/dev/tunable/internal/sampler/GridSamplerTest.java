@@ -41,6 +41,23 @@ class GridSamplerTest extends SamplerContract {
     return List.of(SPACE);
   }
 
+  /** {@link SamplerContract#CONDITIONAL} with steps on its reals. */
+  @Override
+  protected SearchSpace<Config> conditionalSpace() {
+    return SearchSpace.builder()
+        .add(Dimension.real("x", -5, 10).withStep(5))
+        .integer("units", 16, 256, Scale.LOG)
+        .choice(Dimension.categorical("optimizer", "sgd", "momentum", "adam"),
+            SearchSpace.builder().build(),
+            SearchSpace.builder().add(Dimension.real("rate", 0, 1).withStep(0.5)).build(),
+            SearchSpace.builder()
+                .add(Dimension.real("beta1", 0.8, 1.0).withStep(0.1))
+                .bool("amsgrad")
+                .add(Dimension.integer("warmup", 0, 20), Condition.of("amsgrad", "true"))
+                .build())
+        .build();
+  }
+
   private static final SearchSpace<Config> SMALL = SearchSpace.builder()
       .integer("n", 1, 3)
       .categorical("kind", "a", "b")
