@@ -123,7 +123,7 @@ public final class GeneticAlgorithm implements Sampler {
       }
     }
     if (encoding.isConditional()) {
-      completeActiveGenes(encoding, child, first, second, random);
+      completeActiveGenes(encoding, child, first.unit, second.unit, random);
     }
     return space.fromUnit(child);
   }
@@ -135,12 +135,12 @@ public final class GeneticAlgorithm implements Sampler {
    * before it is asked whether it is active. Inactive genes are left as they are; they do not
    * matter.
    */
-  private static void completeActiveGenes(SpaceEncoding encoding, double[] child,
-      Individual first, Individual second, SplittableRandom random) {
+  static void completeActiveGenes(SpaceEncoding encoding, double[] child, double[] first,
+      double[] second, SplittableRandom random) {
     for (int i = 0; i < child.length; i++) {
       if (Double.isNaN(child[i]) && encoding.isActive(i, child)) {
-        child[i] = !Double.isNaN(first.unit[i]) ? first.unit[i]
-            : !Double.isNaN(second.unit[i]) ? second.unit[i]
+        child[i] = !Double.isNaN(first[i]) ? first[i]
+            : !Double.isNaN(second[i]) ? second[i]
             : random.nextDouble();
       }
     }
