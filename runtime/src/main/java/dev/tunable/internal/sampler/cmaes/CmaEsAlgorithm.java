@@ -40,6 +40,12 @@ import java.util.Map;
  * candidate (k ≥ λ) of the same distribution. An extra belongs by its number to the next
  * generation, which is drawn only once the current one is told, so it is injected there: measured
  * at 4 and 8 workers, that did better than leaving the extras out of the update (BENCHMARKS.md).
+ *
+ * <p>On a conditional space, the Gaussian covers every ordered dimension of every branch, and each
+ * unordered one (a choice among branches too) has its categorical distribution. A member's
+ * inactive coordinates, which did not affect its value, are those the generation drew for it;
+ * selection then ignores them, and a branch's dimensions learn from the members that chose it.
+ * (Optuna runs CMA-ES on the dimensions every trial has and samples the others at random.)
  */
 public final class CmaEsAlgorithm implements Sampler {
   /** Enough for many studies at once; a study needs only its latest generation. */
@@ -126,14 +132,16 @@ public final class CmaEsAlgorithm implements Sampler {
       Proposal drawn = search.propose(search.memberRandom(k));
       proposals.add(sameConfiguration(search, drawn.unit(), member.unit())
           ? drawn
-          : search.inject(member.unit()));
+          : search.inject(withInactiveFrom(member.unit(), drawn.unit())));
       scores[k] = member.score();
     }
     return search.tell(proposals, scores);
   }
 
+  /** Whether {@code trial} is {@code drawn}: they agree on every dimension active in the trial. */
   private static boolean sameConfiguration(Search search, double[] drawn, double[] trial) {
     for (int i = 0; i < drawn.length; i++) {
+      // A NaN coordinate is inactive in the trial, and so in the drawn point if the rest agree.
       if (Math.abs(search.canonical(i, drawn[i]) - trial[i]) > 1e-9) {
         return false;
       }
@@ -141,7 +149,26 @@ public final class CmaEsAlgorithm implements Sampler {
     return true;
   }
 
-  /** The trials before this one that have an allowed value for every dimension, in number order. */
+  /**
+   * {@code trial} with the coordinates of its inactive dimensions (NaN) taken from {@code drawn},
+   * a draw of the same generation: they did not affect its value, so they carry no information,
+   * and a draw from the distribution moves it no way in expectation.
+   */
+  private static double[] withInactiveFrom(double[] trial, double[] drawn) {
+    double[] point = trial;
+    for (int i = 0; i < trial.length; i++) {
+      if (Double.isNaN(trial[i])) {
+        point = point == trial ? trial.clone() : point;
+        point[i] = drawn[i];
+      }
+    }
+    return point;
+  }
+
+  /**
+   * The trials before this one that have an allowed value for every dimension active in them, in
+   * number order; NaN stands for an inactive dimension.
+   */
   private static List<Member> members(SamplerContext context) {
     SpaceEncoding encoding = SpaceEncoding.of(context.space());
     Direction direction = context.direction();
@@ -153,7 +180,7 @@ public final class CmaEsAlgorithm implements Sampler {
         continue;
       }
       // Null for a trial of another space that happens to share the names: not ours to learn from.
-      double[] unit = encoding.encodeIfComplete(trial.params());
+      double[] unit = encoding.encodeActive(trial.params());
       if (unit == null) {
         continue;
       }
