@@ -77,8 +77,9 @@ public final class Samplers {
 
   /**
    * The automatic sampler, the sampler of studies that name none: NSGA-II for several objectives,
-   * TPE once trials are pruned, else the GP while its proposals stay cheap, then CMA-ES (or TPE if
-   * the space has categorical dimensions) started from the best trials. See {@link AutoSampler}.
+   * TPE once trials are pruned, else the GP while its proposals stay cheap and improve, then
+   * CMA-ES (or TPE if the space has categorical dimensions) started from the best trials. See
+   * {@link AutoSampler}.
    */
   public static AutoSampler auto(long seed) {
     return new AutoSampler(seed);

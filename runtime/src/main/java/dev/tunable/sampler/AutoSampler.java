@@ -23,10 +23,12 @@ import java.util.Objects;
  *   <li>Several objectives: {@linkplain Samplers#nsga2(long) NSGA-II}. Once a trial has been
  *       pruned: {@linkplain Samplers#tpe(long) TPE}, which learns from pruned trials.
  *   <li>Otherwise the {@linkplain Samplers#gp(long) GP} from the first trial, while it stays
- *       cheap: until the cheapest of its last {@value #COST_WINDOW} proposals cost more than
- *       {@link #withCostLimit the cost limit} (default {@value #DEFAULT_COST_LIMIT_MILLIS} ms of
- *       CPU time each). A study that reaches its first GP proposal with {@value #GP_START_LIMIT}
- *       trials or more (a resumed one) skips the GP.
+ *       cheap and makes progress: until the cheapest of its last {@value #COST_WINDOW} proposals
+ *       cost more than {@link #withCostLimit the cost limit} (default {@value
+ *       #DEFAULT_COST_LIMIT_MILLIS} ms of CPU time each), or the last {@value #STALL_TRIALS}
+ *       complete trials improved the best value by at most {@value #STALL_FRACTION} of the
+ *       improvement since the first {@value #STALL_TRIALS} / 2. A study that reaches its first GP
+ *       proposal with {@value #GP_START_LIMIT} trials or more (a resumed one) skips the GP.
  *   <li>Then, for good: {@linkplain Samplers#cmaEs(long) CMA-ES} if every dimension is ordered
  *       (reals, integers), centred on the best trial so far with a step size from the spread of
  *       the best few, learning from its own trials only; {@linkplain Samplers#tpe(long) TPE} if
@@ -59,6 +61,12 @@ public final class AutoSampler implements Sampler {
   static final int GP_START_LIMIT = 100;
 
   static final double DEFAULT_COST_LIMIT_MILLIS = 30;
+
+  /** The complete trials over which the GP's progress is judged. */
+  static final int STALL_TRIALS = 20;
+
+  /** The share of the progress so far below which the last trials count as stalled. */
+  static final double STALL_FRACTION = 1e-3;
 
   /** The best trials whose spread sets CMA-ES's first step size, besides the best one. */
   private static final int SPREAD_TRIALS = 5;
@@ -157,13 +165,16 @@ public final class AutoSampler implements Sampler {
     if (switchTrial(trials) >= 0) {
       return after;
     }
-    return gpGoesOn(trials, context.trialNumber()) ? GP : after;
+    return gpGoesOn(trials, context.trialNumber(), context.direction()) ? GP : after;
   }
 
   /** Whether the GP makes the next proposal, before any switch was recorded. */
-  private boolean gpGoesOn(List<FrozenTrial> trials, long trialNumber) {
+  private boolean gpGoesOn(List<FrozenTrial> trials, long trialNumber, Direction direction) {
     if (gpTrials > 0) {
       return trialNumber < gpTrials;
+    }
+    if (stalled(trials, direction)) {
+      return false;
     }
     List<Double> costs = new ArrayList<>();
     for (FrozenTrial trial : trials) {
@@ -183,6 +194,36 @@ public final class AutoSampler implements Sampler {
       cheapest = Math.min(cheapest, cost);
     }
     return cheapest <= costLimitMillis;
+  }
+
+  /**
+   * Whether the best value has stopped moving: the last {@value #STALL_TRIALS} complete trials
+   * improved it by at most {@value #STALL_FRACTION} of what the trials after the first {@value
+   * #STALL_TRIALS} / 2 did. The GP's model then refines slowly where CMA-ES converges fast.
+   */
+  private static boolean stalled(List<FrozenTrial> trials, Direction direction) {
+    List<Double> values = new ArrayList<>();
+    for (FrozenTrial trial : trials) {
+      if (trial.state() == TrialState.COMPLETE && Double.isFinite(trial.value())) {
+        values.add(direction == Direction.MINIMIZE ? trial.value() : -trial.value());
+      }
+    }
+    int n = values.size();
+    if (n < 2 * STALL_TRIALS) {
+      return false;
+    }
+    double early = bestOf(values, STALL_TRIALS / 2);
+    double before = bestOf(values, n - STALL_TRIALS);
+    double now = bestOf(values, n);
+    return before - now <= STALL_FRACTION * (early - now);
+  }
+
+  private static double bestOf(List<Double> values, int count) {
+    double best = Double.POSITIVE_INFINITY;
+    for (double value : values.subList(0, count)) {
+      best = Math.min(best, value);
+    }
+    return best;
   }
 
   /** CMA-ES from the switch on, started where the trials before the switch were best. */
