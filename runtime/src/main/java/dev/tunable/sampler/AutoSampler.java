@@ -269,7 +269,7 @@ public final class AutoSampler implements Sampler {
           .thenComparingLong(FrozenTrial::number));
       double[] best = encoding.encode(ranked.get(0).params());
       // The root-mean-square distance of the next best trials from the best, per dimension: as
-      // far as the earlier search still spread, clamped between 1% and the default sixth.
+      // far as the earlier search still spread, clamped between 0.01% and the default sixth.
       double squares = 0;
       int terms = 0;
       for (FrozenTrial trial : ranked.subList(1, Math.min(ranked.size(), SPREAD_TRIALS + 1))) {
@@ -283,7 +283,7 @@ public final class AutoSampler implements Sampler {
       }
       double spread = terms == 0 ? 1.0 / 6 : Math.sqrt(squares / terms);
       return new CmaStart(context.space(), switchTrial, ranked.get(0).params(),
-          Math.min(1.0 / 6, Math.max(0.01, spread)));
+          Math.min(1.0 / 6, Math.max(1e-4, spread)));
     }
   }
 
