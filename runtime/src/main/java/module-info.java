@@ -17,6 +17,8 @@ module dev.tunable {
   requires com.fasterxml.jackson.core;
   // The logging API only; the user's binding, if any, decides where lines go (issue 17).
   requires org.slf4j;
+  // The CPU time of a proposal, which the automatic sampler's choice reads (ProposalCost).
+  requires java.management;
 
   exports dev.tunable;
   exports dev.tunable.checkpoint;

@@ -1,6 +1,7 @@
 package dev.tunable;
 
 import dev.tunable.internal.Seeds;
+import dev.tunable.sampler.AutoSampler;
 import dev.tunable.sampler.CmaEsSampler;
 import dev.tunable.sampler.GeneticSampler;
 import dev.tunable.sampler.GpSampler;
@@ -60,12 +61,7 @@ public final class Samplers {
     return new CmaEsSampler(seed);
   }
 
-  /**
-   * {@link #cmaEs(long)} with a seed drawn from the system's entropy; the sampler of studies that
-   * name none. Among the samplers that stay cheap at any budget it had the best mean regret over
-   * the sampler benchmark's functions at 20 and 100 trials, level with {@link
-   * #multivariateTpe(long)} at 50 (BENCHMARKS.md).
-   */
+  /** {@link #cmaEs(long)} with a seed drawn from the system's entropy. */
   public static CmaEsSampler cmaEs() {
     return cmaEs(Seeds.fresh());
   }
@@ -80,32 +76,29 @@ public final class Samplers {
   }
 
   /**
-   * The sampler of studies that name none: {@link #cmaEs()} for one objective, {@link #nsga2()}
-   * for several, chosen when the first trial is proposed (the study's directions are known only
-   * once it is open).
+   * The automatic sampler, the sampler of studies that name none: NSGA-II for several objectives,
+   * TPE once trials are pruned, else the GP while its proposals stay cheap and improve, then
+   * CMA-ES (or TPE if the space has categorical dimensions) started from the best trials. See
+   * {@link AutoSampler}.
    */
-  static Sampler byDefault() {
-    long seed = Seeds.fresh();
-    return new ByObjectives(cmaEs(seed), nsga2(seed));
+  public static AutoSampler auto(long seed) {
+    return new AutoSampler(seed);
   }
 
-  /** One sampler for studies with one objective, another for several. */
-  private record ByObjectives(Sampler single, Sampler multi) implements Sampler {
-    @Override
-    public Config sample(SamplerContext context) {
-      return (context.directions().size() == 1 ? single : multi).sample(context);
-    }
+  /** {@link #auto(long)} with a seed drawn from the system's entropy. */
+  public static AutoSampler auto() {
+    return auto(Seeds.fresh());
+  }
 
-    @Override
-    public String toString() {
-      return "the default sampler (" + single + " with one objective, " + multi + " with several)";
-    }
+  /** The sampler of studies that name none: {@link #auto()}. */
+  static Sampler byDefault() {
+    return auto();
   }
 
   /**
    * NSGA-II, the genetic algorithm for several objectives, with {@link Trial#setConstraints
-   * constraints}; the sampler of studies with several objectives that name none. See {@link
-   * Nsga2Sampler}.
+   * constraints}; what the {@linkplain #auto(long) automatic sampler} uses with several
+   * objectives. See {@link Nsga2Sampler}.
    */
   public static Nsga2Sampler nsga2(long seed) {
     return new Nsga2Sampler(seed);

@@ -121,8 +121,8 @@ public final class Study {
 
   /**
    * The study named {@code name} in {@code storage}, to resume it or to work on it from another
-   * process, with the default sampler ({@link Samplers#cmaEs()}, or {@link Samplers#nsga2()} with
-   * several objectives) and no pruner; use {@link #builder()} with {@link Builder#loadIfExists} to
+   * process, with the default sampler ({@link Samplers#auto()}, which reads the choices recorded
+   * in the trials) and no pruner; use {@link #builder()} with {@link Builder#loadIfExists} to
    * resume with another sampler. Trials left running by a process that died are marked {@link
    * TrialState#FAIL}.
    *
@@ -840,9 +840,8 @@ public final class Study {
 
   /**
    * Builds a {@link Study}; not thread-safe. Every setting has a default: a random name, {@link
-   * Direction#MINIMIZE}, {@link Samplers#cmaEs()} for one objective and {@link Samplers#nsga2()}
-   * for several, {@link Pruners#none()}, {@link Storages#inMemory()}, progress shown in
-   * terminals.
+   * Direction#MINIMIZE}, the automatic sampler {@link Samplers#auto()}, {@link Pruners#none()},
+   * {@link Storages#inMemory()}, progress shown in terminals.
    */
   public static final class Builder {
     private String name;
@@ -902,8 +901,9 @@ public final class Study {
     }
 
     /**
-     * How to propose hyperparameters. By default {@link Samplers#cmaEs()} for one objective, and
-     * {@link Samplers#nsga2()} for several (CMA-ES, TPE and GP optimize one objective only).
+     * How to propose hyperparameters. By default {@link Samplers#auto()}, which chooses and
+     * switches among the built-in samplers by the study (see {@link
+     * dev.tunable.sampler.AutoSampler}).
      */
     public Builder sampler(Sampler sampler) {
       this.sampler = Objects.requireNonNull(sampler, "sampler");

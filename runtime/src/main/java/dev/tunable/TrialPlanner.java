@@ -4,6 +4,7 @@ import dev.tunable.internal.Logs;
 import dev.tunable.internal.StoredValues;
 import dev.tunable.storage.Event;
 import dev.tunable.storage.Event.SpaceSet;
+import dev.tunable.storage.Event.TrialAttributeSet;
 import dev.tunable.storage.Event.TrialFinished;
 import dev.tunable.storage.Event.TrialStarted;
 import java.time.Instant;
@@ -153,16 +154,18 @@ final class TrialPlanner {
    * The new trial's values: checked ones ({@code params}), or for an enqueued entry that does not
    * fit the space, the entry as given and the reason it fails.
    */
-  private record Decision(int queueEntry, Config params, Map<String, Object> misfit, String reason) {}
+  private record Decision(int queueEntry, Config params, Map<String, Object> misfit, String reason,
+      Map<String, Object> attributes) {}
 
   /** The decision for {@code view}, or null if interrupted while waiting for its history. */
   private Decision decide(SearchSpace<?> space, View view) {
     if (view.queueEntry() >= 0) {
       try {
-        return new Decision(view.queueEntry(), space.check(view.enqueued()), null, null);
+        return new Decision(view.queueEntry(), space.check(view.enqueued()), null, null, Map.of());
       } catch (IllegalArgumentException e) {
         return new Decision(view.queueEntry(), null, view.enqueued(),
-            "the enqueued hyperparameters do not fit the search space: " + e.getMessage());
+            "the enqueued hyperparameters do not fit the search space: " + e.getMessage(),
+            Map.of());
       }
     }
     Supplier<List<FrozenTrial>> history = () -> log.peek(StudyModel::snapshots);
@@ -175,9 +178,12 @@ final class TrialPlanner {
     }
     SamplerContext context =
         new SamplerContext(space, view.plannedNumber(), view.directions(), history);
+    long startNanos = ProposalCost.nanos();
     Config proposal = sampler.sample(context);
+    long costNanos = ProposalCost.nanos() - startNanos;
     try {
-      return new Decision(-1, space.check(proposal.asMap()), null, null);
+      return new Decision(-1, space.check(proposal.asMap()), null, null,
+          ProposalCost.attributes(sampler, context, costNanos));
     } catch (IllegalArgumentException e) {
       throw new IllegalStateException("sampler " + sampler + " proposed hyperparameters outside"
           + " the search space for trial #" + view.plannedNumber() + ": " + e.getMessage(), e);
@@ -288,6 +294,8 @@ final class TrialPlanner {
         return events;
       }
       events.add(new TrialStarted(study, number, stored, decision.queueEntry(), worker, now));
+      decision.attributes().forEach((key, value) ->
+          events.add(new TrialAttributeSet(study, number, key, value)));
       return events;
     });
     if (!written.isEmpty() && written.get(0) instanceof SpaceSet) {
@@ -299,7 +307,16 @@ final class TrialPlanner {
       Logs.trialFinished(study, failed);
     }
     return new Attempt(outcome[0], outcome[0] == Outcome.STARTED
-        ? ((TrialStarted) written.get(written.size() - 1)).number() : -1);
+        ? started(written).number() : -1);
+  }
+
+  /** The last trial started among {@code events}. */
+  private static TrialStarted started(List<Event> events) {
+    for (int i = events.size() - 1; ; i--) {
+      if (events.get(i) instanceof TrialStarted started) {
+        return started;
+      }
+    }
   }
 
   /** Whether a trial numbered from {@code since} on holds exactly {@code params}. */

@@ -106,7 +106,7 @@ class LoggingTest {
             + " process running the trial \\(worker .*\\) died before it finished"), lines.get(0));
         assertTrue(lines.get(1).startsWith("INFO dev.tunable.study: study 's' resumed in"
             + " Storages.file(" + journal + "): 4 trials, 3 COMPLETE, 1 FAIL recorded, 1 of them"
-            + " failed now because their worker died; sampler the default sampler ("),
+            + " failed now because their worker died; sampler Samplers.auto("),
             lines.get(1));
       }
     }

@@ -48,6 +48,14 @@ public final class Snapshots {
         state == TrialState.RUNNING ? null : Instant.EPOCH, reason, -1);
   }
 
+  /** {@code trial} with user attributes, as a study records them. */
+  public static FrozenTrial withAttributes(FrozenTrial trial, Map<String, Object> attributes) {
+    return new FrozenTrial(trial.number(), trial.state(), trial.values(), trial.params(),
+        trial.intermediateValues(), Collections.emptySortedMap(), trial.constraints(),
+        attributes, trial.start(), trial.end().orElse(null),
+        trial.failureReason().orElse(null), trial.retryOf().orElse(-1));
+  }
+
   /** A new snapshot equal to {@code trial}. */
   public static FrozenTrial copy(FrozenTrial trial) {
     return constrained(trial, trial.constraints());

@@ -13,6 +13,7 @@ import dev.tunable.Study;
 import dev.tunable.StudyRun;
 import dev.tunable.TrialState;
 import dev.tunable.annotations.Scale;
+import dev.tunable.sampler.AutoSampler;
 import dev.tunable.storage.Storage;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -36,7 +37,8 @@ import picocli.CommandLine.Parameters;
     header = "Shows a study: trials by state, the best trial or Pareto front, search space, runs.",
     mixinStandardHelpOptions = true,
     description = {"Shows a study: its directions, its trials counted by state, its best trial"
-        + " (with several objectives, its Pareto front), its search space as last recorded (for a"
+        + " (with several objectives, its Pareto front), the samplers the automatic sampler chose"
+        + " for its trials, its search space as last recorded (for a"
         + " study that recorded none, the values its trials gave each hyperparameter), and the"
         + " settings of its runs: sampler, pruner, versions and provenance.", ""},
     footer = {"", "Example:",
@@ -64,6 +66,10 @@ final class ShowCommand implements Callable<Integer> {
       if (study.directions().size() == 1) {
         summary.row("best", best.isEmpty() ? "none: no trial is complete"
             : describe(study.bestTrial()));
+      }
+      String proposers = proposers(trials);
+      if (!proposers.isEmpty()) {
+        summary.row("samplers", proposers);
       }
       summary.print(out);
       if (study.directions().size() > 1) {
@@ -131,6 +137,26 @@ final class ShowCommand implements Callable<Integer> {
       run.getKey().forEach((key, value) -> table.row("    " + key, value));
       table.print(out);
     }
+  }
+
+  /**
+   * Which sampler the automatic sampler chose for the trials, as recorded in their {@value
+   * AutoSampler#SAMPLER_ATTRIBUTE} attribute: {@code gp 80 (#0-#79), cmaes 20 (#80-#99)}; empty
+   * if no trial recorded one.
+   */
+  static String proposers(List<FrozenTrial> trials) {
+    Map<String, long[]> by = new LinkedHashMap<>(); // count, first, last
+    for (FrozenTrial trial : trials) {
+      if (trial.userAttributes().get(AutoSampler.SAMPLER_ATTRIBUTE) instanceof String sampler) {
+        long[] seen = by.computeIfAbsent(sampler, k -> new long[] {0, trial.number(), 0});
+        seen[0]++;
+        seen[2] = trial.number();
+      }
+    }
+    List<String> parts = new ArrayList<>();
+    by.forEach((sampler, seen) ->
+        parts.add(sampler + " " + seen[0] + " (#" + seen[1] + "-#" + seen[2] + ")"));
+    return String.join(", ", parts);
   }
 
   /** How each kind of recorded dimension reads. */

@@ -145,6 +145,22 @@ class StudyCommandsTest {
   }
 
   @Test
+  void showGivesTheSamplersTheAutomaticSamplerChose() {
+    try (Storage storage = Storages.file(journal)) {
+      Study auto = Study.builder().name("auto").sampler(Samplers.auto(3).withGpTrials(3))
+          .storage(storage).progress(false).build();
+      for (int n = 0; n < 5; n++) {
+        Trial<Config> trial = auto.ask(SPACE);
+        auto.tell(trial, Math.abs(trial.params().getDouble("x") - n));
+      }
+    }
+    Run run = run("show", "auto", "--storage", url);
+    assertEquals(0, run.code(), run.err());
+    assertTrue(run.out().contains("samplers    gp 3 (#0-#2), tpe 2 (#3-#4)\n"), run.out());
+    assertFalse(run("show", "tuning", "--storage", url).out().contains("samplers"));
+  }
+
+  @Test
   void showGivesTheSettingsAndVersionsOfEachRun() {
     try (Storage storage = Storages.file(journal)) {
       Study.builder().name("tuning").sampler(Samplers.tpe(3)).storage(storage)

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
+import java.util.random.RandomGenerator;
 import java.util.stream.Collectors;
 
 /**
@@ -20,17 +21,32 @@ import java.util.stream.Collectors;
  * @param optimum the known minimum value
  * @param minimizer one point of {@code space} where {@code f} takes {@code optimum}
  * @param f the function
+ * @param noise the standard deviation of the Gaussian noise a sampler sees added to {@code f}
+ *     ({@link #observe}); 0 for a noiseless function
  */
 public record TestFunction(
     String name,
     SearchSpace<Config> space,
     double optimum,
     Config minimizer,
-    ToDoubleFunction<Config> f) {
+    ToDoubleFunction<Config> f,
+    double noise) {
 
-  /** The function's value at {@code config}. */
+  /** A noiseless function. */
+  public TestFunction(String name, SearchSpace<Config> space, double optimum, Config minimizer,
+      ToDoubleFunction<Config> f) {
+    this(name, space, optimum, minimizer, f, 0);
+  }
+
+  /** The function's value at {@code config}, without noise. */
   public double apply(Config config) {
     return f.applyAsDouble(config);
+  }
+
+  /** The value a sampler sees at {@code config}: {@link #apply} plus the function's noise. */
+  public double observe(Config config, RandomGenerator random) {
+    double value = apply(config);
+    return noise > 0 ? value + noise * random.nextGaussian() : value;
   }
 
   /** {@code value - optimum}, floored at {@code 1e-12} so that its log is finite. */
@@ -51,7 +67,12 @@ public record TestFunction(
         sixHumpCamel(),
         sphere(10),
         offCentreSphere(6),
-        mixed());
+        mixed(),
+        goldsteinPrice(),
+        beale(),
+        noisyBranin(),
+        integersAndCategoricals(),
+        ackley(30));
   }
 
   /** The function named {@code name} (case-insensitive). */
@@ -302,6 +323,94 @@ public record TestFunction(
               + lr * lr / 4
               + MIXED_KIND_COST.get(c.getString("kind"))
               + (c.getBoolean("flag") ? 0 : 0.3);
+        });
+  }
+
+  /** Goldstein–Price on [-2, 2]^2; minimum 3 at (0, -1), among several local minima. */
+  public static TestFunction goldsteinPrice() {
+    SearchSpace<Config> space = SearchSpace.builder().real("x1", -2, 2).real("x2", -2, 2).build();
+    return new TestFunction(
+        "goldsteinprice",
+        space,
+        3,
+        point(space, 0, -1),
+        c -> {
+          double x1 = c.getDouble("x1");
+          double x2 = c.getDouble("x2");
+          double s = x1 + x2 + 1;
+          double d = 2 * x1 - 3 * x2;
+          double a = 1 + s * s
+              * (19 - 14 * x1 + 3 * x1 * x1 - 14 * x2 + 6 * x1 * x2 + 3 * x2 * x2);
+          double b = 30 + d * d
+              * (18 - 32 * x1 + 12 * x1 * x1 + 48 * x2 - 36 * x1 * x2 + 27 * x2 * x2);
+          return a * b;
+        });
+  }
+
+  /** Beale on [-4.5, 4.5]^2; minimum 0 at (3, 0.5), in a narrow curved valley. */
+  public static TestFunction beale() {
+    SearchSpace<Config> space =
+        SearchSpace.builder().real("x1", -4.5, 4.5).real("x2", -4.5, 4.5).build();
+    return new TestFunction(
+        "beale",
+        space,
+        0,
+        point(space, 3, 0.5),
+        c -> {
+          double x1 = c.getDouble("x1");
+          double x2 = c.getDouble("x2");
+          double a = 1.5 - x1 + x1 * x2;
+          double b = 2.25 - x1 + x1 * x2 * x2;
+          double d = 2.625 - x1 + x1 * x2 * x2 * x2;
+          return a * a + b * b + d * d;
+        });
+  }
+
+  /**
+   * Branin seen through Gaussian noise of standard deviation 0.2 (half the minimum's value); the
+   * regret is the noiseless value of the trial that looked best.
+   */
+  public static TestFunction noisyBranin() {
+    TestFunction branin = branin();
+    return new TestFunction("noisybranin", branin.space, branin.optimum, branin.minimizer,
+        branin.f, 0.2);
+  }
+
+  private static final Map<String, Double> LEVEL_COST =
+      Map.of("a", 1.0, "b", 0.6, "c", 0.3, "d", 0.0, "e", 0.8);
+  private static final Map<String, Double> PAIR_COST = Map.of("u", 0.5, "v", 0.0, "w", 0.25);
+
+  /**
+   * Integers and categoricals, which interact: two integers (n1 in [0, 20], n2 in [-20, 20]),
+   * a categorical of five levels, one of three whose cost doubles unless the level is d, and a
+   * real; minimum 0 at n1 = 7, n2 = -5, level = d, pair = v, x = 0.3.
+   */
+  public static TestFunction integersAndCategoricals() {
+    SearchSpace<Config> space = SearchSpace.builder()
+        .integer("n1", 0, 20)
+        .integer("n2", -20, 20)
+        .categorical("level", "a", "b", "c", "d", "e")
+        .categorical("pair", "u", "v", "w")
+        .real("x", 0, 1)
+        .build();
+    Map<String, Object> best = new LinkedHashMap<>();
+    best.put("n1", 7L);
+    best.put("n2", -5L);
+    best.put("level", "d");
+    best.put("pair", "v");
+    best.put("x", 0.3);
+    return new TestFunction(
+        "intcat",
+        space,
+        0,
+        space.check(best),
+        c -> {
+          double n1 = (c.getLong("n1") - 7) / 4.0;
+          double n2 = (c.getLong("n2") + 5) / 8.0;
+          String level = c.getString("level");
+          double x = c.getDouble("x") - 0.3;
+          return n1 * n1 + n2 * n2 + LEVEL_COST.get(level)
+              + PAIR_COST.get(c.getString("pair")) * (level.equals("d") ? 1 : 2) + x * x;
         });
   }
 

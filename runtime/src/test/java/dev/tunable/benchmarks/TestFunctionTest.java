@@ -52,6 +52,58 @@ class TestFunctionTest {
   }
 
   @Test
+  void publishedValuesOfTheAddedFunctions() {
+    // Goldstein–Price's local minima (Goldstein and Price 1971): 30 at (-0.6, -0.4), 84 at
+    // (1.8, 0.2), 840 at (1.2, 0.8).
+    TestFunction goldsteinPrice = TestFunction.goldsteinPrice();
+    assertEquals(30, goldsteinPrice.apply(config(goldsteinPrice, -0.6, -0.4)), 1e-9);
+    assertEquals(84, goldsteinPrice.apply(config(goldsteinPrice, 1.8, 0.2)), 1e-9);
+    assertEquals(840, goldsteinPrice.apply(config(goldsteinPrice, 1.2, 0.8)), 1e-9);
+    // Beale at the origin: 1.5^2 + 2.25^2 + 2.625^2.
+    TestFunction beale = TestFunction.beale();
+    assertEquals(14.203125, beale.apply(config(beale, 0, 0)), 1e-12);
+    // Ackley 30-D at (1, ..., 1): -20 e^-0.2 - e + 20 + e.
+    TestFunction ackley = TestFunction.byName("ackley30");
+    double[] ones = new double[30];
+    java.util.Arrays.fill(ones, 1);
+    assertEquals(20 - 20 * Math.exp(-0.2), ackley.apply(config(ackley, ones)), 1e-9);
+  }
+
+  @Test
+  void integersAndCategoricalsInteract() {
+    TestFunction function = TestFunction.integersAndCategoricals();
+    Map<String, Object> values = new java.util.HashMap<>(function.minimizer().asMap());
+    values.put("pair", "u");
+    assertEquals(0.5, function.apply(function.space().check(values)), 1e-12);
+    values.put("level", "c");
+    // level c costs 0.3 and doubles the pair's 0.5
+    assertEquals(1.3, function.apply(function.space().check(values)), 1e-12);
+    values.put("n1", 11L);
+    values.put("n2", 3L);
+    assertEquals(3.3, function.apply(function.space().check(values)), 1e-12);
+  }
+
+  @Test
+  void theNoisyFunctionAddsNoiseOfItsStandardDeviationToWhatASamplerSees() {
+    TestFunction noisy = TestFunction.noisyBranin();
+    Config minimizer = noisy.minimizer();
+    SplittableRandom random = new SplittableRandom(3);
+    double sum = 0;
+    double squares = 0;
+    int n = 20_000;
+    for (int i = 0; i < n; i++) {
+      double deviation = noisy.observe(minimizer, random) - noisy.optimum();
+      sum += deviation;
+      squares += deviation * deviation;
+    }
+    assertEquals(0, sum / n, 0.01);
+    assertEquals(0.2, Math.sqrt(squares / n), 0.005);
+    assertEquals(noisy.optimum(), noisy.apply(minimizer), 1e-6);
+    TestFunction branin = TestFunction.branin();
+    assertEquals(branin.apply(minimizer), branin.observe(minimizer, random));
+  }
+
+  @Test
   void regretIsFlooredSoItsLogIsFinite() {
     TestFunction sphere = TestFunction.sphere(10);
     assertEquals(1e-12, sphere.regret(0));

@@ -142,7 +142,9 @@ class FileStorageTest extends StorageContract {
   void constraintsAreATypedRecordAndNotAUserAttribute() throws IOException {
     Path file = directory.resolve("constraints.tunable");
     try (Storage storage = Storages.file(file)) {
-      Study study = Study.builder().name("s").storage(storage).progress(false).build();
+      // A named sampler: the automatic one records attributes of its own
+      Study study = Study.builder().name("s").sampler(Samplers.random(1)).storage(storage)
+          .progress(false).build();
       Trial<Config> trial = study.ask(SPACE);
       trial.setConstraints(-1.5, 2);
       study.tell(trial, 1.0);
