@@ -303,24 +303,32 @@ class GpSamplerTest {
 
   @Test
   void aProposalKeepsAwayFromEveryRunningTrial() {
+    // Four workers ask one after the other, each while the ones before it still run.
     List<FrozenTrial> history =
-        run(Samplers.gp(15), BRANIN, Direction.MINIMIZE, GpSamplerTest::branin, 20);
-    Sampler sampler = Samplers.gp(15);
+        run(Samplers.gp(1), BRANIN, Direction.MINIMIZE, GpSamplerTest::branin, 10);
+    Sampler sampler = Samplers.gp(1);
     List<FrozenTrial> withRunning = new ArrayList<>(history);
     List<double[]> running = new ArrayList<>();
-    for (int i = 20; i < 24; i++) {
-      // Each worker asks while the ones before it still run, as four parallel workers would.
-      Config config = sampler.sample(
-          new SamplerContext(BRANIN, i, List.of(Direction.MINIMIZE), List.copyOf(withRunning)));
-      double[] point = BRANIN.toUnit(config);
+    for (int i = 10; i < 14; i++) {
+      double[] point = BRANIN.toUnit(sampler.sample(
+          new SamplerContext(BRANIN, i, List.of(Direction.MINIMIZE), List.copyOf(withRunning))));
+      // Blind to the running trials, the same trial would land on the first one's point.
+      double[] blind = BRANIN.toUnit(
+          sampler.sample(new SamplerContext(BRANIN, i, List.of(Direction.MINIMIZE), history)));
       for (double[] other : running) {
-        assertTrue(Math.hypot(point[0] - other[0], point[1] - other[1]) > 0.01,
-            "trial " + i + " at " + Arrays.toString(point) + " next to a running trial at "
-                + Arrays.toString(other));
+        assertTrue(distance(point, other) > 0.1, "trial " + i + " at " + Arrays.toString(point)
+            + " next to a running trial at " + Arrays.toString(other));
+      }
+      if (!running.isEmpty()) {
+        assertTrue(distance(blind, running.get(0)) < 1e-3, Arrays.toString(blind));
       }
       running.add(point);
-      withRunning.add(Snapshots.running(i, config));
+      withRunning.add(Snapshots.running(i, BRANIN.fromUnit(point)));
     }
+  }
+
+  private static double distance(double[] a, double[] b) {
+    return Math.hypot(a[0] - b[0], a[1] - b[1]);
   }
 
   @Test
