@@ -46,7 +46,10 @@ import java.util.function.LongFunction;
  * w workers, each proposal is made while the w - 1 before it are still running, as in a parallel
  * study whose trials take equal time. {@code timing=tpe:1000:10,gp:200:5} instead measures the
  * time one {@code sample} call takes with a history of n trials (random points of the
- * n-dimensional sphere): sampler:trials:dimensions. {@code timeline=auto:2000:10} instead runs one
+ * n-dimensional sphere): sampler:trials:dimensions; with a fourth field, {@code gp:200:5:growing},
+ * each measured call has one more trial than the one before (n + 1 to n + 100), as in a study,
+ * so that a sampler that keeps work between calls is charged for what each new trial costs.
+ * {@code timeline=auto:2000:10} instead runs one
  * study of that many trials on the sphere and prints the CPU time of its proposals, median and
  * maximum per stretch of trials (what the automatic sampler chose there in braces).
  *
@@ -97,7 +100,8 @@ public final class SamplerBenchmark {
     if (options.containsKey("timing")) {
       for (String spec : options.get("timing").split(",")) {
         String[] parts = spec.split(":");
-        timing(parts[0], Integer.parseInt(parts[1]), Integer.parseInt(parts[2]));
+        timing(parts[0], Integer.parseInt(parts[1]), Integer.parseInt(parts[2]),
+            parts.length > 3 && parts[3].equals("growing"));
       }
       return;
     }
@@ -355,19 +359,19 @@ public final class SamplerBenchmark {
   }
 
   /** Time per sample call with a history of {@code trials} random trials on a d-D sphere. */
-  private static void timing(String name, int trials, int dimensions) {
+  private static void timing(String name, int trials, int dimensions, boolean growing) {
     TestFunction sphere = TestFunction.sphere(dimensions);
     Sampler sampler = factory(name).apply(1);
     java.util.SplittableRandom random = new java.util.SplittableRandom(1);
+    int repeats = 100;
     List<FrozenTrial> history = new ArrayList<>();
-    for (int n = 0; n < trials; n++) {
+    for (int n = 0; n < trials + repeats; n++) {
       Config config = sphere.space().fromUnit(random.doubles(dimensions).toArray());
       history.add(Snapshots.complete(n, config, sphere.apply(config)));
     }
-    List<FrozenTrial> frozen = List.copyOf(history);
+    List<FrozenTrial> frozen = List.copyOf(history.subList(0, trials));
     // Warm up the JIT (at least 200 calls and 3 s: 200 calls of a fast sampler leave the JIT
     // unfinished on 2 cores), then measure calls for successive trial numbers on the same history.
-    int repeats = 100;
     long warmUpEnd = System.nanoTime() + 3_000_000_000L;
     int warmUps = 0;
     while (warmUps < 200 || System.nanoTime() < warmUpEnd) {
@@ -377,16 +381,20 @@ public final class SamplerBenchmark {
     }
     long[] times = new long[repeats];
     for (int i = 0; i < repeats; i++) {
+      List<FrozenTrial> told = growing ? List.copyOf(history.subList(0, trials + 1 + i)) : frozen;
       SamplerContext context = new SamplerContext(
-          sphere.space(), trials + warmUps + i, List.of(Direction.MINIMIZE), frozen);
+          sphere.space(), trials + warmUps + i, List.of(Direction.MINIMIZE), told);
       long start = THREADS.getCurrentThreadCpuTime();
       sampler.sample(context);
       times[i] = THREADS.getCurrentThreadCpuTime() - start;
     }
+    double mean = Arrays.stream(times).average().orElseThrow() / 1e6;
     Arrays.sort(times);
     System.out.printf(
-        Locale.ROOT, "timing %-10s %5d trials %3d-D: median %.3f ms, q75 %.3f ms per trial%n",
-        name, trials, dimensions, times[repeats / 2] / 1e6, times[repeats * 3 / 4] / 1e6);
+        Locale.ROOT,
+        "timing %-10s %5d trials %3d-D%s: median %.3f ms, q75 %.3f ms, mean %.3f ms per trial%n",
+        name, trials, dimensions, growing ? " growing" : "", times[repeats / 2] / 1e6,
+        times[repeats * 3 / 4] / 1e6, mean);
   }
 
   /** The factory {@code Samplers.<name>(long)}, found by name: new samplers need no edit here. */

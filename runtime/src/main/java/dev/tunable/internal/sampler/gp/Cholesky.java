@@ -42,6 +42,34 @@ final class Cholesky {
     return tryFactor(a, n, 0, l) ? l : null;
   }
 
+  /**
+   * The factor of an {@code n×n} matrix whose leading {@code m×m} block has the factor {@code l}
+   * (found without jitter), or null if that needs jitter: only the rows from {@code m} on are
+   * computed, in {@code O((n - m) n²)} instead of {@code O(n³)}. The result is bit for bit what
+   * {@link #factor} gives on the whole matrix, because each entry is the same sums of the same
+   * products in the same order; {@code a} needs only its rows from {@code m} on filled.
+   */
+  static double[] extend(double[] l, int m, double[] a, int n) {
+    double[] extended = new double[n * n];
+    for (int i = 0; i < m; i++) {
+      System.arraycopy(l, i * m, extended, i * n, i + 1);
+    }
+    for (int i = m; i < n; i++) {
+      int rowI = i * n;
+      for (int j = 0; j < i; j++) {
+        int rowJ = j * n;
+        extended[rowI + j] = (a[rowI + j] - dot(extended, rowI, extended, rowJ, j))
+            / extended[rowJ + j];
+      }
+      double sum = a[rowI + i] - dot(extended, rowI, extended, rowI, i);
+      if (!(sum > 0)) {
+        return null;
+      }
+      extended[rowI + i] = Math.sqrt(sum);
+    }
+    return extended;
+  }
+
   private static boolean tryFactor(double[] a, int n, double jitter, double[] l) {
     for (int j = 0; j < n; j++) {
       int rowJ = j * n;

@@ -33,11 +33,16 @@ final class GaussianProcess {
   private final double[] alpha;
 
   GaussianProcess(double[][] x, double[] y, boolean[] categorical, Kernel kernel) {
-    this.x = x;
-    this.categorical = categorical;
-    this.kernel = kernel;
+    this(CovarianceFactor.of(x, categorical, kernel), y);
+  }
+
+  /** The posterior of values {@code y} at the factor's points, under the factor's kernel. */
+  GaussianProcess(CovarianceFactor factor, double[] y) {
+    this.x = factor.x();
+    this.categorical = factor.categorical();
+    this.kernel = factor.kernel();
     this.n = x.length;
-    this.lower = Cholesky.factor(covariance(x, categorical, kernel), n);
+    this.lower = factor.lower();
     double[] ones = new double[n];
     Arrays.fill(ones, 1);
     double[] bowl = new double[n];
@@ -89,20 +94,6 @@ final class GaussianProcess {
   /** The prior mean at {@code point}. */
   private double trend(double[] point) {
     return offset + curvature * bowl(point);
-  }
-
-  /** The training covariance {@code K + noise·I}, row-major, lower triangle filled. */
-  static double[] covariance(double[][] x, boolean[] categorical, Kernel kernel) {
-    int n = x.length;
-    double[] k = new double[n * n];
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j < i; j++) {
-        double r = Math.sqrt(kernel.squaredDistance(x[i], x[j], categorical));
-        k[i * n + j] = kernel.scale() * Kernel.shape(r);
-      }
-      k[i * n + i] = kernel.scale() + kernel.noise();
-    }
-    return k;
   }
 
   /**

@@ -1,5 +1,7 @@
 package dev.tunable.internal.sampler.gp;
 
+import java.util.Arrays;
+
 /**
  * The Matérn-5/2 kernel with one length scale per coordinate (ARD), on points of the unit cube.
  * Ordered coordinates add {@code θ_d (x_d - x'_d)²} to the squared distance, categorical ones
@@ -25,6 +27,12 @@ record Kernel(double[] inverseSquaredLengths, double scale, double noise) {
   static double slopeOverR(double r) {
     double a = SQRT5 * r;
     return -(5.0 / 3) * (1 + a) * Math.exp(-a);
+  }
+
+  /** Whether {@code other} has the same hyperparameters, exactly. */
+  boolean sameAs(Kernel other) {
+    return scale == other.scale && noise == other.noise
+        && Arrays.equals(inverseSquaredLengths, other.inverseSquaredLengths);
   }
 
   /** The squared scaled distance between {@code a} and {@code b}. */

@@ -2,6 +2,7 @@ package dev.tunable.internal.sampler.gp;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -84,5 +85,29 @@ class CholeskyTest {
     assertEquals(1, l[0], 1e-9);
     assertEquals(1, l[2], 1e-9);
     assertEquals(0, l[3], 1e-4);
+  }
+
+  @Test
+  void extendingAFactorGivesBitForBitTheFactorOfTheWholeMatrix() {
+    int n = 23;
+    double[] a = spd(n, 3);
+    for (int m : new int[] {0, 1, 10, 22}) {
+      double[] leading = new double[m * m];
+      for (int i = 0; i < m; i++) {
+        System.arraycopy(a, i * n, leading, i * m, m);
+      }
+      double[] extended = Cholesky.extend(Cholesky.factor(leading, m), m, a, n);
+      // Exact equality: reusing a factor must not change a single proposal.
+      assertArrayEquals(Cholesky.factor(a, n), extended, "from " + m + " rows");
+    }
+  }
+
+  @Test
+  void extendingReturnsNullWhereTheWholeMatrixNeedsJitter() {
+    // The third point repeats the first without noise: the 3×3 matrix is singular.
+    double[] a = {1, 0.5, 1, 0.5, 1, 0.5, 1, 0.5, 1};
+    double[] leading = {1, 0.5, 0.5, 1};
+    assertNull(Cholesky.extend(Cholesky.factor(leading, 2), 2, a, 3));
+    assertNull(Cholesky.factorOrNull(a, 3));
   }
 }
