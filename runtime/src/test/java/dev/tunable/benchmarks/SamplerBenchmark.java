@@ -138,39 +138,15 @@ public final class SamplerBenchmark {
     List<Long> trapped = new ArrayList<>();
     long cpu = 0;
     for (int s = 0; s < seeds; s++) {
-      Sampler sampler = factory.apply(seedStart + s);
-      List<FrozenTrial> complete = new ArrayList<>();
-      List<Config> proposed = new ArrayList<>();
-      double[] values = new double[largest];
-      double best = Double.POSITIVE_INFINITY;
-      for (int n = 0; n < largest; n++) {
-        // With w workers, the last w - 1 proposals are still being evaluated.
-        int told = Math.max(0, n - workers + 1);
-        while (complete.size() < told) {
-          int i = complete.size();
-          complete.add(Snapshots.complete(i, proposed.get(i), values[i]));
-        }
-        List<FrozenTrial> history = new ArrayList<>(complete);
-        for (int i = told; i < n; i++) {
-          history.add(Snapshots.running(i, proposed.get(i)));
-        }
-        SamplerContext context = new SamplerContext(
-            function.space(), n, List.of(Direction.MINIMIZE), List.copyOf(history));
-        long start = THREADS.getCurrentThreadCpuTime();
-        Config config = sampler.sample(context);
-        cpu += THREADS.getCurrentThreadCpuTime() - start;
-        values[n] = function.apply(config);
-        proposed.add(stored(function.space(), config));
-        best = Math.min(best, values[n]);
-        for (int b = 0; b < budgets.length; b++) {
-          if (budgets[b] == n + 1) {
-            regrets[b][s] = Math.log10(function.regret(best));
-            if (escape != null && best < escape) {
-              escaped[b]++;
-            } else if (escape != null && budgets[b] == largest) {
-              trapped.add(seedStart + s);
-            }
-          }
+      Run run = study(function, factory.apply(seedStart + s), largest, workers);
+      cpu += run.cpuNanos();
+      for (int b = 0; b < budgets.length; b++) {
+        double best = run.values()[bestAmong(run.values(), budgets[b])];
+        regrets[b][s] = Math.log10(function.regret(best));
+        if (escape != null && best < escape) {
+          escaped[b]++;
+        } else if (escape != null && budgets[b] == largest) {
+          trapped.add(seedStart + s);
         }
       }
     }
@@ -188,6 +164,49 @@ public final class SamplerBenchmark {
           Locale.ROOT, "# %s %s: seeds not below %s after %d trials: %s%n",
           function.name(), name, escape, largest, trapped);
     }
+  }
+
+  /**
+   * One seeded study of {@code function}: each trial's parameters and value, and the CPU time the
+   * sampler's {@code sample} calls took.
+   */
+  record Run(List<Config> proposed, double[] values, long cpuNanos) {}
+
+  /** The index of the lowest of the first {@code trials} values (the first, on a tie). */
+  static int bestAmong(double[] values, int trials) {
+    int best = 0;
+    for (int n = 1; n < trials; n++) {
+      best = values[n] < values[best] ? n : best;
+    }
+    return best;
+  }
+
+  /** Runs {@code trials} trials of {@code sampler} on {@code function} with {@code workers}. */
+  static Run study(TestFunction function, Sampler sampler, int trials, int workers) {
+    List<FrozenTrial> complete = new ArrayList<>();
+    List<Config> proposed = new ArrayList<>();
+    double[] values = new double[trials];
+    long cpu = 0;
+    for (int n = 0; n < trials; n++) {
+      // With w workers, the last w - 1 proposals are still being evaluated.
+      int told = Math.max(0, n - workers + 1);
+      while (complete.size() < told) {
+        int i = complete.size();
+        complete.add(Snapshots.complete(i, proposed.get(i), values[i]));
+      }
+      List<FrozenTrial> history = new ArrayList<>(complete);
+      for (int i = told; i < n; i++) {
+        history.add(Snapshots.running(i, proposed.get(i)));
+      }
+      SamplerContext context = new SamplerContext(
+          function.space(), n, List.of(Direction.MINIMIZE), List.copyOf(history));
+      long start = THREADS.getCurrentThreadCpuTime();
+      Config config = sampler.sample(context);
+      cpu += THREADS.getCurrentThreadCpuTime() - start;
+      values[n] = function.apply(config);
+      proposed.add(stored(function.space(), config));
+    }
+    return new Run(List.copyOf(proposed), values, cpu);
   }
 
   /** Time per sample call with a history of {@code trials} random trials on a d-D sphere. */
@@ -226,7 +245,7 @@ public final class SamplerBenchmark {
   }
 
   /** The factory {@code Samplers.<name>(long)}, found by name: new samplers need no edit here. */
-  private static LongFunction<Sampler> factory(String name) {
+  static LongFunction<Sampler> factory(String name) {
     String method = name.equalsIgnoreCase("cmaes") ? "cmaEs" : name;
     try {
       Method factory = Samplers.class.getMethod(method, long.class);
@@ -253,7 +272,7 @@ public final class SamplerBenchmark {
     return stored.build();
   }
 
-  private static double quantile(double[] sorted, double q) {
+  static double quantile(double[] sorted, double q) {
     double position = q * (sorted.length - 1);
     int low = (int) Math.floor(position);
     int high = Math.min(sorted.length - 1, low + 1);
