@@ -41,14 +41,23 @@ public class MultilayerPerceptron {
     COSINE
   }
 
-  /** How a gradient becomes a step. */
-  public enum Optimizer {
-    /** Plain gradient descent with momentum 0.9. */
+  /** How a gradient becomes a step: one of the {@link Optimizer}s with its default settings. */
+  public enum OptimizerKind {
+    /** {@link Sgd}: gradient descent with momentum 0.9. */
     SGD_MOMENTUM,
-    /** Steps scaled by a running root-mean-square of the gradient (decay 0.9). */
+    /** {@link RmsProp}: steps scaled by a running root-mean-square of the gradient (decay 0.9). */
     RMSPROP,
-    /** Adam: momentum and RMS scaling with bias correction (0.9, 0.999). */
-    ADAM
+    /** {@link Adam}: momentum and RMS scaling with bias correction (0.9, 0.999). */
+    ADAM;
+
+    /** The optimizer, with its default settings. */
+    Optimizer create() {
+      return switch (this) {
+        case SGD_MOMENTUM -> new Sgd();
+        case RMSPROP -> new RmsProp();
+        case ADAM -> new Adam();
+      };
+    }
   }
 
   @Hyperparameter(range = {1, 3}, description = "the number of hidden layers")
@@ -66,7 +75,7 @@ public class MultilayerPerceptron {
   double dropout = 0;
 
   @Hyperparameter(description = "how a gradient becomes a step")
-  Optimizer optimizer = Optimizer.ADAM;
+  OptimizerKind optimizer = OptimizerKind.ADAM;
 
   @Hyperparameter(range = {1e-4, 1e-1}, scale = Scale.LOG, description = "the step size")
   double learningRate = 1e-3;
@@ -166,8 +175,9 @@ public class MultilayerPerceptron {
     int layers = weights.length;
     double[][][] weightGradients = zerosLike(weights);
     double[][] biasGradients = zerosLike(biases);
-    Steps weightSteps = new Steps(weights);
-    Steps biasSteps = new Steps(biases);
+    Optimizer rule = optimizer.create();
+    Steps weightSteps = new Steps(rule, weights);
+    Steps biasSteps = new Steps(rule, biases);
     int[] order = new int[z.length];
     Arrays.setAll(order, i -> i);
     int step = 0;
@@ -400,18 +410,20 @@ public class MultilayerPerceptron {
     }
   }
 
-  /** The optimizer's running state for one group of parameters and its update rule. */
-  private final class Steps {
+  /** An optimizer's running moments for one group of parameters. */
+  private static final class Steps {
+    private final Optimizer rule;
     private final double[][][] first;
     private final double[][][] second;
 
-    Steps(double[][][] shape) {
+    Steps(Optimizer rule, double[][][] shape) {
+      this.rule = rule;
       first = zerosLike(shape);
       second = zerosLike(shape);
     }
 
-    Steps(double[][] shape) {
-      this(new double[][][] {shape});
+    Steps(Optimizer rule, double[][] shape) {
+      this(rule, new double[][][] {shape});
     }
 
     void apply(double[][] parameters, double[][] gradients, int step, double learningRate) {
@@ -419,32 +431,10 @@ public class MultilayerPerceptron {
     }
 
     void apply(double[][][] parameters, double[][][] gradients, int step, double learningRate) {
-      double correction1 = 1 - Math.pow(0.9, step);
-      double correction2 = 1 - Math.pow(0.999, step);
       for (int l = 0; l < parameters.length; l++) {
         for (int u = 0; u < parameters[l].length; u++) {
-          double[] p = parameters[l][u];
-          double[] g = gradients[l][u];
-          double[] m = first[l][u];
-          double[] v = second[l][u];
-          for (int i = 0; i < p.length; i++) {
-            switch (optimizer) {
-              case SGD_MOMENTUM -> {
-                m[i] = 0.9 * m[i] - learningRate * g[i];
-                p[i] += m[i];
-              }
-              case RMSPROP -> {
-                v[i] = 0.9 * v[i] + 0.1 * g[i] * g[i];
-                p[i] -= learningRate * g[i] / (Math.sqrt(v[i]) + 1e-8);
-              }
-              case ADAM -> {
-                m[i] = 0.9 * m[i] + 0.1 * g[i];
-                v[i] = 0.999 * v[i] + 0.001 * g[i] * g[i];
-                double corrected = Math.sqrt(v[i] / correction2) + 1e-8;
-                p[i] -= learningRate * (m[i] / correction1) / corrected;
-              }
-            }
-          }
+          rule.step(parameters[l][u], gradients[l][u], first[l][u], second[l][u], step,
+              learningRate);
         }
       }
     }
