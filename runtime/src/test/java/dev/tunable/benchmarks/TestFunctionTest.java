@@ -82,8 +82,8 @@ class TestFunctionTest {
   }
 
   @Test
-  void theConstantBranchLooksBestAmongRandomPoints() {
-    // What makes the function a test of branch choice: random points of the best branch rarely
+  void theConstantBranchBeatsMostRandomPoints() {
+    // What makes the function a test of branch choice: random points of the best branch seldom
     // beat the constant branch, which every other branch's minimum beats.
     TestFunction branches = TestFunction.branches();
     SplittableRandom random = new SplittableRandom(3);
@@ -102,7 +102,7 @@ class TestFunctionTest {
       assertTrue(share < 0.25, entry.getKey() + " beats the constant in " + share);
     }
     double branin = (double) beatsConstant.get("branin")[0] / beatsConstant.get("branin")[1];
-    assertTrue(branin > 0 && branin < 0.06, "branin beats the constant in " + branin);
+    assertTrue(branin > 0.03 && branin < 0.12, "branin beats the constant in " + branin);
   }
 
   @Test

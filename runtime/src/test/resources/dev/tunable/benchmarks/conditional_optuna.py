@@ -61,7 +61,7 @@ def branches(params):
     if branch == "hartmann3":
         x = [params["branch.hartmann3.x%d" % i] for i in (1, 2, 3)]
         return hartmann3(x) - HARTMANN3_MIN + 0.2
-    return (branin(params["branch.branin.x1"], params["branch.branin.x2"]) - BRANIN_MIN) / 2
+    return (branin(params["branch.branin.x1"], params["branch.branin.x2"]) - BRANIN_MIN) / 5
 
 
 def objective(trial):
