@@ -12,4 +12,14 @@ public class Model {
       @Hyperparameter(range = {0, 1}) double rate;
     }
   }
+
+  sealed interface Optimizer permits Sgd, Adam {}
+
+  static final class Sgd implements Optimizer {}
+
+  private static final class Adam implements Optimizer { // error: [UnreachableClass] class test.Model.Adam is private, so the generated Model_AdamHyperparameters cannot reach it; remove 'private' from Adam
+    @Hyperparameter(range = {0.8, 0.999}) double beta1 = 0.9;
+  }
+
+  @Hyperparameter Optimizer optimizer = new Sgd();
 }

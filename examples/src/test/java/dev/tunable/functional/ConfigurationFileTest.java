@@ -121,6 +121,60 @@ class ConfigurationFileTest {
     assertEquals(List.of(), disagreements);
   }
 
+  /**
+   * Issue 14: a key of a branch is allowed while its branch is chosen, in the file or by default,
+   * down to a choice inside a branch; a chosen branch's keys without defaults must be given.
+   */
+  @Test
+  void theSchemaAndLoadAgreeOnConditionalFiles() throws IOException {
+    Schema schema = schema("dev.tunable.functional.Trainer");
+    List<String> good = List.of(
+        "{}",
+        "{\"optimizer\": \"sgd\"}",
+        "{\"optimizer\": \"sgd\", \"rate\": 0.05, \"warmup.epochs\": 0}",
+        "{\"optimizer\": \"momentum\", \"optimizer.momentum.momentum\": 0.9}",
+        "{\"optimizer\": \"momentum\", \"optimizer.momentum.momentum\": 0.5,"
+            + " \"optimizer.momentum.nesterov\": true}",
+        "{\"optimizer.adam.beta1\": 0.95}",
+        "{\"optimizer\": \"adam\", \"optimizer.adam.beta1\": 0.8}",
+        "{\"optimizer.adam.decay\": \"constant\"}",
+        "{\"optimizer.adam.decay.step.every\": 5}",
+        "{\"optimizer\": \"adam\", \"optimizer.adam.decay\": \"step\","
+            + " \"optimizer.adam.decay.step.every\": 50}",
+        "{\"warmup.epochs\": 10}");
+    List<String> bad = List.of(
+        "{\"optimizer\": \"sgd\", \"optimizer.adam.beta1\": 0.95}",
+        "{\"optimizer\": \"momentum\"}",
+        "{\"optimizer\": \"momentum\", \"optimizer.momentum.nesterov\": true}",
+        "{\"optimizer.momentum.momentum\": 0.9}",
+        "{\"optimizer\": \"momentum\", \"optimizer.momentum.momentum\": 0.9,"
+            + " \"optimizer.adam.beta1\": 0.9}",
+        "{\"optimizer.adam.decay\": \"constant\", \"optimizer.adam.decay.step.every\": 5}",
+        "{\"optimizer\": \"sgd\", \"optimizer.adam.decay.step.every\": 5}",
+        "{\"optimizer\": \"sgd\", \"optimizer.adam.decay\": \"step\"}",
+        "{\"optimizer\": \"Adam\"}",
+        "{\"optimizer\": null}",
+        "{\"optimizer.adam.beta1\": 2}",
+        "{\"optimizer.adam.decay.step.every\": 0}",
+        "{\"warmup.epochs\": 11}",
+        "{\"warmup\": 3}",
+        "{\"warmup\": {\"epochs\": 3}}",
+        "{\"optimizer.sgd\": 1}",
+        "{\"optimizer.adam\": {\"beta1\": 0.9}}");
+    List<String> disagreements = new ArrayList<>();
+    for (String file : good) {
+      check(schema, file, true, TrainerHyperparameters::load, disagreements);
+    }
+    for (String file : bad) {
+      check(schema, file, false, TrainerHyperparameters::load, disagreements);
+    }
+    assertEquals(List.of(), disagreements);
+    TrainerHyperparameters loaded = TrainerHyperparameters.load(write("trainer.json",
+        "{\"optimizer.adam.decay.step.every\": 5}"));
+    assertEquals(TrainerHyperparameters.of(new Trainer()).overriddenBy(
+        "optimizer.adam.decay.step.every=5"), loaded);
+  }
+
   @Test
   void theSchemaRequiresWhatLoadRequires() throws IOException {
     // Unset's depth has no initializer: both want it.
@@ -162,12 +216,22 @@ class ConfigurationFileTest {
         "learningRate", 0.05, "batchSize", 64L, "epochs", 20L), fromJson.toConfig().asMap());
   }
 
+  /** A generated {@code load}. */
+  private interface Loader {
+    Object load(Path file) throws IOException;
+  }
+
   private void check(Schema schema, String file, boolean expected, List<String> disagreements)
       throws IOException {
+    check(schema, file, expected, KnobsHyperparameters::load, disagreements);
+  }
+
+  private void check(Schema schema, String file, boolean expected, Loader loader,
+      List<String> disagreements) throws IOException {
     boolean bySchema = accepts(schema, file);
     boolean byLoad;
     try {
-      KnobsHyperparameters.load(write("file.json", file));
+      loader.load(write("file.json", file));
       byLoad = true;
     } catch (IllegalArgumentException e) {
       byLoad = false;

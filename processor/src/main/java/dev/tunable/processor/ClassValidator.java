@@ -174,6 +174,23 @@ final class ClassValidator {
     }
   }
 
+  /**
+   * The dotted names of nested classes and choices must not meet another dimension's name, such
+   * as a field named {@code "optimizer.adam.beta1"} beside the choice {@code optimizer}.
+   */
+  void checkDottedNames(List<HyperparameterField> fields,
+      Map<HyperparameterField, VariableElement> elementsOf, Report report) {
+    Map<String, FlatSpace.Entry> byName = new HashMap<>();
+    for (FlatSpace.Entry entry : FlatSpace.of(fields)) {
+      FlatSpace.Entry same = byName.putIfAbsent(entry.name(), entry);
+      boolean dotted = entry.top() != entry.field() || same != null && same.top() != same.field();
+      if (same != null && same.top() != entry.top() && dotted) {
+        report.error(Message.DOTTED_NAME_CLASH, elementsOf.get(entry.top()), entry.top().field(),
+            entry.name(), same.top().field());
+      }
+    }
+  }
+
   void checkLearnedNames(List<LearnedField> fields, Map<LearnedField, VariableElement> elementsOf,
       ClassName generated, Report report) {
     for (LearnedField field : fields) {

@@ -1,11 +1,17 @@
 package dev.tunable.processor;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Writes the two JSON files of a class under {@code META-INF/tunable/}: the descriptor, which
  * tools read to learn the class's hyperparameters and learned state, and a JSON Schema (draft
  * 2020-12) of a configuration file for the class, which lets an IDE complete and check one.
+ * Nested classes and choices are flat there, under dotted names; a choice's branch keys are allowed
+ * only while it is chosen, in the file or by default, as {@code load} allows them.
  */
 final class DescriptorWriter {
   static final String SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema";
@@ -21,8 +27,8 @@ final class DescriptorWriter {
       json.name("parametersClass").value(model.parametersName().canonicalName());
     }
     json.name("hyperparameters").beginArray();
-    for (HyperparameterField field : model.hyperparameters()) {
-      hyperparameter(json, field);
+    for (FlatSpace.Entry entry : FlatSpace.of(model.hyperparameters())) {
+      hyperparameter(json, entry);
     }
     json.endArray();
     json.name("learned").beginArray();
@@ -48,11 +54,13 @@ final class DescriptorWriter {
     return field.primitive() ? "value" : "reference";
   }
 
-  private static void hyperparameter(Json json, HyperparameterField field) {
+  private static void hyperparameter(Json json, FlatSpace.Entry entry) {
+    HyperparameterField field = entry.field();
     json.beginObject();
-    json.name("name").value(field.name());
+    json.name("name").value(entry.name());
     json.name("field").value(field.field());
-    json.name("javaType").value(field.type().toString());
+    json.name("javaType").value(field.domain() instanceof Domain.Choice choice
+        ? choice.sealedType().canonicalName() : field.type().toString());
     field.domain().accept(new Domain.Visitor<Json>() {
       @Override
       public Json visitReal(Domain.Real real) {
@@ -85,10 +93,33 @@ final class DescriptorWriter {
       public Json visitBool(Domain.Bool bool) {
         return json.name("dimension").value("boolean");
       }
+
+      @Override
+      public Json visitNested(Domain.Nested nested) {
+        throw new IllegalStateException("a nested class is flattened into its dimensions");
+      }
+
+      @Override
+      public Json visitChoice(Domain.Choice choice) {
+        json.name("dimension").value("categorical");
+        json.name("choices").strings(choice.labels());
+        json.name("branches").beginObject();
+        for (Domain.Branch branch : choice.branches()) {
+          json.name(branch.label()).value(branch.type().element().getQualifiedName().toString());
+        }
+        return json.endObject();
+      }
     });
     field.initialValue().ifPresent(value -> initial(json.name("default"), field, value));
     if (!field.description().isEmpty()) {
       json.name("description").value(field.description());
+    }
+    if (!entry.conditions().isEmpty()) {
+      FlatSpace.Condition condition = entry.conditions().get(entry.conditions().size() - 1);
+      json.name("condition").beginObject()
+          .name("parent").value(condition.parent())
+          .name("labels").strings(List.of(condition.label()))
+          .endObject();
     }
     json.endObject();
   }
@@ -100,23 +131,75 @@ final class DescriptorWriter {
     json.name("title").value("Hyperparameters of " + model.element().getQualifiedName());
     json.name("type").value("object");
     json.name("properties").beginObject();
-    for (HyperparameterField field : model.hyperparameters()) {
-      json.name(field.name()).beginObject();
-      property(json, field);
+    List<FlatSpace.Entry> entries = FlatSpace.of(model.hyperparameters());
+    for (FlatSpace.Entry entry : entries) {
+      json.name(entry.name()).beginObject();
+      property(json, entry.field());
       json.endObject();
     }
     json.endObject();
     // A key left out of a file takes its field's initial value, as load and parse do; a field
     // whose initializer is not a constant has no default, and its key must be given.
-    List<String> required = model.hyperparameters().stream()
-        .filter(field -> field.initialValue().isEmpty())
-        .map(HyperparameterField::name)
+    List<String> required = entries.stream()
+        .filter(entry -> entry.conditions().isEmpty() && entry.field().initialValue().isEmpty())
+        .map(FlatSpace.Entry::name)
         .toList();
     if (!required.isEmpty()) {
       json.name("required").strings(required);
     }
     json.name("additionalProperties").value(false);
+    if (entries.stream().anyMatch(entry -> !entry.conditions().isEmpty())) {
+      branches(json, entries);
+    }
     return json.endObject().finish();
+  }
+
+  /**
+   * One rule per branch key: given, its branch must be chosen; and one per branch: chosen, its
+   * keys without defaults must be given. A choice left out of the file is its default.
+   */
+  private static void branches(Json json, List<FlatSpace.Entry> entries) {
+    Map<String, Object> defaults = new HashMap<>();
+    entries.forEach(entry -> entry.field().initialValue()
+        .ifPresent(value -> defaults.put(entry.name(), value)));
+    Map<List<FlatSpace.Condition>, List<String>> requiredInBranch = new LinkedHashMap<>();
+    json.name("allOf").beginArray();
+    for (FlatSpace.Entry entry : entries) {
+      if (entry.conditions().isEmpty()) {
+        continue;
+      }
+      json.beginObject().name("if").beginObject().name("required").strings(List.of(entry.name()))
+          .endObject();
+      chosen(json.name("then"), entry.conditions(), defaults);
+      json.endObject();
+      if (entry.field().initialValue().isEmpty()) {
+        requiredInBranch.computeIfAbsent(entry.conditions(), c -> new ArrayList<>())
+            .add(entry.name());
+      }
+    }
+    requiredInBranch.forEach((conditions, names) -> {
+      json.beginObject();
+      chosen(json.name("if"), conditions, defaults);
+      json.name("then").beginObject().name("required").strings(names).endObject();
+      json.endObject();
+    });
+    json.endArray();
+  }
+
+  /** A schema that holds when every condition holds, each choice given or left to its default. */
+  private static void chosen(Json json, List<FlatSpace.Condition> conditions,
+      Map<String, Object> defaults) {
+    json.beginObject().name("allOf").beginArray();
+    for (FlatSpace.Condition condition : conditions) {
+      json.beginObject().name("properties").beginObject()
+          .name(condition.parent()).beginObject().name("const").value(condition.label()).endObject()
+          .endObject();
+      if (!condition.label().equals(defaults.get(condition.parent()))) {
+        json.name("required").strings(List.of(condition.parent()));
+      }
+      json.endObject();
+    }
+    json.endArray().endObject();
   }
 
   private static void property(Json json, HyperparameterField field) {
@@ -156,6 +239,16 @@ final class DescriptorWriter {
       @Override
       public Json visitBool(Domain.Bool bool) {
         return json.name("type").value("boolean");
+      }
+
+      @Override
+      public Json visitNested(Domain.Nested nested) {
+        throw new IllegalStateException("a nested class is flattened into its dimensions");
+      }
+
+      @Override
+      public Json visitChoice(Domain.Choice choice) {
+        return json.name("enum").strings(choice.labels());
       }
     });
     if (!field.description().isEmpty()) {

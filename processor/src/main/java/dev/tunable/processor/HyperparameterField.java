@@ -10,7 +10,8 @@ import java.util.Optional;
  * @param name the dimension's name in search spaces and configuration files
  * @param constant the UPPER_SNAKE name of the generated dimension constant
  * @param description what it does, or empty
- * @param type the field's type
+ * @param type the record component's type: the field's, or for a nested class or a choice the
+ *     generated record or sealed interface
  * @param domain the values it may take
  * @param initialValue the value a fresh model holds, when the source shows it as a constant: a
  *     {@code Double}, {@code Long}, {@code Boolean} or a choice's label
@@ -25,4 +26,10 @@ record HyperparameterField(
     TypeName type,
     Domain domain,
     Optional<Object> initialValue,
-    String javadoc) {}
+    String javadoc) {
+
+  /** Whether the field is a nested space or a choice rather than one dimension. */
+  boolean isComposite() {
+    return domain instanceof Domain.Nested || domain instanceof Domain.Choice;
+  }
+}

@@ -34,7 +34,9 @@ import javax.lang.model.util.Elements;
 final class HyperparameterValidator {
   /** The supported field types. */
   private enum Kind {
-    DOUBLE, FLOAT, INT, LONG, BOOLEAN, ENUM, STRING;
+    DOUBLE, FLOAT, INT, LONG, BOOLEAN, ENUM, STRING,
+    /** A class with hyperparameters (a nested space) or a sealed type (a choice). */
+    COMPOSITE;
 
     boolean isNumeric() {
       return this == DOUBLE || this == FLOAT || this == INT || this == LONG;
@@ -69,16 +71,25 @@ final class HyperparameterValidator {
   private final Elements elements;
   private final FieldAccessRules access;
   private final InitialValues initialValues;
+  private final CompositeTypes composites;
 
   HyperparameterValidator(Elements elements, FieldAccessRules access, InitialValues initialValues) {
     this.elements = elements;
     this.access = access;
     this.initialValues = initialValues;
+    this.composites = new CompositeTypes(elements, access);
   }
 
-  /** The field's model, or empty after reporting every rule it breaks. */
+  CompositeTypes composites() {
+    return composites;
+  }
+
+  /**
+   * The field's model, or empty after reporting every rule it breaks; {@code parts} reads the
+   * class of a nested or choice field.
+   */
   Optional<HyperparameterField> validate(VariableElement field, AnnotationMirror mirror,
-      TypeElement model, ClassName generated, Report report) {
+      TypeElement model, ClassName generated, CompositeTypes.Parts parts, Report report) {
     int errorsBefore = report.size();
     Mirrors.Values values = new Mirrors.Values(mirror, elements);
     Subject subject = new Subject(field, mirror, values, report);
@@ -88,7 +99,9 @@ final class HyperparameterValidator {
     checkName(subject, name);
     checkDescription(subject);
     Domain domain = null;
-    if (kind.isPresent()) {
+    if (kind.isPresent() && kind.get() == Kind.COMPOSITE) {
+      domain = compositeDomain(subject, model, parts);
+    } else if (kind.isPresent()) {
       domain = domain(subject, kind.get());
     }
     Optional<Object> initial = Optional.empty();
@@ -100,8 +113,36 @@ final class HyperparameterValidator {
     }
     return Optional.of(new HyperparameterField(field.getSimpleName().toString(), name,
         Names.constant(field.getSimpleName().toString()), values.string("description"),
-        TypeName.get(field.asType()), domain, initial,
+        componentType(field, domain), domain, initial,
         javadoc(elements, field, values.string("description"))));
+  }
+
+  /** The field's type, or the generated record or interface that stands for a composite one. */
+  private static TypeName componentType(VariableElement field, Domain domain) {
+    if (domain instanceof Domain.Nested nested) {
+      return nested.type().hyperparametersName();
+    }
+    if (domain instanceof Domain.Choice choice) {
+      return choice.family();
+    }
+    return TypeName.get(field.asType());
+  }
+
+  /** A nested class's or a choice's domain, or null after reporting every rule it breaks. */
+  private Domain compositeDomain(Subject subject, TypeElement model, CompositeTypes.Parts parts) {
+    DeclaredType type = (DeclaredType) subject.field().asType();
+    boolean choice = type.asElement().getKind() == ElementKind.INTERFACE
+        || type.asElement().getModifiers().contains(javax.lang.model.element.Modifier.ABSTRACT);
+    String values = (choice ? "the permitted classes of " : "the values of the hyperparameters of ")
+        + type.asElement().getSimpleName();
+    checkNoRange(subject, values);
+    checkNoScale(subject, values);
+    checkNoStep(subject, values);
+    checkNoChoices(subject);
+    CompositeTypes.Place place =
+        new CompositeTypes.Place(subject.name(), subject.field(), subject.mirror(),
+            subject.report());
+    return composites.domain(place, type, model, parts).orElse(null);
   }
 
   /** The field's doc comment, or the empty string. */
@@ -194,14 +235,20 @@ final class HyperparameterValidator {
     };
     if (primitive != null) {
       subject.error(Message.BOXED_TYPE, subject.name(), element.getSimpleName(), primitive);
-    } else {
-      subject.error(Message.UNSUPPORTED_TYPE, subject.name(), type, supported());
+      return Optional.empty();
     }
+    boolean classOrInterface = element.getKind() == ElementKind.CLASS
+        || element.getKind() == ElementKind.INTERFACE;
+    if (classOrInterface && type.getTypeArguments().isEmpty()) {
+      return Optional.of(Kind.COMPOSITE);
+    }
+    subject.error(Message.UNSUPPORTED_TYPE, subject.name(), type, supported());
     return Optional.empty();
   }
 
   private static String supported() {
-    return "use double, float, int, long, boolean, an enum, or String with choices";
+    return "use double, float, int, long, boolean, an enum, String with choices, a class with"
+        + " @Hyperparameter fields, or a sealed interface of such classes";
   }
 
   // ---- name and description
@@ -500,6 +547,9 @@ final class HyperparameterValidator {
 
   /** The initial value in the model's terms, after checking it against the domain. */
   private Optional<Object> checkInitialValue(Subject subject, Domain domain) {
+    if (domain instanceof Domain.Choice choice) {
+      return initialBranch(subject, choice);
+    }
     Optional<Object> source = initialValues.of(subject.field());
     if (source.isEmpty()) {
       return Optional.empty();
@@ -531,7 +581,28 @@ final class HyperparameterValidator {
       public Optional<Object> visitBool(Domain.Bool bool) {
         return value instanceof Boolean flag ? Optional.of(flag) : Optional.empty();
       }
+
+      @Override
+      public Optional<Object> visitNested(Domain.Nested nested) {
+        return Optional.empty(); // its defaults are its own class's initializers
+      }
+
+      @Override
+      public Optional<Object> visitChoice(Domain.Choice choice) {
+        return Optional.empty(); // an initial instance is read apart: checkInitialValue
+      }
     });
+  }
+
+  /**
+   * The label of the branch a choice field's initializer creates, {@code new Adam()} giving
+   * {@code adam}; empty for any other initializer, whose values the source does not show.
+   */
+  private Optional<Object> initialBranch(Subject subject, Domain.Choice choice) {
+    return initialValues.instantiated(subject.field()).flatMap(type -> choice.branches().stream()
+        .filter(branch -> branch.type().element().equals(type))
+        .map(branch -> (Object) branch.label())
+        .findFirst());
   }
 
   private static Optional<Object> initialReal(Subject subject, Domain.Real real, Number number) {

@@ -57,6 +57,7 @@ final class HyperparametersWriter {
         .addJavadoc("Hyperparameters of {@link $T}.\n", Writers.raw(model.modelType()))
         .addOriginatingElement(model.element());
     generated.ifPresent(record::addAnnotation);
+    model.families().forEach(record::addSuperinterface);
     // A field named like a type the code uses (a field "Math") would hide it: qualify such types.
     fields.forEach(field -> record.alwaysQualify(field.field()));
     Writers.qualifyJavaLangHiddenBy(record, model.element());
@@ -69,8 +70,10 @@ final class HyperparametersWriter {
         constructor.addStatement("$T.requireNonNull($N, $S)", OBJECTS, field.field(),
             "hyperparameter '" + field.name() + "' must not be null");
       }
-      constructor.addStatement("$N.check($N)", field.constant(), field.field());
-      record.addField(dimension(field));
+      if (!field.isComposite()) {
+        constructor.addStatement("$N.check($N)", field.constant(), field.field());
+      }
+      dimension(field).ifPresent(record::addField);
     }
     record.recordConstructor(constructor.build());
     record.addField(space(model, self, fields));
@@ -85,7 +88,7 @@ final class HyperparametersWriter {
       record.addMethod(wither(field, self, fields));
     }
     record.addMethod(fromConfig(self, fields, names.clone()));
-    record.addMethod(toConfig(fields));
+    record.addMethod(toConfig(model, fields));
     record.addMethod(overriddenByMap(self, names.clone()));
     record.addMethod(overriddenByAssignments(self, names.clone()));
     record.addMethod(parse(model, self, names.clone()));
@@ -93,7 +96,8 @@ final class HyperparametersWriter {
     return Writers.file(self, record.build());
   }
 
-  private static FieldSpec dimension(HyperparameterField field) {
+  /** The field's dimension constant; none for a nested class, whose record has its own. */
+  private static Optional<FieldSpec> dimension(HyperparameterField field) {
     // A float or int field's dimension says so (asFloat(), asInt()), so that the runtime holds
     // it to the same rules as the compiler did.
     FieldSpec.Builder constant = field.domain().accept(new Domain.Visitor<FieldSpec.Builder>() {
@@ -131,11 +135,28 @@ final class HyperparametersWriter {
         return dimensionConstant(
             field, BOOLEAN, CodeBlock.of("new $T($S)", BOOLEAN, field.name()));
       }
+
+      @Override
+      public FieldSpec.Builder visitNested(Domain.Nested nested) {
+        return null;
+      }
+
+      @Override
+      public FieldSpec.Builder visitChoice(Domain.Choice choice) {
+        CodeBlock labels = choice.labels().stream()
+            .map(label -> CodeBlock.of("$S", label))
+            .collect(CodeBlock.joining(", "));
+        return dimensionConstant(field, ParameterizedTypeName.get(CATEGORICAL, STRING),
+            CodeBlock.of("new $T<>($S, $T.of($L))", CATEGORICAL, field.name(), LIST, labels));
+      }
     });
+    if (constant == null) {
+      return Optional.empty();
+    }
     if (!field.description().isEmpty()) {
       constant.addJavadoc("$L\n", Writers.javadocText(field.description()));
     }
-    return constant.build();
+    return Optional.of(constant.build());
   }
 
   private static FieldSpec.Builder dimensionConstant(
@@ -153,6 +174,9 @@ final class HyperparametersWriter {
         Member.SPACE.simpleName(), Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL);
     List<HyperparameterField> withDefaults =
         fields.stream().filter(field -> field.initialValue().isPresent()).toList();
+    if (model.isComposite()) {
+      return compositeSpace(model, self, space, withDefaults);
+    }
     if (withDefaults.isEmpty()) {
       return space
           .addJavadoc("The search space over every hyperparameter, in declaration order.\n")
@@ -175,6 +199,46 @@ final class HyperparametersWriter {
         .initializer("$T.of($T::$N, $T::$N,\n$>$>$T.of($L),\n$L)$<$<", SEARCH_SPACE,
             self, Member.FROM_CONFIG.simpleName(), self, Member.TO_CONFIG.simpleName(), LIST,
             constants, defaults.build())
+        .build();
+  }
+
+  /**
+   * A space with nested classes or choices, laid out by the runtime's builder from the records'
+   * own spaces: a branch's and a nested class's defaults come with them.
+   */
+  private static FieldSpec compositeSpace(TunableClass model, ClassName self,
+      FieldSpec.Builder space, List<HyperparameterField> withDefaults) {
+    CodeBlock.Builder layout = CodeBlock.builder().add("$T.builder()", SEARCH_SPACE).indent().indent();
+    for (HyperparameterField field : model.hyperparameters()) {
+      if (field.domain() instanceof Domain.Nested nested) {
+        layout.add("\n.nested($S, $T.$N)", field.name(), nested.type().hyperparametersName(),
+            Member.SPACE.simpleName());
+      } else if (field.domain() instanceof Domain.Choice choice) {
+        CodeBlock branches = choice.branches().stream()
+            .map(branch -> CodeBlock.of("$T.$N", branch.type().hyperparametersName(),
+                Member.SPACE.simpleName()))
+            .collect(CodeBlock.joining(",$W"));
+        layout.add("\n.choice($N,$W$L)", field.constant(), branches);
+      } else {
+        layout.add("\n.add($N)", field.constant());
+      }
+    }
+    if (!withDefaults.isEmpty()) {
+      layout.add("\n.defaults($T.builder()", CONFIG).indent().indent();
+      for (HyperparameterField field : withDefaults) {
+        layout.add("\n.set($N, $L)", field.constant(), literal(field));
+      }
+      layout.add("\n.build())").unindent().unindent();
+    }
+    layout.add("\n.build()").unindent().unindent();
+    return space
+        .addJavadoc("The search space over every hyperparameter, in declaration order, nested"
+            + " classes and choices\nunder dotted names, with the values the field initializers"
+            + " of {@link $T} and\nof the classes of its nested and choice fields give as"
+            + " defaults.\n", Writers.raw(model.modelType()))
+        .initializer("$T.of($T::$N, $T::$N,\n$>$>$L)$<$<", SEARCH_SPACE,
+            self, Member.FROM_CONFIG.simpleName(), self, Member.TO_CONFIG.simpleName(),
+            layout.build())
         .build();
   }
 
@@ -203,16 +267,30 @@ final class HyperparametersWriter {
       public CodeBlock visitBool(Domain.Bool bool) {
         return CodeBlock.of("$L", value);
       }
+
+      @Override
+      public CodeBlock visitNested(Domain.Nested nested) {
+        throw new IllegalStateException("a nested class has no initial value of its own");
+      }
+
+      @Override
+      public CodeBlock visitChoice(Domain.Choice choice) {
+        return CodeBlock.of("$S", value);
+      }
     });
   }
 
   private static MethodSpec of(TunableClass model, ClassName self, NameAllocator names) {
     String instance = names.newName("model");
     CodeBlock values = model.hyperparameters().stream()
-        .map(field -> CodeBlock.of("$N.$N", instance, field.field()))
+        .map(field -> readField(model, field, instance))
         .collect(CodeBlock.joining(",$W"));
-    return MethodSpec.methodBuilder(Member.OF.simpleName())
-        .addJavadoc("The values {@code $N} holds; for a fresh model, its defaults.\n", instance)
+    MethodSpec.Builder method = MethodSpec.methodBuilder(Member.OF.simpleName())
+        .addJavadoc("The values {@code $N} holds; for a fresh model, its defaults.\n", instance);
+    if (model.isComposite()) {
+      method.addJavadoc("\n@throws NullPointerException if a nested or choice field is null\n");
+    }
+    return method
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(self)
         .addParameter(model.modelType(), instance)
@@ -220,17 +298,47 @@ final class HyperparametersWriter {
         .build();
   }
 
+  /**
+   * {@code model.rate}, or the record of a nested or choice field's current instance, which must
+   * not be null.
+   */
+  private static CodeBlock readField(TunableClass model, HyperparameterField field,
+      String instance) {
+    if (!field.isComposite()) {
+      return CodeBlock.of("$N.$N", instance, field.field());
+    }
+    CodeBlock value = CodeBlock.of("$T.requireNonNull($N.$N, $S)", OBJECTS, instance,
+        field.field(), "field '" + field.field() + "' of " + model.simpleName()
+            + " is null, but hyperparameter '" + field.name() + "' needs an instance");
+    return field.domain() instanceof Domain.Nested nested
+        ? CodeBlock.of("$T.$N($L)", nested.type().hyperparametersName(), Member.OF.simpleName(),
+            value)
+        : CodeBlock.of("$T.$N($L)", ((Domain.Choice) field.domain()).family(),
+            ChoiceWriter.OF, value);
+  }
+
   private static MethodSpec applyTo(TunableClass model, NameAllocator names) {
     String instance = names.newName("model");
     TypeVariableName type = Writers.typeVariable(model, "M");
     MethodSpec.Builder method = MethodSpec.methodBuilder(Member.APPLY_TO.simpleName())
-        .addJavadoc("Sets these values on {@code $N}'s fields and returns it.\n", instance)
+        .addJavadoc(model.isComposite()
+            ? "Sets these values on {@code $N}'s fields and returns it; a nested or choice field gets"
+                + "\na new instance of its class with that class's values set.\n"
+            : "Sets these values on {@code $N}'s fields and returns it.\n", instance)
         .addModifiers(Modifier.PUBLIC)
         .addTypeVariable(type)
         .returns(type)
         .addParameter(type, instance);
     for (HyperparameterField field : model.hyperparameters()) {
-      method.addStatement("$N.$N = this.$N", instance, field.field(), field.field());
+      if (field.domain() instanceof Domain.Nested nested) {
+        method.addStatement("$N.$N = this.$N.$N(new $T())", instance, field.field(), field.field(),
+            Member.APPLY_TO.simpleName(), Writers.raw(nested.type().modelType()));
+      } else if (field.domain() instanceof Domain.Choice choice) {
+        method.addStatement("$N.$N = $T.$N(this.$N)", instance, field.field(), choice.family(),
+            ChoiceWriter.NEW_INSTANCE, field.field());
+      } else {
+        method.addStatement("$N.$N = this.$N", instance, field.field(), field.field());
+      }
     }
     return method.addStatement("return $N", instance).build();
   }
@@ -257,16 +365,26 @@ final class HyperparametersWriter {
     CodeBlock values = fields.stream()
         .map(field -> read(field, config))
         .collect(CodeBlock.joining(",\n"));
+    // A choice's branch is read from the values under its dotted prefix.
     return MethodSpec.methodBuilder(Member.FROM_CONFIG.simpleName())
         .addJavadoc("The values of {@code $N}, each checked against its dimension.\n", config)
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(self)
         .addParameter(CONFIG, config)
-        .addStatement("return new $T(\n$L)", self, values)
+        .addStatement(fields.isEmpty() ? "return new $T($L)" : "return new $T(\n$L)", self, values)
         .build();
   }
 
   private static CodeBlock read(HyperparameterField field, String config) {
+    if (field.domain() instanceof Domain.Nested nested) {
+      return CodeBlock.of("$T.$N($N.under($S))", nested.type().hyperparametersName(),
+          Member.FROM_CONFIG.simpleName(), config, field.name());
+    }
+    if (field.domain() instanceof Domain.Choice choice) {
+      return CodeBlock.of("$T.$N($N.get($N), $N.under($S + $N.get($N)))", choice.family(),
+          ChoiceWriter.FROM_CONFIG, config, field.constant(), config, field.name() + ".", config,
+          field.constant());
+    }
     CodeBlock value = CodeBlock.of("$N.get($N)", config, field.constant());
     if (field.type().equals(TypeName.INT)) {
       return CodeBlock.of("$T.toIntExact($L)", MATH, value); // the range fits an int: checked
@@ -277,14 +395,29 @@ final class HyperparametersWriter {
     return value;
   }
 
-  private static MethodSpec toConfig(List<HyperparameterField> fields) {
+  private static MethodSpec toConfig(TunableClass model, List<HyperparameterField> fields) {
     CodeBlock.Builder body = CodeBlock.builder().add("return $T.builder()", CONFIG);
     for (HyperparameterField field : fields) {
-      body.add("\n.set($N, this.$N)", field.constant(), field.field());
+      if (field.domain() instanceof Domain.Nested) {
+        body.add("\n.setAll($S, this.$N.$N())", field.name(), field.field(),
+            Member.TO_CONFIG.simpleName());
+      } else if (field.domain() instanceof Domain.Choice choice) {
+        CodeBlock label = CodeBlock.of("$T.$N(this.$N)", choice.family(), ChoiceWriter.LABEL,
+            field.field());
+        body.add("\n.set($N, $L)", field.constant(), label);
+        body.add("\n.setAll($S + $L, this.$N.$N())", field.name() + ".", label, field.field(),
+            Member.TO_CONFIG.simpleName());
+      } else {
+        body.add("\n.set($N, this.$N)", field.constant(), field.field());
+      }
     }
     body.add("\n.build()");
-    return MethodSpec.methodBuilder(Member.TO_CONFIG.simpleName())
-        .addJavadoc("These values by dimension name.\n")
+    MethodSpec.Builder method = MethodSpec.methodBuilder(Member.TO_CONFIG.simpleName())
+        .addJavadoc("These values by dimension name.\n");
+    if (!model.families().isEmpty()) {
+      method.addAnnotation(Override.class);
+    }
+    return method
         .addModifiers(Modifier.PUBLIC)
         .returns(CONFIG)
         .addStatement("$L", body.build())
@@ -358,7 +491,7 @@ final class HyperparametersWriter {
   /** What a key left out of a configuration becomes, with the keys that must be given. */
   private static CodeBlock defaultsSentence(TunableClass model) {
     List<String> required = model.hyperparameters().stream()
-        .filter(field -> field.initialValue().isEmpty())
+        .filter(field -> field.initialValue().isEmpty() && !(field.domain() instanceof Domain.Nested))
         .map(HyperparameterField::name)
         .toList();
     CodeBlock leftOut = CodeBlock.of("A key left out takes its default in {@link #$N}",

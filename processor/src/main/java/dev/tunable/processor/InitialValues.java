@@ -3,6 +3,7 @@ package dev.tunable.processor;
 import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.LiteralTree;
+import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.PrimitiveTypeTree;
 import com.sun.source.tree.Tree;
@@ -17,6 +18,7 @@ import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeKind;
 
@@ -57,6 +59,22 @@ final class InitialValues {
       return Optional.empty();
     }
     return Optional.ofNullable(evaluate(new TreePath(path, variable.getInitializer())));
+  }
+
+  /**
+   * The class a field's initializer creates with no arguments and no body, {@code new Adam()};
+   * empty for any other initializer.
+   */
+  Optional<TypeElement> instantiated(VariableElement field) {
+    TreePath path = trees == null ? null : trees.getPath(field);
+    if (path == null || !(path.getLeaf() instanceof VariableTree variable)
+        || !(variable.getInitializer() instanceof NewClassTree creation)
+        || !creation.getArguments().isEmpty() || creation.getClassBody() != null) {
+      return Optional.empty();
+    }
+    TreePath initializer = new TreePath(path, creation);
+    Element created = trees.getElement(new TreePath(initializer, creation.getIdentifier()));
+    return created instanceof TypeElement type ? Optional.of(type) : Optional.empty();
   }
 
   /**

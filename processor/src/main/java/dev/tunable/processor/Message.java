@@ -53,6 +53,30 @@ enum Message {
   STRING_WITHOUT_CHOICES("StringWithoutChoices",
       "hyperparameter '%s' of type String needs the values it may take; add choices = {\"a\", \"b\"}"),
 
+  // Nested classes and choices among the permitted classes of a sealed type.
+  CHOICE_NOT_SEALED("ChoiceNotSealed",
+      "hyperparameter '%s' has type %s, %s that is not sealed, so the classes to choose among are"
+          + " not known at compile time; declare it sealed with the classes in permits"
+          + " (%s permits A, B), or use a concrete class with @Hyperparameter fields"),
+  BRANCH_NOT_A_CLASS("BranchNotAClass",
+      "hyperparameter '%s': %s permits %s, %s, but each choice of %s must be a class whose fields"
+          + " the generated code sets; %s"),
+  NOT_INSTANTIABLE("NotInstantiable",
+      "hyperparameter '%s': the generated code in package %s creates %s with new %s(), but it"
+          + " %s; %s"),
+  BRANCH_LABEL_CLASH("BranchLabelClash",
+      "hyperparameter '%s': the permitted classes %s and %s of %s are both the choice \"%s\";"
+          + " rename one of the classes"),
+  NESTED_WITHOUT_HYPERPARAMETERS("NestedWithoutHyperparameters",
+      "hyperparameter '%s' has type %s, a class without @Hyperparameter fields, so it has nothing"
+          + " to tune; annotate the fields of %s to tune, or remove @Hyperparameter from '%s'"),
+  NESTED_CYCLE("NestedCycle",
+      "hyperparameter '%s' closes a cycle of nested classes (%s), so its space would never end;"
+          + " remove @Hyperparameter from one field of the cycle"),
+  DOTTED_NAME_CLASH("DottedNameClash",
+      "hyperparameter '%s' has the dimension \"%s\", but so has hyperparameter '%s' (names of"
+          + " nested classes and choices are dotted); give one of them another name = \"...\""),
+
   // range, scale and step.
   MISSING_RANGE("MissingRange",
       "hyperparameter '%s' of type %s needs a range; add range = {min, max}"),

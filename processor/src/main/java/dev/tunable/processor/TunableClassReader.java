@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
@@ -27,11 +28,13 @@ import javax.lang.model.util.Elements;
  * Runs the validators over one class and, when they find nothing, builds its {@link TunableClass}.
  * Fields of annotated superclasses come first, as they are initialized first.
  */
-final class TunableClassReader {
+final class TunableClassReader implements CompositeTypes.Parts {
   private final Elements elements;
   private final HyperparameterValidator hyperparameters;
   private final LearnedValidator learned;
   private final ClassValidator classes;
+  /** The classes being read, the innermost first: a nested class among them is a cycle. */
+  private final Deque<TypeElement> reading = new ArrayDeque<>();
 
   TunableClassReader(Elements elements, HyperparameterValidator hyperparameters,
       LearnedValidator learned, ClassValidator classes) {
@@ -102,8 +105,59 @@ final class TunableClassReader {
     return false;
   }
 
-  /** The class's model, or empty when {@code report} holds errors. */
+  /**
+   * The class's model, with the choices it is a branch of, or empty when {@code report} holds
+   * errors.
+   */
   Optional<TunableClass> read(TypeElement type, Set<String> generatedSoFar, Report report) {
+    reading.push(type);
+    Optional<TunableClass> model;
+    try {
+      model = readClass(type, generatedSoFar, report);
+    } finally {
+      reading.pop();
+    }
+    return model.map(m -> m.withFamilies(families(type)));
+  }
+
+  /** The generated interfaces of the choices {@code type} is a branch of. */
+  List<ClassName> families(TypeElement type) {
+    return familiesOf(type).stream().map(Domain.Choice::family).toList();
+  }
+
+  /** The choices {@code type} is a branch of. */
+  List<Domain.Choice> familiesOf(TypeElement type) {
+    return hyperparameters.composites().familiesOf(type, this);
+  }
+
+  /**
+   * The class of a nested field or a branch, read like a model but for the generated name, which
+   * its own processing (or the choice's) claims; a class already being read is a cycle.
+   */
+  @Override
+  public Optional<TunableClass> read(TypeElement type, String field, Element at, Report report) {
+    if (reading.contains(type)) {
+      List<String> cycle = new ArrayList<>();
+      for (TypeElement t : (Iterable<TypeElement>) reading::descendingIterator) {
+        if (!cycle.isEmpty() || t.equals(type)) {
+          cycle.add(t.getSimpleName().toString());
+        }
+      }
+      cycle.add(type.getSimpleName().toString());
+      report.error(Message.NESTED_CYCLE, at, field, String.join(" holds ", cycle));
+      return Optional.empty();
+    }
+    reading.push(type);
+    try {
+      return readClass(type, null, report);
+    } finally {
+      reading.pop();
+    }
+  }
+
+  /** @param generatedSoFar null for a class read as part of another */
+  private Optional<TunableClass> readClass(
+      TypeElement type, Set<String> generatedSoFar, Report report) {
     ClassName hyperparametersName = Names.hyperparameters(type);
     ClassName parametersName = Names.parameters(type);
     classes.checkReachable(type, hyperparametersName, report);
@@ -120,7 +174,8 @@ final class TunableClassReader {
       if (hyperparameter.isPresent() && learnedMirror.isPresent()) {
         classes.checkBothAnnotations(field, report);
       } else if (hyperparameter.isPresent()) {
-        hyperparameters.validate(field, hyperparameter.get(), type, hyperparametersName, report)
+        hyperparameters.validate(field, hyperparameter.get(), type, hyperparametersName, this,
+                report)
             .ifPresent(model -> {
               hyperparameterFields.add(model);
               hyperparameterElements.put(model, field);
@@ -135,14 +190,15 @@ final class TunableClassReader {
     }
     classes.checkHyperparameterNames(
         hyperparameterFields, hyperparameterElements, hyperparametersName, report);
+    classes.checkDottedNames(hyperparameterFields, hyperparameterElements, report);
     classes.checkLearnedNames(learnedFields, learnedElements, parametersName, report);
     boolean hasHyperparameters = fields.stream().anyMatch(f -> Mirrors.has(f, Names.HYPERPARAMETER));
     boolean hasLearned = fields.stream().anyMatch(f -> Mirrors.has(f, Names.LEARNED));
-    if (hasHyperparameters) {
+    if (hasHyperparameters && generatedSoFar != null) {
       classes.checkNameFree(type, hyperparametersName, generatedSoFar, report);
       classes.checkRuntimePresent(type, hyperparametersName, report);
     }
-    if (hasLearned) {
+    if (hasLearned && generatedSoFar != null) {
       classes.checkNameFree(type, parametersName, generatedSoFar, report);
     }
     if (!report.isClean()) {
@@ -150,7 +206,7 @@ final class TunableClassReader {
     }
     return Optional.of(new TunableClass(type, modelType(type),
         elements.getBinaryName(type).toString(), hyperparametersName, parametersName,
-        hyperparameterFields, learnedFields));
+        hyperparameterFields, learnedFields, List.of()));
   }
 
   /**

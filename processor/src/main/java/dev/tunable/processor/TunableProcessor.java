@@ -58,6 +58,7 @@ public final class TunableProcessor extends AbstractProcessor {
   private LocalClassFields localClassFields;
   private HyperparametersWriter hyperparametersWriter;
   private ParametersWriter parametersWriter;
+  private ChoiceWriter choiceWriter;
   private final DescriptorWriter descriptorWriter = new DescriptorWriter();
 
   /** Creates the processor; javac finds it through {@code META-INF/services}. */
@@ -79,6 +80,7 @@ public final class TunableProcessor extends AbstractProcessor {
         Writers.generatedAnnotation(elements, TunableProcessor.class.getCanonicalName());
     hyperparametersWriter = new HyperparametersWriter(generated);
     parametersWriter = new ParametersWriter(generated);
+    choiceWriter = new ChoiceWriter(generated);
   }
 
   private static Trees trees(ProcessingEnvironment environment) {
@@ -228,6 +230,44 @@ public final class TunableProcessor extends AbstractProcessor {
     resource(Names.descriptor(model.binaryName()), descriptorWriter.descriptor(model), model.element());
     if (!model.hyperparameters().isEmpty()) {
       resource(Names.schema(model.binaryName()), descriptorWriter.schema(model), model.element());
+    }
+    for (Domain.Choice choice : reader.familiesOf(model.element())) {
+      writeChoice(choice);
+    }
+    writeChoices(model);
+  }
+
+  /** The choices among the fields of {@code model} and of its nested classes and branches. */
+  private void writeChoices(TunableClass model) throws IOException {
+    for (HyperparameterField field : model.hyperparameters()) {
+      if (field.domain() instanceof Domain.Nested nested) {
+        writeChoices(nested.type());
+      } else if (field.domain() instanceof Domain.Choice choice) {
+        writeChoice(choice);
+        for (Domain.Branch branch : choice.branches()) {
+          writeChoices(branch.type());
+        }
+      }
+    }
+  }
+
+  /**
+   * The sealed interface of a choice and the records of its branches without hyperparameters,
+   * which no processing of their own writes; once, whichever model or branch meets it first.
+   */
+  private void writeChoice(Domain.Choice choice) throws IOException {
+    if (!generatedNames.add(choice.family().canonicalName())) {
+      return;
+    }
+    choiceWriter.write(choice, elements.getTypeElement(choice.sealedType().canonicalName()))
+        .writeTo(filer);
+    for (Domain.Branch branch : choice.branches()) {
+      TunableClass type = branch.type();
+      if (type.hyperparameters().isEmpty()
+          && generatedNames.add(type.hyperparametersName().canonicalName())) {
+        hyperparametersWriter.write(type.withFamilies(reader.families(type.element())))
+            .writeTo(filer);
+      }
     }
   }
 

@@ -149,6 +149,60 @@ class DescriptorTest {
     assertEquals(List.of("a\"b", "c\\d"), strings(schema.get("properties").get("mode").get("enum")));
   }
 
+  /** Issue 14: dotted names, each dimension's condition, and the choice's branches. */
+  @Test
+  void descriptorListsNestedAndBranchDimensionsWithTheirConditions() throws IOException {
+    JsonNode descriptor = resource(compileConditional(), "test.Mlp.json").orElseThrow();
+    JsonNode hyperparameters = descriptor.get("hyperparameters");
+    assertEquals(List.of("learningRate", "optimizer", "optimizer.rmsProp.decay",
+        "optimizer.rmsProp.centered", "optimizer.adam.beta1", "optimizer.adam.beta2",
+        "schedule.warmup"), names(hyperparameters, "name"));
+    JsonNode optimizer = hyperparameters.get(1);
+    assertEquals("test.Optimizer", optimizer.get("javaType").asText());
+    assertEquals(List.of("sgd", "rmsProp", "adam"), strings(optimizer.get("choices")));
+    assertEquals("test.RmsProp", optimizer.get("branches").get("rmsProp").asText());
+    assertEquals("adam", optimizer.get("default").asText());
+    assertFalse(optimizer.has("condition"));
+    JsonNode beta1 = hyperparameters.get(4);
+    assertEquals("beta1", beta1.get("field").asText());
+    assertEquals(0.9, beta1.get("default").asDouble());
+    assertEquals("optimizer", beta1.get("condition").get("parent").asText());
+    assertEquals(List.of("adam"), strings(beta1.get("condition").get("labels")));
+    assertFalse(hyperparameters.get(6).has("condition"), "a nested class is always active");
+  }
+
+  @Test
+  void schemaAllowsABranchsKeysOnlyWhileItIsChosen() throws IOException {
+    JsonNode schema = resource(compileConditional(), "test.Mlp.schema.json").orElseThrow();
+    assertEquals(List.of("learningRate", "optimizer", "optimizer.rmsProp.decay",
+        "optimizer.rmsProp.centered", "optimizer.adam.beta1", "optimizer.adam.beta2",
+        "schedule.warmup"), fieldNames(schema.get("properties")));
+    assertEquals(List.of("sgd", "rmsProp", "adam"),
+        strings(schema.get("properties").get("optimizer").get("enum")));
+    assertFalse(schema.has("required"), "optimizer defaults to adam");
+    JsonNode rules = schema.get("allOf");
+    // A key of rmsProp, which is not the default, needs optimizer given as rmsProp.
+    assertEquals(JSON.readTree("{\"if\": {\"required\": [\"optimizer.rmsProp.decay\"]},"
+        + " \"then\": {\"allOf\": [{\"properties\": {\"optimizer\": {\"const\": \"rmsProp\"}},"
+        + " \"required\": [\"optimizer\"]}]}}"), rules.get(0));
+    // A key of adam, the default, needs optimizer to be adam if it is given.
+    assertEquals(JSON.readTree("{\"if\": {\"required\": [\"optimizer.adam.beta1\"]},"
+        + " \"then\": {\"allOf\": [{\"properties\": {\"optimizer\": {\"const\": \"adam\"}}}]}}"),
+        rules.get(2));
+    // rmsProp chosen: centered, which has no initializer, must be given.
+    assertEquals(JSON.readTree("{\"if\": {\"allOf\": [{\"properties\": {\"optimizer\":"
+        + " {\"const\": \"rmsProp\"}}, \"required\": [\"optimizer\"]}]},"
+        + " \"then\": {\"required\": [\"optimizer.rmsProp.centered\"]}}"), rules.get(4));
+    assertEquals(5, rules.size());
+  }
+
+  private static Compilation compileConditional() {
+    Compilation compilation =
+        Fixtures.compile(Fixtures.good(ConditionalModelTest.MODEL.toArray(String[]::new)));
+    assertThat(compilation).succeededWithoutWarnings();
+    return compilation;
+  }
+
   private static Compilation compileRepresentative() {
     Compilation compilation = Fixtures.compile(Fixtures.good("LogisticRegression"));
     assertThat(compilation).succeededWithoutWarnings();

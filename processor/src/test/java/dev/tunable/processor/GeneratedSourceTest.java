@@ -59,6 +59,40 @@ class GeneratedSourceTest {
     assertGolden(compilation, "test.BoostedParameters");
   }
 
+  /**
+   * Issue 14: a choice among the permitted classes of a sealed interface and a nested class. The
+   * model's record holds the branch's record under the generated sealed interface; a branch with
+   * nothing to tune gets an empty record.
+   */
+  @Test
+  void aChoiceAndANestedClassMatchTheGoldens() throws IOException {
+    Compilation compilation = Fixtures.compile(
+        Fixtures.good(ConditionalModelTest.MODEL.toArray(String[]::new)));
+    assertGolden(compilation, "test.MlpHyperparameters");
+    assertGolden(compilation, "test.OptimizerHyperparameters");
+    assertGolden(compilation, "test.SgdHyperparameters");
+    String adam = generated(compilation, "test.AdamHyperparameters").orElseThrow();
+    assertTrue(adam.contains("public record AdamHyperparameters(double beta1, double beta2)"
+        + " implements OptimizerHyperparameters {"), adam);
+    String schedule = generated(compilation, "test.ScheduleHyperparameters").orElseThrow();
+    assertTrue(schedule.contains("public record ScheduleHyperparameters(int warmup) {"), schedule);
+  }
+
+  @Test
+  void generatedCodeOfChoicesCompilesWithoutWarningsUnderXlintAll() {
+    List<JavaFileObject> sources =
+        new ArrayList<>(Fixtures.good(ConditionalModelTest.MODEL.toArray(String[]::new)));
+    Compilation processed = Fixtures.compile(sources);
+    assertThat(processed).succeeded();
+    assertEquals(6, processed.generatedSourceFiles().size());
+    sources.addAll(processed.generatedSourceFiles());
+    Compilation plain = javac()
+        .withClasspath(Fixtures.classpath())
+        .withOptions("-Xlint:all", "-proc:none")
+        .compile(sources);
+    assertThat(plain).succeededWithoutWarnings();
+  }
+
   @Test
   void nestedClassesAreNamedAfterEveryEnclosingClass() {
     Compilation compilation = Fixtures.compile(Fixtures.good("Outer"));

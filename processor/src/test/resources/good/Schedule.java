@@ -1,0 +1,8 @@
+package test;
+
+import dev.tunable.annotations.Hyperparameter;
+
+public class Schedule {
+  @Hyperparameter(range = {0, 10})
+  int warmup = 2;
+}

@@ -1,0 +1,4 @@
+package test;
+
+/** Plain gradient descent: a branch with nothing to tune. */
+public final class Sgd implements Optimizer {}
