@@ -14,8 +14,10 @@ import java.util.SplittableRandom;
  *
  * <p>The architecture (layers, units), the training procedure (optimizer, learning rate, schedule,
  * warm-up, batch size, epochs) and the regularization (dropout, weight decay) are all {@link
- * Hyperparameter}s; three of them are enums, which become categorical dimensions of the search
- * space. The learning rate of each epoch comes from a {@link Schedule} built from the rate, the
+ * Hyperparameter}s; two of them are enums, which become categorical dimensions of the search
+ * space. The optimizer is a sealed interface, {@link Optimizer}: a choice among {@link Sgd},
+ * {@link RmsProp} and {@link Adam}, each with settings of its own that are tuned only while it is
+ * chosen ({@code optimizer.adam.beta1} while {@code optimizer} is {@code adam}). The learning rate of each epoch comes from a {@link Schedule} built from the rate, the
  * schedule and the warm-up, so the schedule's settings are tuned like the rest. The weights and
  * biases, one array per layer, are {@link Learned}: {@code
  * MultilayerPerceptronParameters.capture(model)} copies them deeply, which is how a checkpoint, a
@@ -41,25 +43,6 @@ public class MultilayerPerceptron {
     COSINE
   }
 
-  /** How a gradient becomes a step: one of the {@link Optimizer}s with its default settings. */
-  public enum OptimizerKind {
-    /** {@link Sgd}: gradient descent with momentum 0.9. */
-    SGD_MOMENTUM,
-    /** {@link RmsProp}: steps scaled by a running root-mean-square of the gradient (decay 0.9). */
-    RMSPROP,
-    /** {@link Adam}: momentum and RMS scaling with bias correction (0.9, 0.999). */
-    ADAM;
-
-    /** The optimizer, with its default settings. */
-    Optimizer create() {
-      return switch (this) {
-        case SGD_MOMENTUM -> new Sgd();
-        case RMSPROP -> new RmsProp();
-        case ADAM -> new Adam();
-      };
-    }
-  }
-
   @Hyperparameter(range = {1, 3}, description = "the number of hidden layers")
   int hiddenLayers = 1;
 
@@ -74,8 +57,9 @@ public class MultilayerPerceptron {
       description = "the probability of dropping each hidden unit in a training step")
   double dropout = 0;
 
+  /** A choice among {@link Sgd}, {@link RmsProp} and {@link Adam}, each tuned with its settings. */
   @Hyperparameter(description = "how a gradient becomes a step")
-  OptimizerKind optimizer = OptimizerKind.ADAM;
+  Optimizer optimizer = new Adam();
 
   @Hyperparameter(range = {1e-4, 1e-1}, scale = Scale.LOG, description = "the step size")
   double learningRate = 1e-3;
@@ -175,9 +159,8 @@ public class MultilayerPerceptron {
     int layers = weights.length;
     double[][][] weightGradients = zerosLike(weights);
     double[][] biasGradients = zerosLike(biases);
-    Optimizer rule = optimizer.create();
-    Steps weightSteps = new Steps(rule, weights);
-    Steps biasSteps = new Steps(rule, biases);
+    Steps weightSteps = new Steps(optimizer, weights);
+    Steps biasSteps = new Steps(optimizer, biases);
     int[] order = new int[z.length];
     Arrays.setAll(order, i -> i);
     int step = 0;
