@@ -9,6 +9,11 @@ package dev.tunable;
  * (one call per {@link Trial#shouldPrune()}), so implementations must be thread-safe; the built-in
  * ones are stateless.
  *
+ * <p>Over a conditional search space, the built-in pruners compare a trial with the trials of
+ * every branch alike, as Optuna's do: they read reported values by step and never the
+ * hyperparameters, so a trial of one branch is pruned if it does worse than the others' trials
+ * at the same step, whichever branch those took.
+ *
  * @since 0.1
  */
 @FunctionalInterface

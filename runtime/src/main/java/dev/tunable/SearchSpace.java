@@ -309,8 +309,8 @@ public final class SearchSpace<C> {
 
   /**
    * The values of the dimensions active among them, in order: those {@code given}, the others
-   * from {@code fallback}. Given values of inactive dimensions stay, for {@link #check} to name
-   * their branch; fallback values of inactive dimensions are dropped, so that switching a branch
+   * from {@code fallback}. A given value of an inactive dimension is a problem that names its
+   * branch; fallback values of inactive dimensions are dropped, so that switching a branch
    * leaves the old branch's values behind.
    *
    * @param complete whether a missing value without a fallback is a problem
@@ -321,9 +321,13 @@ public final class SearchSpace<C> {
     Map<String, Object> values = new LinkedHashMap<>();
     for (Dimension<?> dimension : dimensions) {
       String name = dimension.name();
-      if (given.containsKey(name)) {
+      Activity activity = activity(name, values);
+      if (given.containsKey(name) && activity == Activity.INACTIVE) {
+        // Told here, with its line, among the input's other problems
+        problems.add(lineOf(name, entries), inactive(name, values));
+      } else if (given.containsKey(name)) {
         values.put(name, given.get(name));
-      } else if (activity(name, values) != Activity.ACTIVE) {
+      } else if (activity != Activity.ACTIVE) {
         continue;
       } else if (fallback.containsKey(name)) {
         values.put(name, fallback.get(name));
@@ -335,6 +339,12 @@ public final class SearchSpace<C> {
       }
     }
     return values;
+  }
+
+  /** The line of the entry of {@code name}, or 0 if none has one. */
+  private static int lineOf(String name, List<ConfigurationFile.Entry> entries) {
+    return entries.stream().filter(entry -> name.equals(entry.key()))
+        .mapToInt(ConfigurationFile.Entry::line).findFirst().orElse(0);
   }
 
   /**
@@ -461,8 +471,9 @@ public final class SearchSpace<C> {
     overrides.forEach((key, text) -> entries.add(new ConfigurationFile.Entry(key, text, 0)));
     Problems problems = new Problems();
     Map<String, Object> given = given(entries, true, problems);
+    Map<String, Object> values = settle(given, base.asMap(), false, problems, entries);
     problems.throwIfAny("the configuration");
-    return check(settle(given, base.asMap(), false, problems, entries));
+    return check(values);
   }
 
   /**

@@ -10,6 +10,7 @@ import dev.tunable.internal.importance.FanovaImportance;
 import dev.tunable.internal.report.Report;
 import dev.tunable.internal.report.ReportModel;
 import dev.tunable.internal.rules.Text;
+import dev.tunable.storage.Event.SpaceSet;
 import dev.tunable.storage.Event.TrialAttributeSet;
 import dev.tunable.storage.Event.TrialConstraintsSet;
 import dev.tunable.storage.Event.TrialEnqueued;
@@ -181,10 +182,11 @@ public final class Study {
    * were all asked for by a Tunable that did not record spaces. Read from the study alone, for
    * programs that report on a study they did not run (they may not have the code that built its
    * space); a categorical dimension's choices are in stored form, an enum constant as its name.
+   * The dimensions of a conditional space keep their {@link SearchSpace#condition conditions}.
    */
   public Optional<SearchSpace<Config>> space() {
-    List<Dimension<?>> dimensions = log.read(StudyModel::space);
-    return dimensions == null ? Optional.empty() : Optional.of(StudySpace.of(dimensions));
+    SpaceSet recorded = log.read(StudyModel::space);
+    return recorded == null ? Optional.empty() : Optional.of(StudySpace.of(recorded));
   }
 
   /**
@@ -436,8 +438,10 @@ public final class Study {
 
   /**
    * Adds hyperparameters to evaluate before any sampled ones, in the order enqueued: known good
-   * values, a warm start, manual tuning. Every dimension of the space must have a value; they are
-   * checked when the trial is asked for, and a trial whose values do not fit fails with the reason.
+   * values, a warm start, manual tuning. Every dimension of the space must have a value (of a
+   * conditional space, every dimension active in the branch the values choose, and no other);
+   * they are checked when the trial is asked for, and a trial whose values do not fit fails with
+   * the reason.
    *
    * @throws IllegalArgumentException naming the name or value that no storage can hold: a {@code
    *     null}, or a text with an unpaired UTF-16 surrogate
@@ -601,10 +605,13 @@ public final class Study {
    * <p>Log-scale dimensions are measured in the logarithm of their values, as samplers see them;
    * each value of an integer dimension counts alike; a categorical's choices count as one
    * hyperparameter. A dimension with a single value gets 0. Trials without a value {@code space}
-   * allows for each of its dimensions (trials of another space) are left out. The forest is
-   * seeded, so the same trials give the same answer; the answer is only as good as the forest's
-   * fit, so trials spread over the space (as a random or quasi-random sampler draws them) make
-   * it more telling than trials gathered near an optimum.
+   * allows for each of its dimensions (trials of another space) are left out. Of a conditional
+   * space, a trial needs values for the dimensions of its branch only, and importance is over the
+   * dimensions every counted trial has (as Optuna's, over the intersection of the trials'
+   * spaces): the dimensions of a branch that some trials did not take are not in the map. The
+   * forest is seeded, so the same trials give the same answer; the answer is only as good as the
+   * forest's fit, so trials spread over the space (as a random or quasi-random sampler draws
+   * them) make it more telling than trials gathered near an optimum.
    *
    * @throws IllegalStateException if the study has several objectives, if fewer than 2 complete
    *     trials have a finite value and a value for each dimension of {@code space}, or if their
@@ -636,13 +643,21 @@ public final class Study {
 
   /**
    * Writes every trial as CSV: number, state, value(s), start, end, duration, one column per
-   * hyperparameter and per user attribute, failure reason. Replaces {@code file} whole or not at
-   * all, unless it is a Tunable journal, which no export replaces.
+   * hyperparameter (in the order of the recorded {@link #space() space}; a cell is empty for a
+   * trial of a branch without that hyperparameter) and per user attribute, failure reason.
+   * Replaces {@code file} whole or not at all, unless it is a Tunable journal, which no export
+   * replaces.
    *
    * @throws IllegalArgumentException if {@code file} is a Tunable journal
    */
   public void exportCsv(Path file) {
-    TrialExport.csv(trials(), file, "study '" + name + "'");
+    TrialExport.csv(trials(), spaceOrder(), file, "study '" + name + "'");
+  }
+
+  /** The names of the recorded space's dimensions, the order of exported columns; or none. */
+  private List<String> spaceOrder() {
+    return space().map(space -> space.dimensions().stream().map(Dimension::name).toList())
+        .orElse(List.of());
   }
 
   /**
@@ -657,7 +672,7 @@ public final class Study {
 
   /** {@link #exportCsv(Path)} to {@code out}. */
   public void exportCsv(Appendable out) throws IOException {
-    TrialExport.csv(trials(), out);
+    TrialExport.csv(trials(), spaceOrder(), out);
   }
 
   /** {@link #exportJson(Path)} to {@code out}. */

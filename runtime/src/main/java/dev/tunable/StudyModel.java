@@ -33,8 +33,8 @@ final class StudyModel {
   private int deletions;
   /** Why the log of the current study cannot be replayed (damage), or null. */
   private RuntimeException inconsistency;
-  /** The dimensions of the search space last recorded, or null if none was. */
-  private List<Dimension<?>> space;
+  /** The search space last recorded, or null if none was. */
+  private SpaceSet space;
   /** Each run's settings, in the order recorded. */
   private final List<StudyRun> runs = new ArrayList<>();
 
@@ -55,8 +55,8 @@ final class StudyModel {
     return directions;
   }
 
-  /** The dimensions of the search space last recorded, stored form; null if none was. */
-  List<Dimension<?>> space() {
+  /** The search space last recorded, stored form; null if none was. */
+  SpaceSet space() {
     return space;
   }
 
@@ -183,7 +183,7 @@ final class StudyModel {
 
     @Override
     public Void visitSpaceSet(SpaceSet set) {
-      space = set.dimensions();
+      space = set;
       return null;
     }
 

@@ -5,7 +5,9 @@ import dev.tunable.storage.Event;
 import dev.tunable.storage.Event.SpaceSet;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The search space a study records (issue 17): the {@link SpaceSet} event a worker appends when it
@@ -36,8 +38,7 @@ final class StudySpace {
    */
   void record(SearchSpace<?> space) {
     Recording recording = recording(space);
-    if (log.peek(model -> recording.dimensions.equals(model.space())
-        && settings.recordedIn(model))) {
+    if (log.peek(model -> recording.isRecordedIn(model) && settings.recordedIn(model))) {
       return; // as last seen; a worker that recorded others since is caught next time
     }
     List<Event> written = log.write(model -> recording.events(model, Instant.now()));
@@ -56,11 +57,11 @@ final class StudySpace {
     return recording;
   }
 
-  /** Whether {@code params} are a point of {@code space}. */
+  /**
+   * Whether {@code params} are a point of {@code space}: of a conditional space, the values of
+   * one of its branches (the trials of each branch fit).
+   */
   static boolean fits(SearchSpace<?> space, Config params) {
-    if (params.asMap().size() != space.size()) {
-      return false;
-    }
     try {
       space.check(params.asMap());
       return true;
@@ -69,11 +70,28 @@ final class StudySpace {
     }
   }
 
-  /** The space of recorded dimensions, whose points are {@link Config}s of stored values. */
-  static SearchSpace<Config> of(List<Dimension<?>> dimensions) {
+  /** The recorded space, whose points are {@link Config}s of stored values. */
+  static SearchSpace<Config> of(SpaceSet recorded) {
     SearchSpace.Builder builder = SearchSpace.builder();
-    dimensions.forEach(builder::add);
+    for (Dimension<?> dimension : recorded.dimensions()) {
+      Condition condition = recorded.conditions().get(dimension.name());
+      if (condition == null) {
+        builder.add(dimension);
+      } else {
+        builder.add(dimension, condition);
+      }
+    }
     return builder.build();
+  }
+
+  /** The conditions of {@code space}'s conditional dimensions, by name. */
+  static Map<String, Condition> conditions(SearchSpace<?> space) {
+    Map<String, Condition> conditions = new LinkedHashMap<>();
+    for (Dimension<?> dimension : space.dimensions()) {
+      space.condition(dimension.name())
+          .ifPresent(condition -> conditions.put(dimension.name(), condition));
+    }
+    return conditions;
   }
 
   /**
@@ -82,12 +100,20 @@ final class StudySpace {
    */
   final class Recording {
     private final SearchSpace<?> space;
-    private final List<Dimension<?>> dimensions;
-    private volatile List<Dimension<?>> replaced;
+    /** The space as recorded, at no particular time. */
+    private final SpaceSet recorded;
+    private volatile SpaceSet replaced;
 
     private Recording(SearchSpace<?> space) {
       this.space = space;
-      this.dimensions = new SpaceSet(study, space.dimensions(), Instant.EPOCH).dimensions();
+      this.recorded = new SpaceSet(study, space.dimensions(), conditions(space), Instant.EPOCH);
+    }
+
+    /** Whether {@code model}'s space is this one. */
+    boolean isRecordedIn(StudyModel model) {
+      SpaceSet last = model.space();
+      return last != null && recorded.dimensions().equals(last.dimensions())
+          && recorded.conditions().equals(last.conditions());
     }
 
     /**
@@ -98,8 +124,8 @@ final class StudySpace {
     List<Event> events(StudyModel model, Instant now) {
       replaced = model.space();
       List<Event> events = new ArrayList<>(2);
-      if (!dimensions.equals(replaced)) {
-        events.add(new SpaceSet(study, dimensions, now));
+      if (!isRecordedIn(model)) {
+        events.add(new SpaceSet(study, recorded.dimensions(), recorded.conditions(), now));
       }
       events.addAll(settings.events(model, now));
       return events;
@@ -111,7 +137,7 @@ final class StudySpace {
      * space that its trials fit.
      */
     void warnOfChange() {
-      List<Dimension<?>> before = replaced;
+      SpaceSet before = replaced;
       long[] counts = log.peek(model -> {
         long misfits = 0;
         for (TrialRecord trial : model.trials()) {
@@ -127,7 +153,7 @@ final class StudySpace {
       StringBuilder message = new StringBuilder("study '").append(study).append("' ");
       if (before != null) {
         message.append("searches another space than it last recorded: ")
-            .append(String.join("; ", SpaceChange.between(before, dimensions))).append(". ");
+            .append(String.join("; ", SpaceChange.between(before, recorded))).append(". ");
       } else {
         message.append("recorded no search space before. ");
       }

@@ -13,6 +13,7 @@ import dev.tunable.storage.Storage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -183,5 +184,40 @@ class ChangedSearchSpaceTest {
     assertEquals(SpaceSet.class, events.get(events.size() - 2).getClass());
     assertEquals(other.dimensions(), study.space().orElseThrow().dimensions());
     assertFalse(spacesRecorded(storage).isEmpty());
+  }
+
+  /** A resume on a space whose conditions changed names each change (issue 14). */
+  @Test
+  void aChangedConditionIsNamedAndTrialsOfOtherBranchesStillFit() {
+    CategoricalDimension<String> optimizer = Dimension.categorical("optimizer", "sgd", "adam");
+    SearchSpace<Config> before = SearchSpace.builder()
+        .add(optimizer)
+        .add(Dimension.real("momentum", 0, 1), Condition.of("optimizer", "sgd"))
+        .add(Dimension.real("beta1", 0.5, 1), Condition.of("optimizer", "adam"))
+        .build();
+    SearchSpace<Config> after = SearchSpace.builder()
+        .add(optimizer)
+        .add(Dimension.real("momentum", 0, 1), Condition.of("optimizer", "sgd", "adam"))
+        .add(Dimension.real("beta1", 0.5, 1), Condition.of("optimizer", "adam"))
+        .add(Dimension.real("beta2", 0.5, 1), Condition.of("optimizer", "adam"))
+        .build();
+    Storage storage = Storages.inMemory();
+    Study first = study(storage, Samplers.random(1));
+    first.enqueue(Map.of("optimizer", "sgd", "momentum", 0.5));
+    first.enqueue(Map.of("optimizer", "adam", "beta1", 0.9));
+    first.optimize(before, 2, trial -> 1);
+    try (CapturedLogs logs = CapturedLogs.open()) {
+      study(storage, Samplers.random(2)).optimize(after, 1, trial -> 1);
+      assertEquals(List.of("WARN study 's' searches another space than it last recorded:"
+          + " 'beta2' added: a real in [0.5, 1.0], active while optimizer = adam;"
+          + " 'momentum' was active while optimizer = sgd and is now active while optimizer in"
+          + " [sgd, adam]. 1 of its 2 trials recorded do not fit the new space: they stay in the"
+          + " study as they were; samplers ignore their values outside the space, and optimize"
+          + " returns the best trial that fits it (bestTrial() the best of all)."),
+          logs.lines("dev.tunable.study").stream().filter(l -> l.startsWith("WARN")).toList());
+    }
+    assertEquals(Map.of("momentum", Condition.of("optimizer", "sgd", "adam"),
+            "beta1", Condition.of("optimizer", "adam"), "beta2", Condition.of("optimizer", "adam")),
+        spacesRecorded(storage).get(1).conditions());
   }
 }

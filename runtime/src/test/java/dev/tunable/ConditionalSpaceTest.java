@@ -200,4 +200,20 @@ class ConditionalSpaceTest {
         .setAll("schedule", adam.under("schedule")).build();
     assertEquals(adam, SPACE.check(rebuilt.asMap()));
   }
+
+  /** Before, a key of an inactive branch was told alone, after the file's others, lineless. */
+  @Test
+  void aKeyOfAnInactiveBranchIsListedWithTheFilesOtherProblemsAndItsLine(@TempDir Path dir)
+      throws IOException {
+    Path file = dir.resolve("run.properties");
+    Files.writeString(file, "lr = 0.01\noptimizer = sgd\noptimizer.adam.beta1 = 0.9\n"
+        + "schedule.warmup = 11\n");
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> SPACE.load(file));
+    assertEquals("2 problems in '" + file + "':\n"
+        + "  - line 3: hyperparameter 'optimizer.adam.beta1' belongs to the branch optimizer ="
+        + " adam, but optimizer is sgd; leave it out or choose its branch\n"
+        + "  - line 4: hyperparameter 'schedule.warmup': 11 (Long) is not allowed; expected an"
+        + " integer in [0, 10]", e.getMessage());
+  }
 }

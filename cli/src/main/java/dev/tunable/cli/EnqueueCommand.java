@@ -39,6 +39,9 @@ import picocli.CommandLine.Parameters;
             + " one that every trial has, of the type the trials hold (a number, a whole number,"
             + " true/false or text). The search space itself checks the values when a worker"
             + " takes the trial; one that does not fit fails, with the reason.",
+        "",
+        "An empty CSV cell leaves its hyperparameter out, as for a branch of a conditional"
+            + " space that the entry does not choose (an export writes those cells empty).",
         ""},
     footer = {"", "Examples:",
         "  tunable enqueue logistic known-good.json",

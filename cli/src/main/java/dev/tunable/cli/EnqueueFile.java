@@ -179,10 +179,9 @@ final class EnqueueFile {
       Map<String, Object> values = new LinkedHashMap<>();
       for (int c = 0; c < cells.size(); c++) {
         String key = header.get(c).strip();
-        if (cells.get(c).isEmpty()) {
-          add(line, ", key '" + key + "': no value; give one");
-          values.put(key, INVALID);
-        } else {
+        if (!cells.get(c).isEmpty()) {
+          // An empty cell leaves the key out: of a branch this entry does not choose, as an
+          // export of a conditional space writes it (issue 14)
           values.put(key, cells.get(c));
         }
       }

@@ -1,8 +1,10 @@
 package dev.tunable.cli;
 
+import dev.tunable.Dimension;
 import dev.tunable.Study;
 import dev.tunable.storage.Storage;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -37,6 +39,13 @@ final class ImportanceCommand implements Callable<Integer> {
       }
       PrintWriter out = storage.spec.commandLine().getOut();
       table.print(out);
+      // Of a conditional space, importance is over the dimensions every trial has (issue 14)
+      List<String> leftOut = study.space().orElseThrow().dimensions().stream()
+          .map(Dimension::name).filter(dimension -> !importance.containsKey(dimension)).toList();
+      if (!leftOut.isEmpty()) {
+        out.println("Left out, as not every trial has a value of them (a branch not taken, or"
+            + " an earlier space): " + String.join(", ", leftOut));
+      }
       return 0;
     }
   }

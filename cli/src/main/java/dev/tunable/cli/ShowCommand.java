@@ -80,7 +80,9 @@ final class ShowCommand implements Callable<Integer> {
         out.println();
         out.println("Search space, as last recorded:");
         Table table = new Table("  NAME", "VALUES");
-        space.get().dimensions().forEach(d -> table.row("  " + d.name(), d.accept(DIMENSION)));
+        SearchSpace<Config> recorded = space.get();
+        recorded.dimensions().forEach(d -> table.row("  " + d.name(), d.accept(DIMENSION)
+            + recorded.condition(d.name()).map(c -> "; while " + c.describe()).orElse("")));
         table.print(out);
       } else {
         Map<String, String> seen = hyperparameters(trials);

@@ -323,7 +323,8 @@ class StudyCommandsTest {
     Files.writeString(csv, "x,units,activation\n1,2\n0.5,,relu\n");
     Run short1 = run("enqueue", "tuning", csv.toString(), "--storage", url);
     assertTrue(short1.err().contains("\n  line 2: 2 values for the header's 3 columns (x, units,"
-        + " activation)\n  line 3, key 'units': no value; give one\n"), short1.err());
+        + " activation)\n  line 3: no value for 'units', which every trial has; give one\n"),
+        short1.err());
 
     Run notJson = run("enqueue", "tuning",
         Files.writeString(directory.resolve("broken.json"), "[{\"x\": 1,}]").toString(),

@@ -38,19 +38,27 @@ public final class TrialExport {
    * One row per trial: {@code number,state,value,start,end,duration_ms}, then {@code
    * constraint_<i>} for every constraint any trial set, {@code params.<name>} for every
    * hyperparameter and {@code user.<key>} for every user attribute any trial has, then {@code
-   * failure_reason}. Several objectives give {@code value_0, value_1, …}.
+   * failure_reason}. Several objectives give {@code value_0, value_1, …}. The hyperparameters
+   * named in {@code order} (the study's space) come first, in that order, so that a branch's
+   * columns stand together whichever branch the first trials took; then any others, as first
+   * seen. A trial without a value of a hyperparameter (of a branch of a conditional space it did
+   * not take) leaves its cell empty.
    */
-  public static void csv(List<FrozenTrial> trials, Appendable out) throws IOException {
-    Set<String> params = new LinkedHashSet<>();
+  public static void csv(List<FrozenTrial> trials, List<String> order, Appendable out)
+      throws IOException {
+    Set<String> seen = new LinkedHashSet<>();
     Set<String> attributes = new LinkedHashSet<>();
     int objectives = 1;
     int constraints = 0;
     for (FrozenTrial trial : trials) {
-      params.addAll(trial.params().names());
+      seen.addAll(trial.params().names());
       attributes.addAll(trial.userAttributes().keySet());
       objectives = Math.max(objectives, trial.values().length);
       constraints = Math.max(constraints, trial.constraints().length);
     }
+    Set<String> params = new LinkedHashSet<>();
+    order.stream().filter(seen::contains).forEach(params::add);
+    params.addAll(seen);
     List<String> header = new ArrayList<>(List.of("number", "state"));
     for (int i = 0; i < objectives; i++) {
       header.add(objectives == 1 ? "value" : "value_" + i);
@@ -115,9 +123,12 @@ public final class TrialExport {
     out.append(Json.write(array)).append('\n');
   }
 
-  /** {@link #csv(List, Appendable)} to {@code file}, replacing it; {@code what} names the trials' study. */
-  public static void csv(List<FrozenTrial> trials, Path file, String what) {
-    write(file, what, out -> csv(trials, out));
+  /**
+   * {@link #csv(List, List, Appendable)} to {@code file}, replacing it; {@code what} names the
+   * trials' study.
+   */
+  public static void csv(List<FrozenTrial> trials, List<String> order, Path file, String what) {
+    write(file, what, out -> csv(trials, order, out));
   }
 
   /** {@link #json(List, Appendable)} to {@code file}, replacing it; {@code what} names the trials' study. */

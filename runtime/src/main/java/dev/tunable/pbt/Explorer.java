@@ -7,6 +7,9 @@ import dev.tunable.Dimension;
 import dev.tunable.IntegerDimension;
 import dev.tunable.RealDimension;
 import dev.tunable.SearchSpace;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 
@@ -14,30 +17,52 @@ import java.util.SplittableRandom;
  * PBT's explore step over a search space: each explored dimension is resampled with some
  * probability, or else multiplied by 0.8 or 1.2 (a real or integer, kept in range and on its
  * step) or moved to a neighbouring choice (a categorical); the others are kept.
+ *
+ * <p>Of a conditional space (issue 14), a choice between branches is only resampled, with that
+ * probability, and otherwise kept: a member that switches branch takes the new branch's values
+ * from the space's defaults, or draws them where it has none, and drops the old branch's values.
  */
 final class Explorer {
   private final SearchSpace<?> space;
   private final Set<String> explored;
   private final double resampleProbability;
 
+  /** The dimensions whose value chooses a branch: the parents of conditions. */
+  private final Set<String> branches = new HashSet<>();
+
   Explorer(SearchSpace<?> space, Set<String> explored, double resampleProbability) {
     this.space = space;
     this.explored = explored;
     this.resampleProbability = resampleProbability;
+    for (Dimension<?> dimension : space.dimensions()) {
+      space.condition(dimension.name()).ifPresent(condition -> branches.add(condition.parent()));
+    }
   }
 
   Config explore(Config config, SplittableRandom random) {
-    Config.Builder next = Config.builder();
+    Map<String, Object> next = new LinkedHashMap<>();
     for (Dimension<?> dimension : space.dimensions()) {
-      Object value = config.get(dimension.name());
-      if (explored.contains(dimension.name())) {
-        value = random.nextDouble() < resampleProbability
-            ? dimension.fromUnit(random.nextDouble())
-            : perturb(dimension, value, random);
+      String name = dimension.name();
+      if (!space.isActive(name, next)) {
+        continue; // of a branch not chosen
       }
-      next.set(dimension, value);
+      if (!config.has(name)) {
+        // Of the branch just chosen: its default, or a fresh draw
+        next.put(name, space.defaults().has(name) ? space.defaults().get(name)
+            : dimension.fromUnit(random.nextDouble()));
+        continue;
+      }
+      Object value = config.get(name);
+      if (explored.contains(name)) {
+        if (random.nextDouble() < resampleProbability) {
+          value = dimension.fromUnit(random.nextDouble());
+        } else if (!branches.contains(name)) {
+          value = perturb(dimension, value, random);
+        }
+      }
+      next.put(name, dimension.check(value));
     }
-    return next.build();
+    return space.check(next);
   }
 
   static Object perturb(Dimension<?> dimension, Object value, SplittableRandom random) {

@@ -1,6 +1,7 @@
 package dev.tunable.pbt;
 
 import dev.tunable.Config;
+import dev.tunable.Dimension;
 import dev.tunable.Direction;
 import dev.tunable.SearchSpace;
 import dev.tunable.Study;
@@ -28,6 +29,12 @@ import java.util.concurrent.Future;
  * explored hyperparameters, ×0.8 or ×1.2 within range, or resamples each with some probability
  * (explore). The learned state moves through the model's generated {@code Parameters} record, so
  * no reflection is involved. Every member's hyperparameters at every round are recorded.
+ *
+ * <p>Over a conditional space, explore may switch a member's branch: an explored choice between
+ * branches is drawn anew with the resampling probability and otherwise kept (never moved to a
+ * neighbouring choice), and the new branch's values are the space's defaults, or fresh draws
+ * where it has none. The learned state is copied as always; a model whose state depends on the
+ * branch (an optimizer's moments) must make sense of it in {@link Trainable#apply}.
  *
  * <pre>{@code
  * PopulationBasedTraining.Result<Net, NetHyperparameters> result =
@@ -357,10 +364,13 @@ public final class PopulationBasedTraining<H> {
         Config donor = space.config(hyperparametersOf(e.donor()).get(e.round()));
         Config after = space.config(e.after());
         StringBuilder changes = new StringBuilder();
-        for (String name : after.names()) {
-          if (!after.get(name).equals(donor.get(name))) {
-            changes.append(' ').append(name).append(' ').append(donor.get(name)).append(" -> ")
-                .append(after.get(name));
+        for (Dimension<?> dimension : space.dimensions()) {
+          // Of a conditional space, a switched branch's values appear or go (issue 14)
+          Object was = donor.asMap().get(dimension.name());
+          Object now = after.asMap().get(dimension.name());
+          if (!Objects.equals(was, now)) {
+            changes.append(' ').append(dimension.name()).append(' ')
+                .append(was == null ? "-" : was).append(" -> ").append(now == null ? "-" : now);
           }
         }
         out.append(String.format(Locale.ROOT, "round %d: member %d (%.4f) copies member %d"

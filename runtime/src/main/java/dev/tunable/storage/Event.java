@@ -1,6 +1,7 @@
 package dev.tunable.storage;
 
 import dev.tunable.CategoricalDimension;
+import dev.tunable.Condition;
 import dev.tunable.Dimension;
 import dev.tunable.Direction;
 import dev.tunable.TrialState;
@@ -8,6 +9,8 @@ import dev.tunable.internal.StoredValues;
 import java.util.ArrayList;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -81,9 +84,12 @@ public sealed interface Event {
    *
    * @param dimensions every dimension in order, a categorical's choices in stored form (an enum
    *     constant as its name)
+   * @param conditions the {@link Condition} of each conditional dimension, by its name; empty for
+   *     a space without conditions (and for every space recorded before conditions were, issue 14)
    * @since 0.1
    */
-  record SpaceSet(String study, List<Dimension<?>> dimensions, Instant time) implements Event {
+  record SpaceSet(String study, List<Dimension<?>> dimensions, Map<String, Condition> conditions,
+      Instant time) implements Event {
     public SpaceSet {
       Objects.requireNonNull(study, "study");
       List<Dimension<?>> stored = new ArrayList<>(dimensions.size());
@@ -94,7 +100,25 @@ public sealed interface Event {
             : Objects.requireNonNull(dimension, "dimension"));
       }
       dimensions = List.copyOf(stored);
+      // In the order of the dimensions, so that an event reads back as written
+      Map<String, Condition> ordered = new LinkedHashMap<>();
+      for (Dimension<?> dimension : dimensions) {
+        Condition condition = conditions.get(dimension.name());
+        if (condition != null) {
+          ordered.put(dimension.name(), condition);
+        }
+      }
+      if (ordered.size() != conditions.size()) {
+        throw new IllegalArgumentException("conditions " + conditions.keySet()
+            + " name dimensions the space does not have");
+      }
+      conditions = Collections.unmodifiableMap(ordered);
       Objects.requireNonNull(time, "time");
+    }
+
+    /** A space without conditions. */
+    public SpaceSet(String study, List<Dimension<?>> dimensions, Instant time) {
+      this(study, dimensions, Map.of(), time);
     }
 
     @Override

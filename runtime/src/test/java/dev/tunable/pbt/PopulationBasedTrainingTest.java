@@ -7,13 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tunable.Config;
+import dev.tunable.Dimension;
 import dev.tunable.SearchSpace;
 import dev.tunable.annotations.Scale;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** PBT on a toy model whose score is its learned weight and which learns at its rate. */
 class PopulationBasedTrainingTest {
@@ -154,5 +158,102 @@ class PopulationBasedTrainingTest {
         () -> PopulationBasedTraining.over(SPACE).withExplored("nope"));
     assertEquals(List.of(), PopulationBasedTraining.over(SPACE).withPopulation(2).withRounds(1)
         .run(new ToyTrainable()).exploits());
+  }
+
+  /** A choice of three optimizers: momentum's setting has a default, adam's none (issue 14). */
+  private static final SearchSpace<Config> BRANCHES = SearchSpace.builder()
+      .real("rate", 0.01, 1, Scale.LOG)
+      .choice(Dimension.categorical("optimizer", "sgd", "momentum", "adam"),
+          SearchSpace.builder().build(),
+          SearchSpace.builder().real("momentum", 0, 0.99)
+              .defaults(Config.builder().set(Dimension.real("momentum", 0, 0.99), 0.9).build())
+              .build(),
+          SearchSpace.builder().real("beta1", 0.5, 0.999).build())
+      .build();
+
+  /** A model that learns faster with momentum or adam, and holds no branch state of its own. */
+  static final class BranchTrainable implements Trainable<Toy, Config, Double> {
+    @Override
+    public Toy create(Config h, long seed) {
+      Toy toy = new Toy(0);
+      apply(h, toy);
+      return toy;
+    }
+
+    @Override
+    public void train(Toy model, int round) {
+      model.weight += model.rate;
+    }
+
+    @Override
+    public double evaluate(Toy model) {
+      return model.weight;
+    }
+
+    @Override
+    public Double capture(Toy model) {
+      return model.weight;
+    }
+
+    @Override
+    public void restore(Double state, Toy model) {
+      model.weight = state;
+    }
+
+    @Override
+    public void apply(Config h, Toy model) {
+      double boost = switch (h.getString("optimizer")) {
+        case "momentum" -> 1 + h.getDouble("optimizer.momentum.momentum");
+        case "adam" -> 1 + h.getDouble("optimizer.adam.beta1");
+        default -> 1;
+      };
+      model.rate = h.getDouble("rate") * boost;
+    }
+  }
+
+  @Test
+  void exploreMaySwitchAMembersBranchTakingTheNewBranchsDefaultsOrDraws(@TempDir Path directory)
+      throws Exception {
+    PopulationBasedTraining.Result<Toy, Config> result = PopulationBasedTraining.over(BRANCHES)
+        .withPopulation(8).withRounds(12).withResampleProbability(0.5).withSeed(5)
+        .run(new BranchTrainable());
+    int switched = 0;
+    for (PopulationBasedTraining.Exploit<Config> exploit : result.exploits()) {
+      Config donor = result.hyperparametersOf(exploit.donor()).get(exploit.round());
+      Config after = exploit.after();
+      assertEquals(after, BRANCHES.check(after.asMap()), "the values of one branch: " + after);
+      String from = donor.getString("optimizer");
+      String to = after.getString("optimizer");
+      if (from.equals(to)) {
+        continue;
+      }
+      switched++;
+      if (to.equals("momentum")) {
+        assertEquals(0.9, after.getDouble("optimizer.momentum.momentum"), "its default");
+      }
+    }
+    assertTrue(switched > 0, "some member switched branch");
+    long kept = result.exploits().stream().filter(e -> e.after().getString("optimizer").equals(
+        result.hyperparametersOf(e.donor()).get(e.round()).getString("optimizer"))).count();
+    assertTrue(kept > 0, "a choice is resampled, not moved to a neighbour on every explore");
+    assertTrue(result.report().contains(" -> -"), "a switched branch's values go");
+    Path file = directory.resolve("pbt.html");
+    result.writeReport(file);
+    String html = Files.readString(file);
+    assertTrue(html.contains("optimizer.adam.beta1"), "a chart of a branch's hyperparameter");
+    assertFalse(html.contains("NaN"), "no point drawn for a member without the value");
+  }
+
+  @Test
+  void withoutResamplingNoMemberSwitchesBranch() {
+    PopulationBasedTraining.Result<Toy, Config> result = PopulationBasedTraining.over(BRANCHES)
+        .withPopulation(8).withRounds(6).withResampleProbability(0).withSeed(6)
+        .run(new BranchTrainable());
+    assertFalse(result.exploits().isEmpty());
+    for (PopulationBasedTraining.Exploit<Config> exploit : result.exploits()) {
+      Config donor = result.hyperparametersOf(exploit.donor()).get(exploit.round());
+      assertEquals(donor.getString("optimizer"), exploit.after().getString("optimizer"));
+      assertEquals(donor.names(), exploit.after().names());
+    }
   }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tunable.Condition;
 import dev.tunable.Config;
 import dev.tunable.Dimension;
 import dev.tunable.Direction;
@@ -46,6 +47,19 @@ public abstract class StorageContract {
       .integer("n", 1, 100)
       .categorical("kind", "a", "b", "c")
       .bool("flag")
+      .build();
+
+  /** A choice with a branch of nothing to tune and one nested choice (issue 14). */
+  private static final SearchSpace<Config> CONDITIONAL = SearchSpace.builder()
+      .real("x", -5, 10)
+      .choice(Dimension.categorical("model", "linear", "tree"),
+          SearchSpace.builder().build(),
+          SearchSpace.builder()
+              .integer("depth", 1, 8)
+              .choice(Dimension.categorical("split", "gini", "entropy"),
+                  SearchSpace.builder().build(),
+                  SearchSpace.builder().real("alpha", 0, 1).build())
+              .build())
       .build();
 
   private final List<Storage> opened = new ArrayList<>();
@@ -93,6 +107,7 @@ public abstract class StorageContract {
     return List.of(
         new StudyCreated("s", List.of(Direction.MAXIMIZE), time),
         new SpaceSet("s", everyKindOfDimension(), time),
+        new SpaceSet("s", CONDITIONAL.dimensions(), conditions(CONDITIONAL), time),
         new RunRecorded("s", runSettings(), time),
         new TrialEnqueued("s", params, time),
         new TrialEnqueued("s", params, time, 0),
@@ -114,6 +129,14 @@ public abstract class StorageContract {
         new TrialStarted("s", 2, misfit, 1, "worker-1", time),
         new TrialFinished("s", 2, TrialState.FAIL, new double[0], "misfit", time),
         new StudyDeleted("s", time));
+  }
+
+  /** The conditions of {@code space}'s conditional dimensions, by name. */
+  public static Map<String, Condition> conditions(SearchSpace<?> space) {
+    Map<String, Condition> conditions = new LinkedHashMap<>();
+    space.dimensions().forEach(dimension -> space.condition(dimension.name())
+        .ifPresent(condition -> conditions.put(dimension.name(), condition)));
+    return conditions;
   }
 
   /** A run's settings: values of every sort a string can hold, in an order that is not sorted. */
@@ -354,6 +377,34 @@ public abstract class StorageContract {
     assertEquals(TrialState.RUNNING, loaded.trials().get(8).state(), "its worker is alive");
     study.tell(running, 1);
     assertEquals(TrialState.COMPLETE, loaded.trials().get(8).state(), "loaded sees later changes");
+  }
+
+  /**
+   * A study on a conditional space: its trials hold the values of their branch only, and read
+   * back so, with the space and its conditions (issue 14).
+   */
+  @Test
+  void aConditionalStudyReadsBackItsSpaceAndTheTrialsOfEachBranch() {
+    Storage storage = fresh();
+    Study study = Study.builder().name("branches").sampler(Samplers.random(5)).storage(storage)
+        .progress(false).build();
+    study.enqueue(Map.of("x", 1.0, "model", "linear"));
+    study.optimize(CONDITIONAL, 12, trial -> trial.params().getDouble("x")
+        + trial.params().asMap().size());
+    Study loaded = Study.load("branches", again(storage));
+    assertEquals(study.trials(), loaded.trials());
+    assertEquals(Map.of("x", 1.0, "model", "linear"), loaded.trials().get(0).params().asMap());
+    Set<Set<String>> shapes = new HashSet<>();
+    for (FrozenTrial trial : loaded.trials()) {
+      Config params = trial.params();
+      assertEquals(params, CONDITIONAL.check(params.asMap()), "only active values: " + params);
+      shapes.add(params.names());
+    }
+    assertTrue(shapes.size() >= 3, "trials of several branches: " + shapes);
+    SearchSpace<Config> space = loaded.space().orElseThrow();
+    assertEquals(CONDITIONAL.dimensions(), space.dimensions());
+    assertEquals(conditions(CONDITIONAL), conditions(space));
+    assertEquals(study.bestTrial(), loaded.bestTrial());
   }
 
   @Test

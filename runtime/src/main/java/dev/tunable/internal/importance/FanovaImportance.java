@@ -23,8 +23,10 @@ public final class FanovaImportance {
    * Each dimension's importance by name, most important first (ties in the space's order),
    * summing to 1; a dimension that has a single value gets 0 (and if all do, all get 0). The
    * trials counted are those {@link EncodedTrials} describes: complete, with a finite first value
-   * and a value for every dimension of {@code space}. The same trials and seed give the same
-   * answer.
+   * and a value for every dimension of {@code space} active in them. Of a conditional space, the
+   * dimensions that some counted trials lack (their branch was not taken) are left out of the map:
+   * importance is over the dimensions every trial has, as Optuna's. The same trials and seed give
+   * the same answer.
    *
    * @throws IllegalStateException if fewer than 2 trials count, or if their values are too alike
    *     for any dimension to explain them
@@ -33,7 +35,8 @@ public final class FanovaImportance {
     EncodedTrials encoded = EncodedTrials.of(space, trials);
     if (encoded.y().length < 2) {
       throw new IllegalStateException("hyperparameter importance needs at least 2 complete trials"
-          + " with a finite value and a value for each of " + names(space) + "; "
+          + " with a finite value and a value for each of " + names(space)
+          + (space.isConditional() ? " active in them" : "") + "; "
           + encoded.y().length + " of the " + trials.size() + " trials are");
     }
     Map<String, Double> byName = new LinkedHashMap<>();

@@ -31,8 +31,13 @@ final class ImportanceChart {
           Numbers.tick(ranked.get(i).getValue(), 0.001), 0);
     }
     svg.line(left, 6, left, height - 16, "baseline");
+    // Of a conditional space, importance is over the dimensions every trial has (issue 14)
+    List<String> leftOut = model.axes().stream().map(Axis::name)
+        .filter(name -> !model.importance().containsKey(name)).toList();
     return new Section("importance", "Hyperparameter importance", "How much of the objective's"
-        + " variation each hyperparameter explains (the importances sum to 1).",
+        + " variation each hyperparameter explains (the importances sum to 1)."
+        + (leftOut.isEmpty() ? "" : " Left out, as not every trial has a value of them (a"
+            + " branch not taken, or an earlier space): " + String.join(", ", leftOut) + "."),
         List.of(new Section.Figure("", svg.end())));
   }
 }

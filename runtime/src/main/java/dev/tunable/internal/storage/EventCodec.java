@@ -2,6 +2,7 @@ package dev.tunable.internal.storage;
 
 import dev.tunable.BooleanDimension;
 import dev.tunable.CategoricalDimension;
+import dev.tunable.Condition;
 import dev.tunable.Dimension;
 import dev.tunable.Direction;
 import dev.tunable.IntegerDimension;
@@ -45,8 +46,10 @@ import java.util.Map;
  * name} and {@code kind}: {@code "real"} with {@code low}, {@code high}, {@code scale}, {@code
  * step} and {@code float}; {@code "integer"} with {@code low}, {@code high}, {@code scale}, {@code
  * step} and {@code int}; {@code "categorical"} with its {@code choices} (values as above); {@code
- * "boolean"}. Journals written before the event existed have none, and their studies no recorded
- * space (issue 17).
+ * "boolean"}. A conditional dimension also has its {@code condition}: {@code {"parent":
+ * "optimizer", "labels": ["adam"]}} (issue 14); dimensions of journals written before have none.
+ * Journals written before the event existed have none, and their studies no recorded space
+ * (issue 17).
  *
  * <p>A run's settings ({@code run_recorded}) are an object of strings under {@code settings};
  * journals written before it have none, and their trials no recorded settings.
@@ -115,7 +118,17 @@ public final class EventCodec {
     @Override
     public Map<String, Object> visitSpaceSet(SpaceSet set) {
       Map<String, Object> map = typed("space_set", set);
-      map.put("dimensions", set.dimensions().stream().map(d -> d.accept(DIMENSION)).toList());
+      map.put("dimensions", set.dimensions().stream().map(d -> {
+        Map<String, Object> dimension = d.accept(DIMENSION);
+        Condition condition = set.conditions().get(d.name());
+        if (condition != null) {
+          Map<String, Object> when = new LinkedHashMap<>();
+          when.put("parent", condition.parent());
+          when.put("labels", condition.labels());
+          dimension.put("condition", when);
+        }
+        return dimension;
+      }).toList());
       map.put("time", set.time().toString());
       return map;
     }
@@ -277,6 +290,32 @@ public final class EventCodec {
     };
   }
 
+  /**
+   * The conditions of the entries of a {@code space_set} event's {@code "dimensions"} that have
+   * one, by name; none in journals written before conditions were (issue 14).
+   */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Condition> conditions(List<Object> dimensions) {
+    Map<String, Condition> conditions = new LinkedHashMap<>();
+    for (Object dimension : dimensions) {
+      Object condition = ((Map<String, Object>) dimension).get("condition");
+      if (condition == null) {
+        continue;
+      }
+      String name = (String) ((Map<String, Object>) dimension).get("name");
+      if (!(condition instanceof Map<?, ?> object)
+          || !(object.get("parent") instanceof String parent)
+          || !(object.get("labels") instanceof List<?> labels)
+          || !labels.stream().allMatch(String.class::isInstance)) {
+        throw new IllegalArgumentException("dimension '" + name + "' of event space_set has the"
+            + " condition " + Json.write(condition) + "; expected {\"parent\": a name, \"labels\":"
+            + " [its values as strings]}");
+      }
+      conditions.put(name, new Condition(parent, (List<String>) labels));
+    }
+    return conditions;
+  }
+
   @SuppressWarnings("unchecked")
   private static Event fromMap(Object value) {
     if (!(value instanceof Map<?, ?>)) {
@@ -292,8 +331,10 @@ public final class EventCodec {
                 .map(d -> Direction.valueOf((String) d)).toList(),
             time(map));
       case "space_set":
-        return new SpaceSet(study, ((List<Object>) field(map, "dimensions")).stream()
-            .<Dimension<?>>map(d -> dimension(map, d)).toList(), time(map));
+        List<Object> dimensions = (List<Object>) field(map, "dimensions");
+        return new SpaceSet(study, dimensions.stream()
+            .<Dimension<?>>map(d -> dimension(map, d)).toList(), conditions(dimensions),
+            time(map));
       case "run_recorded":
         return new RunRecorded(study, settings(map), time(map));
       case "trial_enqueued":
