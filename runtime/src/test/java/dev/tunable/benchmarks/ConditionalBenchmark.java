@@ -36,7 +36,7 @@ import java.util.function.LongFunction;
  *
  * <p>Arguments: {@code samplers=} names of {@link Samplers} factories taking a seed, as for
  * {@link SamplerBenchmark}, and {@code default}, the sampler of a study that names none
- * (CMA-ES); {@code seeds=} (30) seeds from {@code seedStart=} (0) on, for ours and Optuna's
+ * ({@code Samplers.auto} where it exists, else CMA-ES); {@code seeds=} (30) seeds from {@code seedStart=} (0) on, for ours and Optuna's
  * alike; {@code budgets=} (50,100,200); {@code python=} (/usr/bin/python3); {@code optuna=false}
  * runs ours only.
  */
@@ -95,8 +95,8 @@ public final class ConditionalBenchmark {
     Map<String, List<Seed>> runs = new LinkedHashMap<>();
     Map<String, Double> cpuMsPerTrial = new LinkedHashMap<>();
     for (String name : options.get("samplers").split(",")) {
-      LongFunction<Sampler> factory =
-          SamplerBenchmark.factory(name.equals("default") ? "cmaes" : name);
+      String factoryName = name.equals("default") ? defaultSampler() : name;
+      LongFunction<Sampler> factory = SamplerBenchmark.factory(factoryName);
       List<Seed> results = new ArrayList<>();
       long cpu = 0;
       for (int s = 0; s < seeds; s++) {
@@ -106,7 +106,7 @@ public final class ConditionalBenchmark {
         results.add(new Seed(run.values(),
             run.proposed().stream().map(c -> c.getString("branch")).toList()));
       }
-      String label = name.equals("default") ? "default (cmaes)" : "ours " + name;
+      String label = name.equals("default") ? "default (" + factoryName + ")" : "ours " + name;
       runs.put(label, results);
       cpuMsPerTrial.put(label, cpu / 1e6 / seeds / largest);
     }
@@ -147,6 +147,19 @@ public final class ConditionalBenchmark {
             cpuMsPerTrial.get(label));
       }
     });
+  }
+
+  /**
+   * The factory of the sampler a study that names none uses: {@code Samplers.auto} where there is
+   * one, else CMA-ES.
+   */
+  private static String defaultSampler() {
+    try {
+      Samplers.class.getMethod("auto", long.class);
+      return "auto";
+    } catch (NoSuchMethodException e) {
+      return "cmaes";
+    }
   }
 
   /** Points drawn uniformly from the function's space, every branch among them. */
