@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -43,6 +45,26 @@ public abstract class SamplerContract {
       .build();
 
   /**
+   * A conditional space: an always-active real and integer, then a choice of three branches of
+   * different sizes, one of them empty, the largest with a dimension of its own conditional on a
+   * boolean of the branch. (The choice comes last so that a grid, whose last dimensions change
+   * fastest, reaches every branch within a few points.)
+   */
+  protected static final SearchSpace<Config> CONDITIONAL = SearchSpace.builder()
+      .real("x", -5, 10)
+      .integer("units", 16, 256, Scale.LOG)
+      .choice(Dimension.categorical("optimizer", "sgd", "momentum", "adam"),
+          SearchSpace.builder().build(),
+          SearchSpace.builder().real("rate", 0, 1).build(),
+          SearchSpace.builder()
+              .real("beta1", 0.8, 0.999)
+              .real("beta2", 1e-4, 1e-1, Scale.LOG)
+              .bool("amsgrad")
+              .add(Dimension.integer("warmup", 0, 20), Condition.of("amsgrad", "true"))
+              .build())
+      .build();
+
+  /**
    * Trials in the histories of the model-phase tests: past TPE's 10 start-up trials, the GP's 5,
    * two CMA-ES generations (4 + 3 ln 6 = 9 trials each) and three genetic populations of 8.
    */
@@ -56,7 +78,7 @@ public abstract class SamplerContract {
 
   /** The spaces of the model-phase tests; a grid without points for reals has only {@link #SPACE}. */
   protected List<SearchSpace<Config>> spaces() {
-    return List.of(SPACE, CONTINUOUS);
+    return List.of(SPACE, CONTINUOUS, CONDITIONAL);
   }
 
   /**
@@ -81,6 +103,35 @@ public abstract class SamplerContract {
       assertEquals(SPACE.dimensions().size(), checked.names().size());
       history.add(Snapshots.complete(n, storedForm(proposal), n));
     }
+  }
+
+  /**
+   * A conditional space shaped like {@link #CONDITIONAL} (the same choice and branches) for
+   * {@link #proposesValidConfigurationsOfAConditionalSpace}; a plain grid, which cannot cover
+   * reals, gives one with steps.
+   */
+  protected SearchSpace<Config> conditionalSpace() {
+    return CONDITIONAL;
+  }
+
+  /**
+   * On a conditional space, each proposal is a configuration the space allows (the active
+   * dimensions only), and across a history every branch of its choice is reached.
+   */
+  @Test
+  void proposesValidConfigurationsOfAConditionalSpace() {
+    SearchSpace<Config> space = conditionalSpace();
+    Sampler sampler = sampler(3);
+    List<FrozenTrial> history = new ArrayList<>();
+    Set<Object> branches = new TreeSet<>();
+    for (int n = 0; n < 40; n++) {
+      Config proposal = sampler.sample(context(space, n, List.copyOf(history)));
+      Config stored = storedForm(space, proposal);
+      assertEquals(stored, space.check(stored.asMap()), "trial " + n);
+      branches.add(stored.get("optimizer"));
+      history.add(trial(space, n, stored, 0));
+    }
+    assertEquals(Set.of("sgd", "momentum", "adam"), branches, "branches in 40 proposals");
   }
 
   @Test
@@ -217,6 +268,9 @@ public abstract class SamplerContract {
     double[] unit = space.toUnit(params);
     double value = 0;
     for (int i = 0; i < unit.length; i++) {
+      if (Double.isNaN(unit[i])) {
+        continue; // inactive
+      }
       double centre = which == 0 ? 0.3 + 0.4 * i / unit.length : 0.8 - 0.5 * i / unit.length;
       value += (unit[i] - centre) * (unit[i] - centre);
     }

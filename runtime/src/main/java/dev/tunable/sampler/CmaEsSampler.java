@@ -18,9 +18,12 @@ import java.util.Objects;
  * keep a margin (Hamano et al. 2022) so that they never freeze on one value. Categorical and
  * boolean dimensions have no order for a Gaussian to use: each is searched by a categorical
  * distribution of its own, moved towards the choices of each generation's better half and never
- * letting a choice's probability drop below 1/(nλ(k−1)). Failed and pruned trials rank worst;
- * trials lacking a dimension of the space are ignored. With parallel workers, trials beyond a
- * generation still running are drawn from its distribution. Single-objective studies only.
+ * letting a choice's probability drop below 1/(nλ(k−1)). On a conditional space the Gaussian
+ * covers every branch's dimensions, and a trial's inactive coordinates count as the values its
+ * generation drew for them. Failed and pruned trials rank worst; trials lacking an active
+ * dimension of the space are ignored. Parallel workers share a generation: each takes its next
+ * candidate not yet taken, never the same one twice, and trials asked beyond λ while the
+ * generation runs are extra candidates of it. Single-objective studies only.
  *
  * <p>Made by {@link dev.tunable.Samplers#cmaEs(long)}; each {@code with...} method returns a new
  * sampler with one setting changed, e.g. {@code Samplers.cmaEs(7).withPopulationSize(16)}.

@@ -16,9 +16,10 @@ import dev.tunable.internal.sampler.genetic.GeneticSettings;
  * reals and integers, uniform crossover and a uniformly drawn choice on categoricals and
  * booleans. Trials that {@link Trial#setConstraints report constraints} compare by Deb's rule:
  * feasible before infeasible, then the smaller total violation. Running, failed and pruned trials
- * are left out, so parallel workers never wait. Robust on rugged objectives, but needs more
- * trials than the model-based samplers on smooth ones; {@link Nsga2Sampler} is its counterpart
- * for several objectives.
+ * are left out, so parallel workers never wait. On a conditional space, a gene that becomes
+ * active in a child comes from the parent where it was active, or is drawn fresh. Robust on
+ * rugged objectives, but needs more trials than the model-based samplers on smooth ones; {@link
+ * Nsga2Sampler} is its counterpart for several objectives.
  *
  * <p>Made by {@link dev.tunable.Samplers#genetic(long)}; each {@code with...} method returns a new
  * sampler with one setting changed, e.g. {@code Samplers.genetic(7).withPopulationSize(40)}.

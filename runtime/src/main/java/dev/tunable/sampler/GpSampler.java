@@ -15,10 +15,11 @@ import dev.tunable.internal.sampler.gp.GpSettings;
  * built-in sampler on smooth objectives with up to ~20 dimensions and budgets of tens to a few
  * hundred trials; its cost per trial grows with the cube of the number of trials (tens of
  * milliseconds at 200). Integers and steps are proposed rounded; categoricals and booleans are
- * modelled as unordered choices, each one tried. Only complete trials inform the model: pruned
- * and failed ones are ignored, as are trials lacking a dimension of the space; running trials
- * count as the worst value seen so far, so that parallel workers spread out. Single-objective
- * studies only.
+ * modelled as unordered choices, each one tried. On a conditional space one model covers every
+ * branch, with the coordinates a point leaves inactive set to a constant. Only complete trials
+ * inform the model: pruned and failed ones are ignored, as are trials lacking an active dimension
+ * of the space; running trials count as the worst value seen so far, so that parallel workers
+ * spread out. Single-objective studies only.
  *
  * <p>Made by {@link dev.tunable.Samplers#gp(long)}; each {@code with...} method returns a new
  * sampler with one setting changed, e.g. {@code Samplers.gp(7).withStartupTrials(20)}. Immutable

@@ -14,7 +14,8 @@ import dev.tunable.internal.sampler.GridSettings;
  * skipped, so parallel workers never evaluate a point at the same time. By default it covers
  * discrete dimensions only (categoricals, booleans, integers, reals with a step) and refuses a
  * continuous one; {@link #withPointsPerContinuousDimension} gives the continuous dimensions evenly
- * spaced values.
+ * spaced values. On a conditional space each branch has its own grid: the points are the
+ * configurations the space allows, as many as the branches' grids together.
  *
  * <p><b>Failed points.</b> A point whose every trial failed because the process running it died
  * (the study records that reason when it is next opened) is free again, and is run again before

@@ -17,8 +17,9 @@ import dev.tunable.internal.sampler.genetic.GeneticSettings;
  * and a uniformly drawn choice on categoricals and booleans. Trials that {@link
  * Trial#setConstraints report constraints} compare by Deb's rule: feasible before infeasible,
  * then the smaller total violation. Running, failed and pruned trials are left out, so parallel
- * workers never wait. The sampler of studies with several objectives that name none; it also
- * runs studies with one objective.
+ * workers never wait. On a conditional space, a gene that becomes active in a child comes from
+ * the parent where it was active, or is drawn fresh. The sampler of studies with several
+ * objectives that name none; it also runs studies with one objective.
  *
  * <p>Made by {@link dev.tunable.Samplers#nsga2(long)}; each {@code with...} method returns a new
  * sampler with one setting changed, e.g. {@code Samplers.nsga2(7).withPopulationSize(20)}, which

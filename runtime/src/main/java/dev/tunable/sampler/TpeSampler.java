@@ -18,8 +18,10 @@ import dev.tunable.internal.sampler.tpe.TpeSettings;
  * <p>{@linkplain #withMultivariate Multivariate}, it models all dimensions jointly (one product
  * kernel per trial, bandwidths by Scott's rule), so that it can learn how dimensions interact. In
  * the sampler benchmark that is ahead of univariate TPE on the mixed, Levy and six-hump camel
- * functions, level on Hartmann6 and Rosenbrock, behind on Branin. It learns only from trials that
- * have every dimension of the space.
+ * functions, level on Hartmann6 and Rosenbrock, behind on Branin. On a conditional space it has
+ * one joint model per group of dimensions active together (the dimensions under one condition,
+ * as Optuna's group decomposition), each learning from the trials where its group was active;
+ * otherwise it learns only from trials that have every dimension of the space.
  *
  * <p>Made by {@link dev.tunable.Samplers#tpe(long)} and {@link
  * dev.tunable.Samplers#multivariateTpe(long)}; each {@code with...} method returns a new sampler

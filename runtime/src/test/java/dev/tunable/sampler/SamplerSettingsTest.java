@@ -148,14 +148,15 @@ class SamplerSettingsTest {
     List<FrozenTrial> stayed = SamplerRuns.run(once, PLANE, Direction.MINIMIZE, terraced, 400);
     List<FrozenTrial> restarted =
         SamplerRuns.run(Samplers.cmaEs(6), PLANE, Direction.MINIMIZE, terraced, 400);
+    // Both runs have converged by trial 150 (the first restart came at about trial 175).
     double stayedLate = 0;
     double restartedLate = 0;
-    for (int n = 300; n < 400; n++) {
+    for (int n = 150; n < 400; n++) {
       stayedLate = Math.max(stayedLate, stayed.get(n).value());
       restartedLate = Math.max(restartedLate, restarted.get(n).value());
     }
-    assertTrue(stayedLate <= 0.05, "worst of the last 100 without restarts: " + stayedLate);
-    assertTrue(restartedLate > 1, "worst of the last 100 with IPOP: " + restartedLate);
+    assertTrue(stayedLate <= 0.05, "worst after trial 150 without restarts: " + stayedLate);
+    assertTrue(restartedLate > 1, "worst after trial 150 with IPOP: " + restartedLate);
   }
 
   @Test

@@ -12,16 +12,15 @@ import dev.tunable.internal.StoredValues;
 import dev.tunable.internal.WorkerDeath;
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Every point of the grid once, in mixed-radix order (the last dimension changing fastest), and a
- * failed point again as the settings allow. Which points are taken is read from the study's
- * trials, running ones included, so several threads and processes sharing a study never evaluate
- * a point at the same time; the sampler keeps no state.
+ * failed point again as the settings allow. On a conditional space, each branch of a choice has
+ * its own grid and the points are the configurations the space allows ({@link GridPoints}): as
+ * many as the branches' grids together, none repeated for an inactive dimension. Which points
+ * are taken is read from the study's trials, running ones included, so several threads and
+ * processes sharing a study never evaluate a point at the same time; the sampler keeps no state.
  */
 public final class GridAlgorithm implements Sampler {
   private final int pointsPerContinuous;
@@ -37,21 +36,10 @@ public final class GridAlgorithm implements Sampler {
   @Override
   public Config sample(SamplerContext context) {
     SearchSpace<?> space = context.space();
-    List<List<Object>> axes = axes(space);
-    long size = 1;
-    for (List<Object> axis : axes) {
-      size = Math.multiplyExact(size, axis.size());
-    }
+    GridPoints grid = grid(space);
+    long size = grid.size();
     // The grid index of every trial on this grid: one pass over the history, then the first
     // free index, so a study of n trials costs O(n) per ask, not O(n) points built and compared.
-    List<Map<Object, Integer>> positions = new ArrayList<>();
-    for (List<Object> axis : axes) {
-      Map<Object, Integer> position = new HashMap<>();
-      for (int i = 0; i < axis.size(); i++) {
-        position.put(axis.get(i), i);
-      }
-      positions.add(position);
-    }
     // Only the first trials.size() + 1 indices can all be taken: a bit set over them suffices.
     // A point is taken by a trial that runs, completed or was pruned, and by its failed trials
     // unless they may be run again.
@@ -60,7 +48,7 @@ public final class GridAlgorithm implements Sampler {
     BitSet failedOnly = new BitSet(trials.size() + 1);
     int[] retriable = new int[trials.size() + 1];
     for (FrozenTrial trial : trials) {
-      long index = indexOf(space, axes, positions, trial.params().asMap());
+      long index = grid.indexOf(trial.params().asMap());
       if (index < 0 || index > trials.size()) {
         continue;
       }
@@ -86,7 +74,7 @@ public final class GridAlgorithm implements Sampler {
     }
     long free = taken.nextClearBit(0);
     if (free < size) {
-      return space.check(point(space, axes, free));
+      return space.check(grid.point(free));
     }
     int failed = failedOnly.cardinality();
     throw new SearchExhaustedException(
@@ -96,23 +84,10 @@ public final class GridAlgorithm implements Sampler {
                 + " failed again, .withMaxRetriesPerPoint(retries) sets how often)"));
   }
 
-  /** The grid index of {@code params}, or -1 if they are not a point of this grid. */
-  private static long indexOf(SearchSpace<?> space, List<List<Object>> axes,
-      List<Map<Object, Integer>> positions, Map<String, Object> params) {
-    long index = 0;
-    for (int i = 0; i < axes.size(); i++) {
-      Integer position = positions.get(i).get(params.get(space.dimensions().get(i).name()));
-      if (position == null) {
-        return -1;
-      }
-      index = index * axes.get(i).size() + position;
-    }
-    return index;
-  }
-
-  /** The grid values of each dimension, in stored form. */
-  private List<List<Object>> axes(SearchSpace<?> space) {
-    List<List<Object>> axes = new ArrayList<>();
+  /** The grid over {@code space}: each dimension's grid values, where the space allows them. */
+  private GridPoints grid(SearchSpace<?> space) {
+    List<List<Object>> values = new ArrayList<>();
+    List<List<Object>> stored = new ArrayList<>();
     for (Dimension<?> dimension : space.dimensions()) {
       if (!dimension.isDiscrete() && pointsPerContinuous == 0) {
         throw new IllegalArgumentException(
@@ -120,28 +95,11 @@ public final class GridAlgorithm implements Sampler {
                 + dimension.describe() + ") without a number of points; use Samplers.grid()"
                 + ".withPointsPerContinuousDimension(points), or give the dimension a step");
       }
-      List<Object> axis = new ArrayList<>();
-      for (Object value : dimension.gridValues(Math.max(2, pointsPerContinuous))) {
-        axis.add(StoredValues.of(value));
-      }
-      axes.add(axis);
+      List<Object> axis = new ArrayList<>(dimension.gridValues(Math.max(2, pointsPerContinuous)));
+      values.add(axis);
+      stored.add(axis.stream().map(StoredValues::of).toList());
     }
-    return axes;
-  }
-
-  private static Map<String, Object> point(SearchSpace<?> space, List<List<Object>> axes, long index) {
-    Map<String, Object> point = new LinkedHashMap<>();
-    long rest = index;
-    Object[] values = new Object[axes.size()];
-    for (int i = axes.size() - 1; i >= 0; i--) {
-      List<Object> axis = axes.get(i);
-      values[i] = axis.get((int) (rest % axis.size()));
-      rest /= axis.size();
-    }
-    for (int i = 0; i < values.length; i++) {
-      point.put(space.dimensions().get(i).name(), values[i]);
-    }
-    return point;
+    return new GridPoints(space, values, stored);
   }
 
   private static List<String> names(SearchSpace<?> space) {

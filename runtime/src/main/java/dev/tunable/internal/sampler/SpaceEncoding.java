@@ -166,6 +166,28 @@ public final class SpaceEncoding {
     return point;
   }
 
+  /**
+   * The unit coordinates of {@code params}, NaN for each dimension inactive at them (a value
+   * given for one is not read), or null if an active dimension lacks an allowed value: for a space
+   * without conditions, {@link #encodeIfComplete}.
+   */
+  public double[] encodeActive(Config params) {
+    Map<String, Object> values = params.asMap();
+    double[] point = new double[axes.length];
+    for (int d = 0; d < point.length; d++) {
+      // Parents come first, so whether d is active is known from the coordinates so far.
+      if (!isActive(d, point)) {
+        point[d] = Double.NaN;
+        continue;
+      }
+      point[d] = encode(d, values.get(axes[d].name));
+      if (Double.isNaN(point[d])) {
+        return null;
+      }
+    }
+    return point;
+  }
+
   /** The unit coordinate of {@code value} on dimension {@code d}; NaN if null or not allowed. */
   public double encode(int d, Object value) {
     Axis axis = axes[d];

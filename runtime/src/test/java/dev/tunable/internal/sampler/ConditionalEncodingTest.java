@@ -57,4 +57,26 @@ class ConditionalEncodingTest {
     assertEquals(0.5, point[0]);
     assertTrue(Double.isNaN(point[2]) && Double.isNaN(point[3]) && Double.isNaN(point[5]));
   }
+
+  @Test
+  void encodeActiveLeavesInactiveCoordinatesOutAndRefusesAMissingActiveOne() {
+    Config poly = space.check(java.util.Map.of(
+        "x", 0.25, "kernel", "poly", "kernel.poly.degree", 3L, "kernel.poly.scaled", false));
+    double[] point = encoding.encodeActive(poly);
+    assertEquals(0.25, point[0]);
+    assertEquals(encoding.unitOfChoice(1, 2), point[1]);
+    assertTrue(Double.isNaN(point[2]), "gamma belongs to rbf");
+    assertFalse(Double.isNaN(point[3]));
+    assertTrue(Double.isNaN(point[5]), "offset needs scaled = true");
+    // A value for a dimension inactive at the point is not read, even one its dimension refuses.
+    Config extra = Config.builder().set(space.dimension("x"), 0.25)
+        .set(space.dimension("kernel"), "linear")
+        .set(Dimension.real("kernel.rbf.gamma", 0, 100), 99.0).build();
+    assertTrue(Double.isNaN(encoding.encodeActive(extra)[2]));
+    // An active dimension without a value: a trial of another space.
+    Config missing = Config.builder().set(space.dimension("x"), 0.25)
+        .set(space.dimension("kernel"), "rbf").build();
+    assertEquals(null, encoding.encodeActive(missing));
+    assertEquals(null, encoding.encodeIfComplete(poly), "encodeIfComplete wants every dimension");
+  }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tunable.Condition;
 import dev.tunable.Config;
 import dev.tunable.Dimension;
 import dev.tunable.FrozenTrial;
@@ -16,6 +17,7 @@ import dev.tunable.Snapshots;
 import dev.tunable.Study;
 import dev.tunable.Trial;
 import dev.tunable.annotations.Scale;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +39,23 @@ class GridSamplerTest extends SamplerContract {
   @Override
   protected List<SearchSpace<Config>> spaces() {
     return List.of(SPACE);
+  }
+
+  /** {@link SamplerContract#CONDITIONAL} with steps on its reals. */
+  @Override
+  protected SearchSpace<Config> conditionalSpace() {
+    return SearchSpace.builder()
+        .add(Dimension.real("x", -5, 10).withStep(5))
+        .integer("units", 16, 256, Scale.LOG)
+        .choice(Dimension.categorical("optimizer", "sgd", "momentum", "adam"),
+            SearchSpace.builder().build(),
+            SearchSpace.builder().add(Dimension.real("rate", 0, 1).withStep(0.5)).build(),
+            SearchSpace.builder()
+                .add(Dimension.real("beta1", 0.8, 1.0).withStep(0.1))
+                .bool("amsgrad")
+                .add(Dimension.integer("warmup", 0, 20), Condition.of("amsgrad", "true"))
+                .build())
+        .build();
   }
 
   private static final SearchSpace<Config> SMALL = SearchSpace.builder()
@@ -73,6 +92,47 @@ class GridSamplerTest extends SamplerContract {
     SearchExhaustedException e = assertThrows(SearchExhaustedException.class, () -> study.ask(SMALL));
     assertEquals("all 36 points of the grid over [n, kind, flag, r] have been asked for",
         e.getMessage());
+  }
+
+  /**
+   * A grid over a conditional space enumerates each branch's own grid: an integer n (3 values)
+   * times a choice of an empty branch (1 point), a branch with a stepped real (3) and a branch
+   * with a boolean whose true value activates an integer (1 + 4), so 3 × (1 + 3 + 5) = 27 points,
+   * each once, in order, none differing only in an inactive dimension.
+   */
+  @Test
+  void aConditionalSpaceHasTheGridsOfItsBranchesEachPointOnce() {
+    SearchSpace<Config> space = SearchSpace.builder()
+        .integer("n", 1, 3)
+        .choice(Dimension.categorical("kind", "plain", "stepped", "flagged"),
+            SearchSpace.builder().build(),
+            SearchSpace.builder().add(Dimension.real("r", 0, 1).withStep(0.5)).build(),
+            SearchSpace.builder().bool("flag")
+                .add(Dimension.integer("k", 1, 4), Condition.of("flag", "true")).build())
+        .build();
+    Study study = study(Samplers.grid());
+    List<Config> seen = new ArrayList<>();
+    for (int i = 0; i < 27; i++) {
+      Trial<Config> trial = study.ask(space);
+      seen.add(trial.params());
+      study.tell(trial, i);
+    }
+    List<Config> expected = new ArrayList<>();
+    for (long n = 1; n <= 3; n++) {
+      expected.add(space.check(Map.of("n", n, "kind", "plain")));
+      for (double r : List.of(0.0, 0.5, 1.0)) {
+        expected.add(space.check(Map.of("n", n, "kind", "stepped", "kind.stepped.r", r)));
+      }
+      expected.add(space.check(Map.of("n", n, "kind", "flagged", "kind.flagged.flag", false)));
+      for (long k = 1; k <= 4; k++) {
+        expected.add(space.check(Map.of("n", n, "kind", "flagged", "kind.flagged.flag", true,
+            "kind.flagged.k", k)));
+      }
+    }
+    assertEquals(expected, seen);
+    SearchExhaustedException e =
+        assertThrows(SearchExhaustedException.class, () -> study.ask(space));
+    assertTrue(e.getMessage().startsWith("all 27 points of the grid"), e.getMessage());
   }
 
   @Test

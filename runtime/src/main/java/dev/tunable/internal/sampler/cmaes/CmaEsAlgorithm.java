@@ -33,10 +33,19 @@ import java.util.Map;
  * state after each generation is cached under a digest of the history up to it, so a call costs
  * a pass over the history and at most the generations finished since the last call.
  *
- * <p>A new trial is the next member of the current generation. When every member has been handed
- * out and some are still running (parallel workers), the new trial is an extra: a point drawn from
- * the same distribution with randomness of its own trial number. It belongs by its number to the
- * next generation, which is drawn only once the current one is told, so it is injected there.
+ * <p>Parallel workers share a generation. Candidate k of a generation is fixed by the seed, the
+ * restart, the generation and k; a new trial takes the next candidate not taken by a trial of the
+ * generation, running or finished, nor by a trial numbered below it that another worker is still
+ * proposing (absent from the history). When all λ are taken and some still run, it takes an extra
+ * candidate (k ≥ λ) of the same distribution. An extra belongs by its number to the next
+ * generation, which is drawn only once the current one is told, so it is injected there: measured
+ * at 4 and 8 workers, that did better than leaving the extras out of the update (BENCHMARKS.md).
+ *
+ * <p>On a conditional space, the Gaussian covers every ordered dimension of every branch, and each
+ * unordered one (a choice among branches too) has its categorical distribution. A member's
+ * inactive coordinates, which did not affect its value, are those the generation drew for it;
+ * selection then ignores them, and a branch's dimensions learn from the members that chose it.
+ * (Optuna runs CMA-ES on the dimensions every trial has and samples the others at random.)
  */
 public final class CmaEsAlgorithm implements Sampler {
   /** Enough for many studies at once; a study needs only its latest generation. */
@@ -76,30 +85,43 @@ public final class CmaEsAlgorithm implements Sampler {
     List<Member> members = members(context);
     Key[] keys = prefixKeys(space.dimensions(), context.direction(), members);
     // Resume from the latest generation already told, then tell the ones that finished since.
-    int start = members.size();
-    Search search = cache.get(keys[start]);
-    while (search == null && start > 0) {
-      start--;
-      search = cache.get(keys[start]);
+    int told = members.size();
+    Search search = cache.get(keys[told]);
+    while (search == null && told > 0) {
+      told--;
+      search = cache.get(keys[told]);
     }
     if (search == null) {
       search = Search.first(layout, settings, seed);
     }
     int[] finishedFrom = finishedFrom(members);
-    while (start + search.lambda() <= members.size()
-        && (finishedFrom[start] - finishedFrom[start + search.lambda()] == search.lambda()
-            || finishedFrom[start + search.lambda()] >= search.lambda())) {
-      List<Member> generation = members.subList(start, start + search.lambda());
+    while (true) {
+      int start = told;
+      int end = start + search.lambda();
+      if (end > members.size()
+          || finishedFrom[start] - finishedFrom[end] < search.lambda()
+              && finishedFrom[end] < search.lambda()) {
+        // Not told yet: the new trial is the generation's next candidate not taken by a trial,
+        // running or finished, or by a trial numbered below it that another worker is still
+        // proposing (not in the history yet); an extra one (k ≥ λ) once all λ are taken.
+        int k = members.size() - start + proposing(context);
+        return space.fromUnit(search.propose(search.memberRandom(k)).unit());
+      }
+      List<Member> generation = members.subList(start, end);
       Search current = search;
-      start += current.lambda();
-      search = cache.computeIfAbsent(keys[start], key -> tell(current, generation));
+      told = end;
+      search = cache.computeIfAbsent(keys[end], key -> tell(current, generation));
     }
-    int position = members.size();
-    if (position < start + search.lambda()) {
-      return space.fromUnit(search.propose(search.memberRandom(position - start)).unit());
-    }
-    return space.fromUnit(
-        search.propose(Seeds.forTrial(seed, context.trialNumber())).unit());
+  }
+
+  /**
+   * How many trials numbered below this one the history lacks: other workers are proposing them
+   * from the same history, and each takes the generation's next candidate, in number order.
+   */
+  private static int proposing(SamplerContext context) {
+    long below = context.trials().stream()
+        .filter(trial -> trial.number() < context.trialNumber()).count();
+    return (int) Math.max(0, context.trialNumber() - below);
   }
 
   private static Search tell(Search search, List<Member> generation) {
@@ -110,14 +132,16 @@ public final class CmaEsAlgorithm implements Sampler {
       Proposal drawn = search.propose(search.memberRandom(k));
       proposals.add(sameConfiguration(search, drawn.unit(), member.unit())
           ? drawn
-          : search.inject(member.unit()));
+          : search.inject(withInactiveFrom(member.unit(), drawn.unit())));
       scores[k] = member.score();
     }
     return search.tell(proposals, scores);
   }
 
+  /** Whether {@code trial} is {@code drawn}: they agree on every dimension active in the trial. */
   private static boolean sameConfiguration(Search search, double[] drawn, double[] trial) {
     for (int i = 0; i < drawn.length; i++) {
+      // A NaN coordinate is inactive in the trial, and so in the drawn point if the rest agree.
       if (Math.abs(search.canonical(i, drawn[i]) - trial[i]) > 1e-9) {
         return false;
       }
@@ -125,7 +149,26 @@ public final class CmaEsAlgorithm implements Sampler {
     return true;
   }
 
-  /** The trials before this one that have an allowed value for every dimension, in number order. */
+  /**
+   * {@code trial} with the coordinates of its inactive dimensions (NaN) taken from {@code drawn},
+   * a draw of the same generation: they did not affect its value, so they carry no information,
+   * and a draw from the distribution moves it no way in expectation.
+   */
+  private static double[] withInactiveFrom(double[] trial, double[] drawn) {
+    double[] point = trial;
+    for (int i = 0; i < trial.length; i++) {
+      if (Double.isNaN(trial[i])) {
+        point = point == trial ? trial.clone() : point;
+        point[i] = drawn[i];
+      }
+    }
+    return point;
+  }
+
+  /**
+   * The trials before this one that have an allowed value for every dimension active in them, in
+   * number order; NaN stands for an inactive dimension.
+   */
   private static List<Member> members(SamplerContext context) {
     SpaceEncoding encoding = SpaceEncoding.of(context.space());
     Direction direction = context.direction();
@@ -137,7 +180,7 @@ public final class CmaEsAlgorithm implements Sampler {
         continue;
       }
       // Null for a trial of another space that happens to share the names: not ours to learn from.
-      double[] unit = encoding.encodeIfComplete(trial.params());
+      double[] unit = encoding.encodeActive(trial.params());
       if (unit == null) {
         continue;
       }

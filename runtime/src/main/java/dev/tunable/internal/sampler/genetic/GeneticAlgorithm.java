@@ -45,6 +45,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * booleans; otherwise the child is the first parent. Each coordinate then mutates with
  * probability {@code mutationProbability} (1/d for d dimensions by default): polynomial mutation
  * (η = 20) on reals and integers, a uniformly drawn choice on categoricals and booleans.
+ *
+ * <p>On a conditional space, a gene of a dimension inactive in a parent is missing: crossing or
+ * mutating it leaves it missing, and a child's inactive genes do not matter. A gene active in the
+ * child but missing takes the value of the parent where it was active, or a fresh draw if it was
+ * active in neither ({@link #completeActiveGenes}).
  */
 public final class GeneticAlgorithm implements Sampler {
   private static final double ETA_CROSSOVER = 20;
@@ -117,7 +122,28 @@ public final class GeneticAlgorithm implements Sampler {
         child[i] = categorical[i] ? random.nextDouble() : polynomialMutation(child[i], random);
       }
     }
+    if (encoding.isConditional()) {
+      completeActiveGenes(encoding, child, first.unit, second.unit, random);
+    }
     return space.fromUnit(child);
+  }
+
+  /**
+   * Gives each gene active in {@code child} but missing (NaN: inactive in the parent it came from,
+   * or crossed with such a gene) a value: that of the parent in which it was active, the first
+   * one first, or else a fresh draw. In space order, so that a gene's parent dimension is settled
+   * before it is asked whether it is active. Inactive genes are left as they are; they do not
+   * matter.
+   */
+  static void completeActiveGenes(SpaceEncoding encoding, double[] child, double[] first,
+      double[] second, SplittableRandom random) {
+    for (int i = 0; i < child.length; i++) {
+      if (Double.isNaN(child[i]) && encoding.isActive(i, child)) {
+        child[i] = !Double.isNaN(first[i]) ? first[i]
+            : !Double.isNaN(second[i]) ? second[i]
+            : random.nextDouble();
+      }
+    }
   }
 
   /**
@@ -315,8 +341,8 @@ public final class GeneticAlgorithm implements Sampler {
     if (values.length != directions.size()) {
       return null;
     }
-    // Null also for a trial of another space sharing the names.
-    double[] unit = encoding.encodeIfComplete(trial.params());
+    // Null also for a trial of another space sharing the names; NaN for an inactive dimension.
+    double[] unit = encoding.encodeActive(trial.params());
     if (unit == null) {
       return null;
     }

@@ -48,7 +48,7 @@ final class Acquisition {
   /** Log EI at {@code point} as it is (callers snap it). */
   double logEi(double[] point) {
     double[] prediction = new double[2];
-    gp.predict(point, prediction, null, null);
+    gp.predict(encoding.imputed(point), prediction, null, null);
     return logEi(prediction[0], prediction[1]);
   }
 
@@ -62,11 +62,16 @@ final class Acquisition {
     double[] prediction = new double[2];
     double[] meanGradient = new double[dims];
     double[] varianceGradient = new double[dims];
-    gp.predict(point, prediction, meanGradient, varianceGradient);
+    double[] seen = encoding.imputed(point);
+    gp.predict(seen, prediction, meanGradient, varianceGradient);
     double sigma = Math.sqrt(prediction[1]);
     double z = (best - prediction[0]) / sigma;
     double slope = LogEi.dLogH(z);
     for (int d = 0; d < dims; d++) {
+      if (seen != point && !encoding.isActive(d, point)) {
+        gradient[d] = 0; // the model does not see this coordinate at this point
+        continue;
+      }
       double dSigma = varianceGradient[d] / (2 * sigma);
       double dz = (-meanGradient[d] - z * dSigma) / sigma;
       gradient[d] = -(dSigma / sigma + slope * dz);
@@ -156,7 +161,11 @@ final class Acquisition {
   private double[] scores(double[][] points) {
     double[] means = new double[points.length];
     double[] variances = new double[points.length];
-    gp.predictAll(points, means, variances);
+    double[][] seen = new double[points.length][];
+    for (int c = 0; c < points.length; c++) {
+      seen[c] = encoding.imputed(points[c]);
+    }
+    gp.predictAll(seen, means, variances);
     double[] scores = new double[points.length];
     for (int c = 0; c < points.length; c++) {
       scores[c] = orWorst(logEi(means[c], variances[c]));

@@ -10,12 +10,23 @@ import dev.tunable.internal.sampler.SpaceEncoding.Kind;
  * {@link SpaceEncoding}. Continuous coordinates are searched freely; ordinal ones keep their order
  * but every proposal is rounded to a value the dimension holds ({@link #snap}); categorical ones
  * have a kernel distance of 0 or 1 (same choice or not) and are searched by trying every choice.
+ * On a conditional space, the model sees each point with its inactive coordinates {@link
+ * #imputed}: the search moves them freely, and they do not matter.
  */
 final class Encoding {
   /** Ordinal dimensions with at most this many values are searched by trying every value. */
   private static final int ENUMERATED = 32;
 
+  /**
+   * The coordinate of a dimension where it is inactive (SMAC imputes a constant too): two trials
+   * of one branch then differ only where that branch does, and trials of different branches are
+   * told apart by the choice's own coordinate, whose length scale the fit learns. The centre of
+   * the cube, because the prior mean's bowl is centred there and so ignores it.
+   */
+  static final double INACTIVE = 0.5;
+
   private final SpaceEncoding shared;
+  private final boolean conditional;
   /** Values a discrete coordinate may take, as unit coordinates; null where tried locally. */
   private final double[][] values;
   /** Width of one value's share of the unit interval, for ordinal neighbours. */
@@ -23,6 +34,7 @@ final class Encoding {
 
   Encoding(SearchSpace<?> space) {
     this.shared = SpaceEncoding.of(space);
+    this.conditional = shared.isConditional();
     int size = shared.size();
     this.values = new double[size][];
     this.widths = new double[size];
@@ -64,11 +76,49 @@ final class Encoding {
   }
 
   /**
-   * The coordinates of {@code params}, or null if they lack a dimension of the space or hold a
-   * value it does not allow (a trial of another space, or of an earlier version of this one).
+   * The coordinates of {@code params}, {@link #imputed} where a dimension is inactive, or null if
+   * they lack an active dimension of the space or hold a value it does not allow (a trial of
+   * another space, or of an earlier version of this one).
    */
   double[] encode(Config params) {
-    return shared.encodeIfComplete(params);
+    if (!conditional) {
+      return shared.encodeIfComplete(params);
+    }
+    double[] point = shared.encodeActive(params);
+    if (point != null) {
+      for (int d = 0; d < point.length; d++) {
+        if (Double.isNaN(point[d])) {
+          point[d] = INACTIVE;
+        }
+      }
+    }
+    return point;
+  }
+
+  /**
+   * {@code point} as the model sees it: with every coordinate of a dimension inactive there set to
+   * {@link #INACTIVE}, as a trial's are, so that the kernel compares like with like; {@code point}
+   * itself when every dimension is active.
+   */
+  double[] imputed(double[] point) {
+    if (!conditional) {
+      return point;
+    }
+    double[] seen = null;
+    for (int d = 0; d < point.length; d++) {
+      if (!shared.isActive(d, point)) {
+        if (seen == null) {
+          seen = point.clone();
+        }
+        seen[d] = INACTIVE;
+      }
+    }
+    return seen == null ? point : seen;
+  }
+
+  /** Whether dimension {@code d} is active at {@code point}. */
+  boolean isActive(int d, double[] point) {
+    return shared.isActive(d, point);
   }
 
   /** {@code u} moved to the coordinate of the value the dimension takes there. */

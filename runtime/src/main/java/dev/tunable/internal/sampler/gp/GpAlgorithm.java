@@ -35,9 +35,15 @@ import java.util.stream.IntStream;
  * of the fit's starts and of the acquisition's candidates comes from the seed and the trial
  * number, so the same history gives the same proposal in any process. Only complete trials with
  * a finite value inform the model; pruned and failed trials are ignored, and so are trials that
- * lack a dimension of the space or hold a value it does not allow. Running trials count as if
- * they had returned the worst value seen, so that parallel workers do not all evaluate the same
- * point.
+ * lack an active dimension of the space or hold a value it does not allow. Running trials count
+ * as if they had returned the worst value seen, so that parallel workers do not all evaluate the
+ * same point.
+ *
+ * <p>On a conditional space, one model covers every branch: the coordinates of a dimension that a
+ * trial, or a point the acquisition weighs, leaves inactive are set to one constant ({@link
+ * Encoding#imputed}), so that points of one branch are compared on that branch's dimensions and
+ * points of different branches differ by the choice's coordinate, whose length scale says how
+ * much one branch's values tell about another's. A proposal's inactive coordinates are ignored.
  */
 public final class GpAlgorithm implements Sampler {
   /** Trials without progress after which the best point's neighbourhood is set aside. */

@@ -13,8 +13,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -30,9 +32,16 @@ import java.util.concurrent.atomic.AtomicReference;
  * With the constant liar, running trials (other workers' pending proposals) count as bad, so that
  * parallel workers spread out instead of proposing the same point. Failed trials are ignored.
  *
- * <p>Univariate (the default), each dimension has its own estimators over the trials that have it,
- * which also handles conditional dimensions; multivariate, one joint estimator covers every
- * dimension and learns how they interact, over the trials that have them all.
+ * <p>Univariate (the default), each dimension has its own estimators over the trials that have it;
+ * multivariate, one joint estimator covers every dimension and learns how they interact, over the
+ * trials that have them all.
+ *
+ * <p>On a conditional space, as Optuna does: the good and bad groups are split over every trial,
+ * and each estimator is then fitted on those of them where its dimensions were active, so a
+ * branch's estimators learn from that branch's trials alone. Multivariate TPE decomposes the
+ * space into groups of dimensions active together ({@link #groups}, Optuna's {@code group=True}),
+ * each with one joint estimator. A dimension left inactive by the choices already drawn is not
+ * drawn.
  *
  * <p>Stateless: the randomness of trial {@code n} comes from the seed and {@code n}, and the
  * estimators are rebuilt from the history on each call.
@@ -95,19 +104,46 @@ public final class TpeAlgorithm implements Sampler {
     }
     // Estimators over equally many trials share their weights.
     Map<Integer, MixtureWeights> weights = new HashMap<>();
+    // In space order, so that a dimension's parent is chosen before it is asked whether it is
+    // active; an inactive dimension's coordinate is left out of the configuration, so it is not
+    // drawn.
     if (multivariate) {
-      int[] all = new int[coordinates.size()];
-      for (int i = 0; i < all.length; i++) {
-        all[i] = i;
+      for (int[] group : groups(space)) {
+        if (encoding.isActive(group[0], unit)) {
+          propose(random, coordinates, group, below, above, weights, unit, null);
+        }
       }
-      propose(random, coordinates, all, below, above, weights, unit, null);
     } else {
       for (int i = 0; i < coordinates.size(); i++) {
+        if (!encoding.isActive(i, unit)) {
+          continue;
+        }
         double[] sortedAbove = history.order[i] == null ? null : history.sortedExcept(i, isGood);
         propose(random, coordinates, new int[] {i}, below, above, weights, unit, sortedAbove);
       }
     }
     return space.fromUnit(unit);
+  }
+
+  /**
+   * The groups of multivariate TPE, Optuna's group decomposition read from the space: the
+   * dimensions under the same {@link dev.tunable.Condition} (or under none) are active in the same
+   * trials, and each group has one joint estimator over the trials where it was active. Groups
+   * are in the order of their first dimensions, and so after the groups of their parents; a
+   * space without conditions is one group.
+   */
+  static List<int[]> groups(SearchSpace<?> space) {
+    Map<Object, List<Integer>> byCondition = new LinkedHashMap<>();
+    for (int d = 0; d < space.size(); d++) {
+      Object condition = space.condition(space.dimensions().get(d).name())
+          .map(c -> List.of(c.parent(), Set.copyOf(c.labels())));
+      byCondition.computeIfAbsent(condition, key -> new ArrayList<>()).add(d);
+    }
+    List<int[]> groups = new ArrayList<>();
+    for (List<Integer> group : byCondition.values()) {
+      groups.add(group.stream().mapToInt(Integer::intValue).toArray());
+    }
+    return groups;
   }
 
   /**

@@ -223,6 +223,71 @@ class CmaEsSamplerTest {
     }
   }
 
+  /**
+   * Parallel workers share a generation: trial n takes the generation's candidate k, fixed by the
+   * seed, the generation and k, where k counts the generation's trials before it, running ones
+   * and ones other workers are still proposing (numbered below it but not in the history yet)
+   * included; beyond λ they take extra candidates. The generation is told once its λ members
+   * have finished, and only then does a trial come from the next one.
+   */
+  @Test
+  void workersShareAGenerationAndTakeItsCandidatesInTurn() {
+    long seed = 12;
+    Sampler sampler = Samplers.cmaEs(seed);
+    Search first = Search.first(new Layout(BRANIN), seed);
+    int lambda = first.lambda();
+    List<Config> candidates = new ArrayList<>();
+    for (int k = 0; k < lambda + 3; k++) {
+      candidates.add(BRANIN.fromUnit(first.propose(first.memberRandom(k)).unit()));
+    }
+    assertEquals(lambda + 3, new HashSet<>(candidates).size());
+
+    // Trials 0 to λ - 2 asked in turn, each running when the next is asked.
+    List<FrozenTrial> history = new ArrayList<>();
+    for (int n = 0; n < lambda - 1; n++) {
+      Config config = sampler.sample(
+          new SamplerContext(BRANIN, n, List.of(Direction.MINIMIZE), List.copyOf(history)));
+      assertEquals(candidates.get(n), config, "trial " + n);
+      history.add(Snapshots.running(n, config));
+    }
+    // Three workers ask at once from that history, for trials λ - 1, λ and λ + 1.
+    for (int n = lambda - 1; n <= lambda + 1; n++) {
+      assertEquals(candidates.get(n), sampler.sample(
+          new SamplerContext(BRANIN, n, List.of(Direction.MINIMIZE), List.copyOf(history))),
+          "trial " + n + ", asked while " + (n - lambda + 1) + " below it are being proposed");
+    }
+    for (int n = lambda - 1; n <= lambda + 1; n++) {
+      history.add(Snapshots.running(n, candidates.get(n)));
+    }
+
+    // All but member 2 finished, the two extras running: still the first generation.
+    List<FrozenTrial> mostFinished = new ArrayList<>();
+    double[] scores = new double[lambda];
+    List<Search.Proposal> proposals = new ArrayList<>();
+    for (int k = 0; k < lambda; k++) {
+      scores[k] = branin(candidates.get(k));
+      proposals.add(first.propose(first.memberRandom(k)));
+      mostFinished.add(k == 2
+          ? history.get(k)
+          : Snapshots.complete(k, candidates.get(k), scores[k]));
+    }
+    mostFinished.addAll(history.subList(lambda, lambda + 2));
+    int next = lambda + 2;
+    assertEquals(candidates.get(next), sampler.sample(new SamplerContext(
+        BRANIN, next, List.of(Direction.MINIMIZE), List.copyOf(mostFinished))));
+
+    // Member 2 finishes: the generation is told, and the next trial comes from the second one,
+    // which the two extras (drawn from the first) have joined as injected points.
+    List<FrozenTrial> allFinished = new ArrayList<>(mostFinished);
+    allFinished.set(2, Snapshots.complete(2, candidates.get(2), scores[2]));
+    Search second = first.tell(proposals, scores);
+    Config expected = BRANIN.fromUnit(second.propose(second.memberRandom(2)).unit());
+    Config actual = sampler.sample(new SamplerContext(
+        BRANIN, next, List.of(Direction.MINIMIZE), List.copyOf(allFinished)));
+    assertEquals(expected, actual);
+    assertTrue(!candidates.contains(actual), "a point of the first generation: " + actual);
+  }
+
   @Test
   void aTrialThatNeverFinishesDoesNotStallTheSearch() {
     Sampler sampler = Samplers.cmaEs(14);
@@ -253,15 +318,16 @@ class CmaEsSamplerTest {
           "x2", 7.5 + t * (2.275 - 7.5)));
       history.add(Snapshots.complete(n, injected, branin(injected)));
     }
-    // The next six proposals, each asked while the ones before it run; the search started at
-    // (2.5, 7.5) with σ = (2.5, 2.5).
+    // The mean of the next 60 proposals, each asked while the ones before it run, so that all
+    // come from the next generation's distribution (60, so that their average is close to its
+    // mean); the search started at (2.5, 7.5) with σ = (2.5, 2.5).
     double x1 = 0;
     double x2 = 0;
-    for (int n = 30; n < 36; n++) {
+    for (int n = 30; n < 90; n++) {
       Config next = sampler.sample(
           new SamplerContext(BRANIN, n, List.of(Direction.MINIMIZE), List.copyOf(history)));
-      x1 += next.getDouble("x1") / 6;
-      x2 += next.getDouble("x2") / 6;
+      x1 += next.getDouble("x1") / 60;
+      x2 += next.getDouble("x2") / 60;
       history.add(Snapshots.running(n, next));
     }
     assertTrue(Math.abs(x1 - Math.PI) < 1 && Math.abs(x2 - 2.275) < 1.5,
