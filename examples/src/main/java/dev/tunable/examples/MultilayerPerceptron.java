@@ -17,8 +17,9 @@ import java.util.SplittableRandom;
  * Hyperparameter}s; two of them are enums, which become categorical dimensions of the search
  * space. The optimizer is a sealed interface, {@link Optimizer}: a choice among {@link Sgd},
  * {@link RmsProp} and {@link Adam}, each with settings of its own that are tuned only while it is
- * chosen ({@code optimizer.adam.beta1} while {@code optimizer} is {@code adam}). The learning rate of each epoch comes from a {@link Schedule} built from the rate, the
- * schedule and the warm-up, so the schedule's settings are tuned like the rest. The weights and
+ * chosen ({@code optimizer.adam.beta1} while {@code optimizer} is {@code adam}). The learning
+ * rate of each epoch comes from a {@link Schedule} built from the rate, the schedule and the
+ * warm-up, so the schedule's settings are tuned like the rest. The weights and
  * biases, one array per layer, are {@link Learned}: {@code
  * MultilayerPerceptronParameters.capture(model)} copies them deeply, which is how a checkpoint, a
  * warm start or a population-based training exploit is taken. Deterministic given the seed.

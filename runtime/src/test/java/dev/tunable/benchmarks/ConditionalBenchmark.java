@@ -36,9 +36,9 @@ import java.util.function.LongFunction;
  *
  * <p>Arguments: {@code samplers=} names of {@link Samplers} factories taking a seed, as for
  * {@link SamplerBenchmark}, and {@code default}, the sampler of a study that names none
- * ({@code Samplers.auto} where it exists, else CMA-ES); {@code seeds=} (30) seeds from {@code seedStart=} (0) on, for ours and Optuna's
- * alike; {@code budgets=} (50,100,200); {@code python=} (/usr/bin/python3); {@code optuna=false}
- * runs ours only.
+ * ({@code Samplers.auto} where it exists, else CMA-ES); {@code seeds=} (30) seeds from {@code
+ * seedStart=} (0) on, for ours and Optuna's alike; {@code budgets=} (50,100,200); {@code
+ * python=} (/usr/bin/python3); {@code optuna=false} runs ours only.
  */
 public final class ConditionalBenchmark {
   /** The branch that holds the minimum. */
