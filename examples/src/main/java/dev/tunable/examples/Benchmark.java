@@ -1,5 +1,6 @@
 package dev.tunable.examples;
 
+import dev.tunable.Condition;
 import dev.tunable.Config;
 import dev.tunable.Dimension;
 import dev.tunable.Direction;
@@ -18,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reproduces issue 4's protocol, which a scikit-learn and Optuna reference was measured with: the
@@ -27,12 +29,14 @@ import java.util.Map;
  *   <li>logistic: {@link LogisticRegression} (every hyperparameter tuned) on all 569 rows of
  *       breast_cancer.csv, stratified 5-fold accuracy;
  *   <li>mlp: {@link MultilayerPerceptron} with one hidden layer and 50 epochs, tuning units, weight
- *       decay and learning rate, on all 1797 rows of digits.csv, stratified 3-fold accuracy.
+ *       decay and learning rate (and with {@code --tune-optimizer} the optimizer), on all 1797
+ *       rows of digits.csv, stratified 3-fold accuracy.
  * </ul>
  *
  * <p>The seed drives the sampler, the folds and the models' training. Run with {@code Main
  * benchmark [logistic|mlp|all] [--trials N] [--seeds 0,1,2]
- * [--sampler tpe|cmaes|gp|sobol|random]}; TPE by default, as in the reference.
+ * [--sampler tpe|cmaes|gp|sobol|random] [--tune-optimizer]}; TPE by default, as in the
+ * reference.
  */
 final class Benchmark {
   private Benchmark() {}
@@ -42,16 +46,18 @@ final class Benchmark {
     int trials = 30;
     long[] seeds = {0, 1, 2};
     String sampler = "tpe";
+    boolean tuneOptimizer = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "logistic", "mlp", "all" -> which = args[i];
         case "--trials" -> trials = Integer.parseInt(args[++i]);
         case "--sampler" -> sampler = args[++i];
+        case "--tune-optimizer" -> tuneOptimizer = true;
         case "--seeds" ->
             seeds = Arrays.stream(args[++i].split(",")).mapToLong(Long::parseLong).toArray();
         default -> throw new IllegalArgumentException(
             "unknown argument '" + args[i] + "'; usage: benchmark [logistic|mlp|all] [--trials N]"
-                + " [--seeds 0,1,2] [--sampler tpe|cmaes|gp|sobol|random]");
+                + " [--seeds 0,1,2] [--sampler tpe|cmaes|gp|sobol|random] [--tune-optimizer]");
       }
     }
     System.out.printf(Locale.ROOT,
@@ -72,11 +78,13 @@ final class Benchmark {
       MultilayerPerceptron fixed = new MultilayerPerceptron();
       fixed.hiddenLayers = 1;
       fixed.epochs = 50;
-      run("MLP (1 hidden layer, 50 epochs; units, weight decay, learning rate), digits,"
+      String[] tuned = tuneOptimizer
+          ? new String[] {"units", "weightDecay", "learningRate", "optimizer"}
+          : new String[] {"units", "weightDecay", "learningRate"};
+      run("MLP (1 hidden layer, 50 epochs; " + String.join(", ", tuned) + "), digits,"
               + " stratified 3-fold CV accuracy", sampler, seeds, trials, Dataset.digits(), 3,
           restrict(MultilayerPerceptronHyperparameters.SPACE,
-              MultilayerPerceptronHyperparameters.of(fixed),
-              "units", "weightDecay", "learningRate"),
+              MultilayerPerceptronHyperparameters.of(fixed), tuned),
           (h, data, fold, seed) -> {
             MultilayerPerceptron network = h.applyTo(new MultilayerPerceptron(seed));
             network.fit(data.features(fold.train()), data.labels(fold.train()));
@@ -131,26 +139,47 @@ final class Benchmark {
 
   /**
    * {@code full} with only the {@code tuned} dimensions left to search; the others keep their
-   * values in {@code fixed}. The trials stay typed by {@code H}.
+   * values in {@code fixed}. A tuned name also takes the dimensions under it ({@code optimizer}
+   * takes {@code optimizer.adam.beta1}), which stay active only in their branch. The dimensions
+   * are searched in the order of {@code tuned}; the trials stay typed by {@code H}.
    */
   static <H> SearchSpace<H> restrict(SearchSpace<H> full, H fixed, String... tuned) {
-    List<Dimension<?>> dimensions =
-        Arrays.stream(tuned).<Dimension<?>>map(full::dimension).toList();
-    Config base = full.config(fixed);
+    SearchSpace.Builder layout = SearchSpace.builder();
+    for (String name : tuned) {
+      for (Dimension<?> dimension : full.dimensions()) {
+        if (isTuned(dimension.name(), name)) {
+          Optional<Condition> condition = full.condition(dimension.name());
+          if (condition.isPresent()) {
+            layout.add(dimension, condition.get());
+          } else {
+            layout.add(dimension);
+          }
+        }
+      }
+    }
+    SearchSpace<Config> searched = layout.build();
+    Map<String, Object> base = new LinkedHashMap<>(full.config(fixed).asMap());
+    base.keySet().removeIf(name -> isTuned(name, tuned));
     return SearchSpace.of(
         config -> {
-          Map<String, Object> values = new LinkedHashMap<>(base.asMap());
+          Map<String, Object> values = new LinkedHashMap<>(base);
           values.putAll(config.asMap());
           return full.create(full.check(values));
         },
         value -> {
           Config all = full.config(value);
           Config.Builder subset = Config.builder();
-          for (Dimension<?> dimension : dimensions) {
-            subset.set(dimension, all.get(dimension.name()));
+          for (Dimension<?> dimension : searched.dimensions()) {
+            if (all.has(dimension.name())) {
+              subset.set(dimension, all.get(dimension.name()));
+            }
           }
           return subset.build();
         },
-        dimensions);
+        searched);
+  }
+
+  private static boolean isTuned(String name, String... tuned) {
+    return Arrays.stream(tuned).anyMatch(t -> name.equals(t) || name.startsWith(t + "."));
   }
 }

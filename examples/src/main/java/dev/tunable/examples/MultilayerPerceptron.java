@@ -14,9 +14,12 @@ import java.util.SplittableRandom;
  *
  * <p>The architecture (layers, units), the training procedure (optimizer, learning rate, schedule,
  * warm-up, batch size, epochs) and the regularization (dropout, weight decay) are all {@link
- * Hyperparameter}s; three of them are enums, which become categorical dimensions of the search
- * space. The learning rate of each epoch comes from a {@link Schedule} built from the rate, the
- * schedule and the warm-up, so the schedule's settings are tuned like the rest. The weights and
+ * Hyperparameter}s; two of them are enums, which become categorical dimensions of the search
+ * space. The optimizer is a sealed interface, {@link Optimizer}: a choice among {@link Sgd},
+ * {@link RmsProp} and {@link Adam}, each with settings of its own that are tuned only while it is
+ * chosen ({@code optimizer.adam.beta1} while {@code optimizer} is {@code adam}). The learning
+ * rate of each epoch comes from a {@link Schedule} built from the rate, the schedule and the
+ * warm-up, so the schedule's settings are tuned like the rest. The weights and
  * biases, one array per layer, are {@link Learned}: {@code
  * MultilayerPerceptronParameters.capture(model)} copies them deeply, which is how a checkpoint, a
  * warm start or a population-based training exploit is taken. Deterministic given the seed.
@@ -41,16 +44,6 @@ public class MultilayerPerceptron {
     COSINE
   }
 
-  /** How a gradient becomes a step. */
-  public enum Optimizer {
-    /** Plain gradient descent with momentum 0.9. */
-    SGD_MOMENTUM,
-    /** Steps scaled by a running root-mean-square of the gradient (decay 0.9). */
-    RMSPROP,
-    /** Adam: momentum and RMS scaling with bias correction (0.9, 0.999). */
-    ADAM
-  }
-
   @Hyperparameter(range = {1, 3}, description = "the number of hidden layers")
   int hiddenLayers = 1;
 
@@ -65,8 +58,9 @@ public class MultilayerPerceptron {
       description = "the probability of dropping each hidden unit in a training step")
   double dropout = 0;
 
+  /** A choice among {@link Sgd}, {@link RmsProp} and {@link Adam}, each tuned with its settings. */
   @Hyperparameter(description = "how a gradient becomes a step")
-  Optimizer optimizer = Optimizer.ADAM;
+  Optimizer optimizer = new Adam();
 
   @Hyperparameter(range = {1e-4, 1e-1}, scale = Scale.LOG, description = "the step size")
   double learningRate = 1e-3;
@@ -166,8 +160,8 @@ public class MultilayerPerceptron {
     int layers = weights.length;
     double[][][] weightGradients = zerosLike(weights);
     double[][] biasGradients = zerosLike(biases);
-    Steps weightSteps = new Steps(weights);
-    Steps biasSteps = new Steps(biases);
+    Steps weightSteps = new Steps(optimizer, weights);
+    Steps biasSteps = new Steps(optimizer, biases);
     int[] order = new int[z.length];
     Arrays.setAll(order, i -> i);
     int step = 0;
@@ -400,18 +394,20 @@ public class MultilayerPerceptron {
     }
   }
 
-  /** The optimizer's running state for one group of parameters and its update rule. */
-  private final class Steps {
+  /** An optimizer's running moments for one group of parameters. */
+  private static final class Steps {
+    private final Optimizer rule;
     private final double[][][] first;
     private final double[][][] second;
 
-    Steps(double[][][] shape) {
+    Steps(Optimizer rule, double[][][] shape) {
+      this.rule = rule;
       first = zerosLike(shape);
       second = zerosLike(shape);
     }
 
-    Steps(double[][] shape) {
-      this(new double[][][] {shape});
+    Steps(Optimizer rule, double[][] shape) {
+      this(rule, new double[][][] {shape});
     }
 
     void apply(double[][] parameters, double[][] gradients, int step, double learningRate) {
@@ -419,32 +415,10 @@ public class MultilayerPerceptron {
     }
 
     void apply(double[][][] parameters, double[][][] gradients, int step, double learningRate) {
-      double correction1 = 1 - Math.pow(0.9, step);
-      double correction2 = 1 - Math.pow(0.999, step);
       for (int l = 0; l < parameters.length; l++) {
         for (int u = 0; u < parameters[l].length; u++) {
-          double[] p = parameters[l][u];
-          double[] g = gradients[l][u];
-          double[] m = first[l][u];
-          double[] v = second[l][u];
-          for (int i = 0; i < p.length; i++) {
-            switch (optimizer) {
-              case SGD_MOMENTUM -> {
-                m[i] = 0.9 * m[i] - learningRate * g[i];
-                p[i] += m[i];
-              }
-              case RMSPROP -> {
-                v[i] = 0.9 * v[i] + 0.1 * g[i] * g[i];
-                p[i] -= learningRate * g[i] / (Math.sqrt(v[i]) + 1e-8);
-              }
-              case ADAM -> {
-                m[i] = 0.9 * m[i] + 0.1 * g[i];
-                v[i] = 0.999 * v[i] + 0.001 * g[i] * g[i];
-                double corrected = Math.sqrt(v[i] / correction2) + 1e-8;
-                p[i] -= learningRate * (m[i] / correction1) / corrected;
-              }
-            }
-          }
+          rule.step(parameters[l][u], gradients[l][u], first[l][u], second[l][u], step,
+              learningRate);
         }
       }
     }

@@ -230,54 +230,16 @@ public final class SamplerBenchmark {
     int[] gpTrials = new int[seeds];
     long cpu = 0;
     for (int s = 0; s < seeds; s++) {
-      Sampler sampler = factory.apply(seedStart + s);
-      List<FrozenTrial> complete = new ArrayList<>();
-      List<Config> proposed = new ArrayList<>();
-      List<Map<String, Object>> attributes = new ArrayList<>();
-      double[] values = new double[largest];
-      // The noise a sampler sees, its own stream per seed; the regret is the noiseless value of
-      // the trial that looked best.
-      SplittableRandom noise = new SplittableRandom(Seeds.mix(seedStart + s));
-      double bestObserved = Double.POSITIVE_INFINITY;
-      double best = Double.POSITIVE_INFINITY;
-      for (int n = 0; n < largest; n++) {
-        // With w workers, the last w - 1 proposals are still being evaluated.
-        int told = Math.max(0, n - workers + 1);
-        while (complete.size() < told) {
-          int i = complete.size();
-          complete.add(Snapshots.withAttributes(
-              Snapshots.complete(i, proposed.get(i), values[i]), attributes.get(i)));
-        }
-        List<FrozenTrial> history = new ArrayList<>(complete);
-        for (int i = told; i < n; i++) {
-          history.add(
-              Snapshots.withAttributes(Snapshots.running(i, proposed.get(i)), attributes.get(i)));
-        }
-        SamplerContext context = new SamplerContext(
-            function.space(), n, List.of(Direction.MINIMIZE), List.copyOf(history));
-        long start = THREADS.getCurrentThreadCpuTime();
-        Config config = sampler.sample(context);
-        long took = THREADS.getCurrentThreadCpuTime() - start;
-        cpu += took;
-        attributes.add(recorded(sampler, context, took));
-        if (AutoSampler.GP.equals(attributes.get(n).get(AutoSampler.SAMPLER_ATTRIBUTE))) {
-          gpTrials[s]++;
-        }
-        values[n] = function.observe(config, noise);
-        proposed.add(stored(function.space(), config));
-        if (values[n] < bestObserved) {
-          bestObserved = values[n];
-          best = function.noise() > 0 ? function.apply(config) : values[n];
-        }
-        for (int b = 0; b < budgets.length; b++) {
-          if (budgets[b] == n + 1) {
-            regrets[b][s] = Math.log10(function.regret(best));
-            if (escape != null && best < escape) {
-              escaped[b]++;
-            } else if (escape != null && budgets[b] == largest) {
-              trapped.add(seedStart + s);
-            }
-          }
+      Run run = study(function, factory.apply(seedStart + s), largest, workers, seedStart + s);
+      cpu += run.cpuNanos();
+      gpTrials[s] = run.gpTrials();
+      for (int b = 0; b < budgets.length; b++) {
+        double best = run.noiseless()[bestAmong(run.values(), budgets[b])];
+        regrets[b][s] = Math.log10(function.regret(best));
+        if (escape != null && best < escape) {
+          escaped[b]++;
+        } else if (escape != null && budgets[b] == largest) {
+          trapped.add(seedStart + s);
         }
       }
     }
@@ -358,6 +320,71 @@ public final class SamplerBenchmark {
         name, dimensions, worst / 1e6);
   }
 
+  /**
+   * One seeded study of {@code function}: each trial's parameters and value, and the CPU time the
+   * sampler's {@code sample} calls took.
+   */
+  /**
+   * One study of the benchmark: the configurations proposed, the values the sampler saw (with the
+   * function's noise), the noiseless value of each trial, the sampling CPU time and how many
+   * proposals the automatic sampler made with its GP.
+   */
+  record Run(List<Config> proposed, double[] values, double[] noiseless, long cpuNanos,
+      int gpTrials) {}
+
+  /** The index of the lowest of the first {@code trials} values (the first, on a tie). */
+  static int bestAmong(double[] values, int trials) {
+    int best = 0;
+    for (int n = 1; n < trials; n++) {
+      best = values[n] < values[best] ? n : best;
+    }
+    return best;
+  }
+
+  /**
+   * Runs {@code trials} trials of {@code sampler} on {@code function} with {@code workers}; the
+   * noise a sampler sees has its own stream per {@code noiseSeed}.
+   */
+  static Run study(TestFunction function, Sampler sampler, int trials, int workers,
+      long noiseSeed) {
+    List<FrozenTrial> complete = new ArrayList<>();
+    List<Config> proposed = new ArrayList<>();
+    List<Map<String, Object>> attributes = new ArrayList<>();
+    double[] values = new double[trials];
+    double[] noiseless = new double[trials];
+    SplittableRandom noise = new SplittableRandom(Seeds.mix(noiseSeed));
+    long cpu = 0;
+    int gpTrials = 0;
+    for (int n = 0; n < trials; n++) {
+      // With w workers, the last w - 1 proposals are still being evaluated.
+      int told = Math.max(0, n - workers + 1);
+      while (complete.size() < told) {
+        int i = complete.size();
+        complete.add(Snapshots.withAttributes(
+            Snapshots.complete(i, proposed.get(i), values[i]), attributes.get(i)));
+      }
+      List<FrozenTrial> history = new ArrayList<>(complete);
+      for (int i = told; i < n; i++) {
+        history.add(
+            Snapshots.withAttributes(Snapshots.running(i, proposed.get(i)), attributes.get(i)));
+      }
+      SamplerContext context = new SamplerContext(
+          function.space(), n, List.of(Direction.MINIMIZE), List.copyOf(history));
+      long start = THREADS.getCurrentThreadCpuTime();
+      Config config = sampler.sample(context);
+      long took = THREADS.getCurrentThreadCpuTime() - start;
+      cpu += took;
+      attributes.add(recorded(sampler, context, took));
+      if (AutoSampler.GP.equals(attributes.get(n).get(AutoSampler.SAMPLER_ATTRIBUTE))) {
+        gpTrials++;
+      }
+      values[n] = function.observe(config, noise);
+      noiseless[n] = function.noise() > 0 ? function.apply(config) : values[n];
+      proposed.add(stored(function.space(), config));
+    }
+    return new Run(List.copyOf(proposed), values, noiseless, cpu, gpTrials);
+  }
+
   /** Time per sample call with a history of {@code trials} random trials on a d-D sphere. */
   private static void timing(String name, int trials, int dimensions, boolean growing) {
     TestFunction sphere = TestFunction.sphere(dimensions);
@@ -398,7 +425,7 @@ public final class SamplerBenchmark {
   }
 
   /** The factory {@code Samplers.<name>(long)}, found by name: new samplers need no edit here. */
-  private static LongFunction<Sampler> factory(String name) {
+  static LongFunction<Sampler> factory(String name) {
     String method = name.equalsIgnoreCase("cmaes") ? "cmaEs" : name;
     try {
       Method factory = Samplers.class.getMethod(method, long.class);
@@ -425,7 +452,7 @@ public final class SamplerBenchmark {
     return stored.build();
   }
 
-  private static double quantile(double[] sorted, double q) {
+  static double quantile(double[] sorted, double q) {
     double position = q * (sorted.length - 1);
     int low = (int) Math.floor(position);
     int high = Math.min(sorted.length - 1, low + 1);

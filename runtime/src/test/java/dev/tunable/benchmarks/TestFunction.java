@@ -1,6 +1,7 @@
 package dev.tunable.benchmarks;
 
 import dev.tunable.Config;
+import dev.tunable.Dimension;
 import dev.tunable.SearchSpace;
 import dev.tunable.annotations.Scale;
 import java.util.LinkedHashMap;
@@ -286,6 +287,88 @@ public record TestFunction(
             sum += (xi - centre) * (xi - centre);
           }
           return sum;
+        });
+  }
+
+  private static final double[][] HARTMANN3_A = {
+    {3, 10, 30}, {0.1, 10, 35}, {3, 10, 30}, {0.1, 10, 35}
+  };
+  private static final double[][] HARTMANN3_P = {
+    {0.3689, 0.1170, 0.2673},
+    {0.4699, 0.4387, 0.7470},
+    {0.1091, 0.8732, 0.5547},
+    {0.0381, 0.5743, 0.8828}
+  };
+
+  /** Hartmann 3-D on [0, 1]^3; minimum -3.86278. */
+  public static TestFunction hartmann3() {
+    SearchSpace<Config> space = cube(3, 0, 1);
+    return new TestFunction(
+        "hartmann3",
+        space,
+        -3.86278214782076,
+        point(space, 0.114614, 0.555649, 0.852547),
+        c -> {
+          double[] x = vector(c, 3);
+          double sum = 0;
+          for (int i = 0; i < 4; i++) {
+            double inner = 0;
+            for (int j = 0; j < 3; j++) {
+              double d = x[j] - HARTMANN3_P[i][j];
+              inner += HARTMANN3_A[i][j] * d * d;
+            }
+            sum += HARTMANN_ALPHA[i] * Math.exp(-inner);
+          }
+          return -sum;
+        });
+  }
+
+  /** The value of the branch {@code constant} of {@link #branches()}. */
+  static final double CONSTANT_BRANCH = 0.8;
+
+  /**
+   * A conditional space: a choice {@code branch} among four sub-spaces, each with its own minimum,
+   * so that the best branch is not the one that looks best early. Minimum 0.
+   *
+   * <ul>
+   *   <li>{@code constant}: nothing to tune, always 0.8; better than about 90% of random points
+   *       of the other branches, so it looks best early;
+   *   <li>{@code quadratic}: an integer {@code n} in [-10, 10] and a real {@code y} in [0, 1],
+   *       {@code 0.5 + 0.05 (n - 3)^2 + (y - 0.7)^2}; minimum 0.5, the easiest to find;
+   *   <li>{@code hartmann3}: Hartmann 3-D shifted to a minimum of 0.2;
+   *   <li>{@code branin}: (Branin - its minimum) / 5, minimum 0 at three points; about 7% of its
+   *       random points beat the constant branch and 5% the quadratic's minimum.
+   * </ul>
+   *
+   * Dimensions are named as {@link SearchSpace.Builder#choice} names them: {@code branch},
+   * {@code branch.quadratic.n}, {@code branch.hartmann3.x1}, {@code branch.branin.x2}, ...
+   */
+  public static TestFunction branches() {
+    TestFunction hartmann3 = hartmann3();
+    TestFunction branin = branin();
+    SearchSpace<Config> quadratic =
+        SearchSpace.builder().integer("n", -10, 10).real("y", 0, 1).build();
+    SearchSpace<Config> space = SearchSpace.builder()
+        .choice(Dimension.categorical("branch", "constant", "quadratic", "hartmann3", "branin"),
+            SearchSpace.builder().build(), quadratic, hartmann3.space(), branin.space())
+        .build();
+    return new TestFunction(
+        "branches",
+        space,
+        0,
+        space.check(Map.of("branch", "branin", "branch.branin.x1", Math.PI, "branch.branin.x2",
+            2.275)),
+        c -> switch (c.getString("branch")) {
+          case "constant" -> CONSTANT_BRANCH;
+          case "quadratic" -> {
+            Config q = c.under("branch.quadratic");
+            double n = q.getLong("n") - 3;
+            double y = q.getDouble("y") - 0.7;
+            yield 0.5 + 0.05 * n * n + y * y;
+          }
+          case "hartmann3" ->
+              hartmann3.apply(c.under("branch.hartmann3")) - hartmann3.optimum() + 0.2;
+          default -> (branin.apply(c.under("branch.branin")) - branin.optimum()) / 5;
         });
   }
 

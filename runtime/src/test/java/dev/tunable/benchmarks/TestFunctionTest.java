@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tunable.Config;
+import dev.tunable.SearchSpace;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -101,6 +103,58 @@ class TestFunctionTest {
     assertEquals(noisy.optimum(), noisy.apply(minimizer), 1e-6);
     TestFunction branin = TestFunction.branin();
     assertEquals(branin.apply(minimizer), branin.observe(minimizer, random));
+  }
+
+  @Test
+  void hartmann3TakesItsPublishedMinimum() {
+    TestFunction hartmann3 = TestFunction.hartmann3();
+    assertEquals(-3.86278, hartmann3.apply(hartmann3.minimizer()), 1e-5);
+    noRandomPointBeatsTheOptimum(hartmann3);
+  }
+
+  @Test
+  void branchesTakeTheirMinimaAndOnlyBraninReachesZero() {
+    TestFunction branches = TestFunction.branches();
+    SearchSpace<Config> space = branches.space();
+    assertEquals(0, branches.apply(branches.minimizer()), 1e-6);
+    assertEquals(0.8, branches.apply(space.check(Map.of("branch", "constant"))));
+    assertEquals(0.5, branches.apply(space.check(
+        Map.of("branch", "quadratic", "branch.quadratic.n", 3L, "branch.quadratic.y", 0.7))));
+    assertEquals(0.5 + 0.05 * 4 + 0.01, branches.apply(space.check(
+        Map.of("branch", "quadratic", "branch.quadratic.n", 1L, "branch.quadratic.y", 0.8))),
+        1e-12);
+    assertEquals(0.2, branches.apply(space.check(Map.of("branch", "hartmann3",
+        "branch.hartmann3.x1", 0.114614, "branch.hartmann3.x2", 0.555649,
+        "branch.hartmann3.x3", 0.852547))), 1e-5);
+    // Branin's other two minimizers are minima of the branch too.
+    assertEquals(0, branches.apply(space.check(
+        Map.of("branch", "branin", "branch.branin.x1", -Math.PI, "branch.branin.x2", 12.275))),
+        1e-6);
+    noRandomPointBeatsTheOptimum(branches);
+  }
+
+  @Test
+  void theConstantBranchBeatsMostRandomPoints() {
+    // What makes the function a test of branch choice: random points of the best branch seldom
+    // beat the constant branch, which every other branch's minimum beats.
+    TestFunction branches = TestFunction.branches();
+    SplittableRandom random = new SplittableRandom(3);
+    Map<String, int[]> beatsConstant = new java.util.TreeMap<>();
+    for (int i = 0; i < 8000; i++) {
+      Config config = branches.space().fromUnit(
+          random.doubles(branches.space().size()).toArray());
+      int[] counts = beatsConstant.computeIfAbsent(config.getString("branch"), b -> new int[2]);
+      counts[0] += branches.apply(config) < TestFunction.CONSTANT_BRANCH ? 1 : 0;
+      counts[1]++;
+    }
+    assertEquals(List.of("branin", "constant", "hartmann3", "quadratic"),
+        List.copyOf(beatsConstant.keySet()));
+    for (var entry : beatsConstant.entrySet()) {
+      double share = (double) entry.getValue()[0] / entry.getValue()[1];
+      assertTrue(share < 0.25, entry.getKey() + " beats the constant in " + share);
+    }
+    double branin = (double) beatsConstant.get("branin")[0] / beatsConstant.get("branin")[1];
+    assertTrue(branin > 0.03 && branin < 0.12, "branin beats the constant in " + branin);
   }
 
   @Test
