@@ -83,7 +83,8 @@ class DeleteOnPostgresTest {
       sql.execute("SET search_path TO " + schema);
       int removed = sql.executeUpdate("DELETE FROM tunable_event WHERE study = 'old' AND id <"
           + " (SELECT max(id) FROM tunable_event WHERE study = 'old' AND kind = 'study_deleted')");
-      assertEquals(5, removed, "created, its search space and run settings, started and finished");
+      assertEquals(7, removed, "created, its search space and run settings, started, the"
+          + " automatic sampler's two attributes (which sampler, its cost) and finished");
     }
     try (Storage storage = Storages.open(url)) {
       assertEquals(List.of("old", "kept"), Study.names(storage));
