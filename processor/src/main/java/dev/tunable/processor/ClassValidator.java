@@ -238,12 +238,14 @@ final class ClassValidator {
 
   /**
    * A type the user wrote under the generated name. Only source types count: a class file of that
-   * name is, as a rule, this processor's output of an earlier build.
+   * name is, as a rule, this processor's output of an earlier build. The name is looked up in the
+   * model's module only, where a user's class of that name would be: for a name that is free, a
+   * lookup in every module costs javac a search of each of the platform's modules.
    */
   void checkNameFree(TypeElement model, ClassName generated, Set<String> generatedSoFar,
       Report report) {
     String name = generated.canonicalName();
-    TypeElement existing = elements.getTypeElement(name);
+    TypeElement existing = elements.getTypeElement(elements.getModuleOf(model), name);
     boolean fromSource = existing != null && (trees == null || trees.getPath(existing) != null);
     if (fromSource || generatedSoFar.contains(name)) {
       report.error(Message.GENERATED_NAME_TAKEN, model, model.getQualifiedName(), name);

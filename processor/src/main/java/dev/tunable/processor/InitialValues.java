@@ -1,8 +1,12 @@
 package dev.tunable.processor;
 
 import com.sun.source.tree.BinaryTree;
+import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.ImportTree;
 import com.sun.source.tree.LiteralTree;
+import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.PrimitiveTypeTree;
@@ -12,15 +16,23 @@ import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.Name;
+import javax.lang.model.element.NestingKind;
+import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
 
 /**
  * The value a field's initializer gives it, when the source writes it as a literal, a constant, an
@@ -58,7 +70,8 @@ final class InitialValues {
         || variable.getInitializer() == null) {
       return Optional.empty();
     }
-    return Optional.ofNullable(evaluate(new TreePath(path, variable.getInitializer())));
+    return Optional.ofNullable(
+        evaluate(new TreePath(path, variable.getInitializer()), enclosingType(field)));
   }
 
   /**
@@ -97,8 +110,9 @@ final class InitialValues {
         || division.getKind() != Tree.Kind.DIVIDE) {
       return Optional.empty();
     }
-    Object left = evaluate(new TreePath(path, division.getLeftOperand()));
-    Object right = evaluate(new TreePath(path, division.getRightOperand()));
+    TypeElement scope = enclosingType(field);
+    Object left = evaluate(new TreePath(path, division.getLeftOperand()), scope);
+    Object right = evaluate(new TreePath(path, division.getRightOperand()), scope);
     boolean integral = (left instanceof Integer || left instanceof Long)
         && (right instanceof Integer || right instanceof Long);
     if (!integral || ((Number) right).longValue() == 0
@@ -109,10 +123,11 @@ final class InitialValues {
         ((Number) left).doubleValue() / ((Number) right).doubleValue()));
   }
 
-  private Object evaluate(TreePath path) {
+  /** {@code scope}: the class whose member holds the expression, null if not a class. */
+  private Object evaluate(TreePath path, TypeElement scope) {
     ExpressionTree tree = (ExpressionTree) path.getLeaf();
     if (tree instanceof ParenthesizedTree parenthesized) {
-      return evaluate(new TreePath(path, parenthesized.getExpression()));
+      return evaluate(new TreePath(path, parenthesized.getExpression()), scope);
     }
     if (tree instanceof LiteralTree literal) {
       Object value = literal.getValue();
@@ -120,23 +135,26 @@ final class InitialValues {
     }
     if (tree instanceof UnaryTree unary
         && (tree.getKind() == Tree.Kind.UNARY_MINUS || tree.getKind() == Tree.Kind.UNARY_PLUS)) {
-      Object operand = evaluate(new TreePath(path, unary.getExpression()));
+      Object operand = evaluate(new TreePath(path, unary.getExpression()), scope);
       if (!(operand instanceof Number number) || tree.getKind() == Tree.Kind.UNARY_PLUS) {
         return operand instanceof Number ? operand : null;
       }
       return negate(number);
     }
     if (tree instanceof BinaryTree binary) {
-      return binary(binary.getKind(), evaluate(new TreePath(path, binary.getLeftOperand())),
-          evaluate(new TreePath(path, binary.getRightOperand())));
+      return binary(binary.getKind(), evaluate(new TreePath(path, binary.getLeftOperand()), scope),
+          evaluate(new TreePath(path, binary.getRightOperand()), scope));
     }
     if (tree instanceof TypeCastTree cast
         && cast.getType() instanceof PrimitiveTypeTree primitive) {
       return cast(primitive.getPrimitiveTypeKind(),
-          evaluate(new TreePath(path, cast.getExpression())));
+          evaluate(new TreePath(path, cast.getExpression()), scope));
     }
     if (tree.getKind() == Tree.Kind.IDENTIFIER || tree.getKind() == Tree.Kind.MEMBER_SELECT) {
-      Element element = trees.getElement(path);
+      Element element = declaredIn(scope, path);
+      if (element == null) {
+        element = trees.getElement(path);
+      }
       if (element == null) {
         return null;
       }
@@ -148,6 +166,92 @@ final class InitialValues {
       }
     }
     return null;
+  }
+
+  private static TypeElement enclosingType(Element field) {
+    return field.getEnclosingElement() instanceof TypeElement type ? type : null;
+  }
+
+  /**
+   * The field that {@code NAME} or {@code Type.NAME} names where {@code scope} itself declares it
+   * ({@code NAME}) or declares the member type that does ({@code Type}): a declared member hides
+   * every other meaning of its name there, so the answer is javac's without
+   * {@link Trees#getElement}, which attributes the whole class (work javac repeats after the
+   * round). Null for any other name, which is left to javac.
+   */
+  private static Element declaredIn(TypeElement scope, TreePath path) {
+    if (scope == null) {
+      return null;
+    }
+    Tree tree = path.getLeaf();
+    if (tree instanceof IdentifierTree identifier) {
+      return declaredField(scope, identifier.getName());
+    }
+    if (tree instanceof MemberSelectTree select
+        && select.getExpression() instanceof IdentifierTree qualifier
+        && (scope.getNestingKind() == NestingKind.TOP_LEVEL
+            || scope.getNestingKind() == NestingKind.MEMBER)
+        && noFieldNamed(scope, qualifier.getName())
+        && noStaticImportOf(path.getCompilationUnit(), qualifier.getName())) {
+      // With no variable of that name in scope, the qualifier names a type (JLS 6.5.2).
+      for (TypeElement member : ElementFilter.typesIn(scope.getEnclosedElements())) {
+        if (member.getSimpleName().contentEquals(qualifier.getName())) {
+          return declaredField(member, select.getIdentifier());
+        }
+      }
+    }
+    return null;
+  }
+
+  private static VariableElement declaredField(TypeElement type, Name name) {
+    for (VariableElement field : ElementFilter.fieldsIn(type.getEnclosedElements())) {
+      if (field.getSimpleName().equals(name)) {
+        return field;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * No field named {@code name} declared in {@code type}, its supertypes or enclosing classes, and
+   * no local variable: none of them is inside a method.
+   */
+  private static boolean noFieldNamed(TypeElement type, Name name) {
+    Element t = type;
+    for (; t instanceof TypeElement current; t = t.getEnclosingElement()) {
+      if (!noInheritedField(current, name)) {
+        return false;
+      }
+    }
+    return t instanceof PackageElement;
+  }
+
+  /** No static import that names {@code name} or imports every static member of a type. */
+  private static boolean noStaticImportOf(CompilationUnitTree unit, Name name) {
+    for (ImportTree i : unit.getImports()) {
+      if (i.isStatic() && i.getQualifiedIdentifier() instanceof MemberSelectTree imported
+          && (imported.getIdentifier().contentEquals("*")
+              || imported.getIdentifier().equals(name))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean noInheritedField(TypeElement type, Name name) {
+    if (declaredField(type, name) != null) {
+      return false;
+    }
+    List<TypeMirror> supertypes = new ArrayList<>(type.getInterfaces());
+    supertypes.add(type.getSuperclass());
+    for (TypeMirror supertype : supertypes) {
+      if (supertype instanceof DeclaredType declared
+          && declared.asElement() instanceof TypeElement element
+          && !noInheritedField(element, name)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
