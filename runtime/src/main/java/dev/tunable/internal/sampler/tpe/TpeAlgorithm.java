@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntFunction;
 
 /**
  * The tree-structured Parzen estimator (Bergstra et al. 2011), with Optuna's refinements. After
@@ -104,13 +105,15 @@ public final class TpeAlgorithm implements Sampler {
     }
     // Estimators over equally many trials share their weights.
     Map<Integer, MixtureWeights> weights = new HashMap<>();
+    IntFunction<MixtureWeights> weighing =
+        multivariate && space.isConditional() ? MixtureWeights::ramped : MixtureWeights::of;
     // In space order, so that a dimension's parent is chosen before it is asked whether it is
     // active; an inactive dimension's coordinate is left out of the configuration, so it is not
     // drawn.
     if (multivariate) {
       for (int[] group : groups(space)) {
         if (encoding.isActive(group[0], unit)) {
-          propose(random, coordinates, group, below, above, weights, unit, null);
+          propose(random, coordinates, group, below, above, weights, weighing, unit, null);
         }
       }
     } else {
@@ -119,7 +122,8 @@ public final class TpeAlgorithm implements Sampler {
           continue;
         }
         double[] sortedAbove = history.order[i] == null ? null : history.sortedExcept(i, isGood);
-        propose(random, coordinates, new int[] {i}, below, above, weights, unit, sortedAbove);
+        propose(random, coordinates, new int[] {i}, below, above, weights, weighing, unit,
+            sortedAbove);
       }
     }
     return space.fromUnit(unit);
@@ -158,17 +162,18 @@ public final class TpeAlgorithm implements Sampler {
       double[][] below,
       double[][] above,
       Map<Integer, MixtureWeights> weights,
+      IntFunction<MixtureWeights> weighing,
       double[] unit,
       double[] sortedAbove) {
     Coordinate[] members = new Coordinate[group.length];
     for (int j = 0; j < group.length; j++) {
       members[j] = coordinates.get(group[j]);
     }
-    ParzenEstimator l = estimator(members, group, below, weights, true);
+    ParzenEstimator l = estimator(members, group, below, weights, weighing, true);
     ParzenEstimator g = sortedAbove != null
         ? ParzenEstimator.forDensityOfSorted(members[0], sortedAbove,
             weights.computeIfAbsent(sortedAbove.length, MixtureWeights::of))
-        : estimator(members, group, above, weights, false);
+        : estimator(members, group, above, weights, weighing, false);
     double[][] points = new double[candidates][group.length];
     for (double[] point : points) {
       l.sample(random, point);
@@ -188,6 +193,7 @@ public final class TpeAlgorithm implements Sampler {
       int[] group,
       double[][] columns,
       Map<Integer, MixtureWeights> weights,
+      IntFunction<MixtureWeights> weighing,
       boolean sampled) {
     int rows = columns[0].length;
     boolean[] complete = new boolean[rows];
@@ -215,7 +221,7 @@ public final class TpeAlgorithm implements Sampler {
       }
       observations[j] = kept;
     }
-    MixtureWeights mixture = weights.computeIfAbsent(count, MixtureWeights::of);
+    MixtureWeights mixture = weights.computeIfAbsent(count, weighing::apply);
     return sampled
         ? new ParzenEstimator(members, observations, count, mixture)
         : ParzenEstimator.forDensity(members, observations, count, mixture);
