@@ -26,7 +26,8 @@ import java.util.function.IntFunction;
  * {@code startupTrials} random trials, it ranks the history, calls the best {@code min(⌈n/10⌉,
  * 25)} trials "good" and the rest "bad", fits a Parzen estimator l to the good and g to the bad,
  * draws {@code candidates} points from l and proposes the one with the highest l/g. Every trial
- * in a group weighs the same (see {@link MixtureWeights}).
+ * in a group weighs the same (see {@link MixtureWeights}), except in multivariate TPE on a
+ * conditional space, where the trials older than the 25 most recent weigh less, as in Optuna.
  *
  * <p>Ranking: complete trials by value; then pruned trials, those stopped at a later step first
  * and, at the same step, by their last reported value; then pruned trials that reported nothing.
@@ -42,7 +43,8 @@ import java.util.function.IntFunction;
  * branch's estimators learn from that branch's trials alone. Multivariate TPE decomposes the
  * space into groups of dimensions active together ({@link #groups}, Optuna's {@code group=True}),
  * each with one joint estimator. A dimension left inactive by the choices already drawn is not
- * drawn.
+ * drawn. There a branch's old bad trials weighing less lets a branch the search left long ago
+ * be tried again, as Optuna's branch choice does.
  *
  * <p>Stateless: the randomness of trial {@code n} comes from the seed and {@code n}, and the
  * estimators are rebuilt from the history on each call.
