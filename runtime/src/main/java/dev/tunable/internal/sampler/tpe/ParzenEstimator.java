@@ -138,7 +138,7 @@ final class ParzenEstimator {
       quadraticC[j] = c;
       logDivisors[j] = logDivisor;
     }
-    line = d == 1 && coordinates[0].kind() == Kind.CONTINUOUS
+    line = d == 1 && coordinates[0].kind() == Kind.CONTINUOUS && weights.even()
         ? Line.of(observations[0], n, logWeights)
         : null;
   }
@@ -150,7 +150,8 @@ final class ParzenEstimator {
    */
   static ParzenEstimator forDensity(
       Coordinate[] coordinates, double[][] observations, int n, MixtureWeights weights) {
-    if (coordinates.length != 1 || coordinates[0].kind() != Kind.CONTINUOUS) {
+    if (coordinates.length != 1 || coordinates[0].kind() != Kind.CONTINUOUS
+        || !weights.even()) {
       return new ParzenEstimator(coordinates, observations, n, weights);
     }
     Line line = Line.of(observations[0], n, weights.logWeights());

@@ -19,13 +19,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntFunction;
 
 /**
  * The tree-structured Parzen estimator (Bergstra et al. 2011), with Optuna's refinements. After
  * {@code startupTrials} random trials, it ranks the history, calls the best {@code min(⌈n/10⌉,
  * 25)} trials "good" and the rest "bad", fits a Parzen estimator l to the good and g to the bad,
  * draws {@code candidates} points from l and proposes the one with the highest l/g. Every trial
- * in a group weighs the same (see {@link MixtureWeights}).
+ * in a group weighs the same (see {@link MixtureWeights}), except in multivariate TPE on a
+ * conditional space, where the trials older than the 25 most recent weigh less, as in Optuna.
  *
  * <p>Ranking: complete trials by value; then pruned trials, those stopped at a later step first
  * and, at the same step, by their last reported value; then pruned trials that reported nothing.
@@ -41,7 +43,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * branch's estimators learn from that branch's trials alone. Multivariate TPE decomposes the
  * space into groups of dimensions active together ({@link #groups}, Optuna's {@code group=True}),
  * each with one joint estimator. A dimension left inactive by the choices already drawn is not
- * drawn.
+ * drawn. There a branch's old bad trials weighing less lets a branch the search left long ago
+ * be tried again, as Optuna's branch choice does.
  *
  * <p>Stateless: the randomness of trial {@code n} comes from the seed and {@code n}, and the
  * estimators are rebuilt from the history on each call.
@@ -104,13 +107,15 @@ public final class TpeAlgorithm implements Sampler {
     }
     // Estimators over equally many trials share their weights.
     Map<Integer, MixtureWeights> weights = new HashMap<>();
+    IntFunction<MixtureWeights> weighing =
+        multivariate && space.isConditional() ? MixtureWeights::ramped : MixtureWeights::of;
     // In space order, so that a dimension's parent is chosen before it is asked whether it is
     // active; an inactive dimension's coordinate is left out of the configuration, so it is not
     // drawn.
     if (multivariate) {
       for (int[] group : groups(space)) {
         if (encoding.isActive(group[0], unit)) {
-          propose(random, coordinates, group, below, above, weights, unit, null);
+          propose(random, coordinates, group, below, above, weights, weighing, unit, null);
         }
       }
     } else {
@@ -119,7 +124,8 @@ public final class TpeAlgorithm implements Sampler {
           continue;
         }
         double[] sortedAbove = history.order[i] == null ? null : history.sortedExcept(i, isGood);
-        propose(random, coordinates, new int[] {i}, below, above, weights, unit, sortedAbove);
+        propose(random, coordinates, new int[] {i}, below, above, weights, weighing, unit,
+            sortedAbove);
       }
     }
     return space.fromUnit(unit);
@@ -158,17 +164,18 @@ public final class TpeAlgorithm implements Sampler {
       double[][] below,
       double[][] above,
       Map<Integer, MixtureWeights> weights,
+      IntFunction<MixtureWeights> weighing,
       double[] unit,
       double[] sortedAbove) {
     Coordinate[] members = new Coordinate[group.length];
     for (int j = 0; j < group.length; j++) {
       members[j] = coordinates.get(group[j]);
     }
-    ParzenEstimator l = estimator(members, group, below, weights, true);
+    ParzenEstimator l = estimator(members, group, below, weights, weighing, true);
     ParzenEstimator g = sortedAbove != null
         ? ParzenEstimator.forDensityOfSorted(members[0], sortedAbove,
             weights.computeIfAbsent(sortedAbove.length, MixtureWeights::of))
-        : estimator(members, group, above, weights, false);
+        : estimator(members, group, above, weights, weighing, false);
     double[][] points = new double[candidates][group.length];
     for (double[] point : points) {
       l.sample(random, point);
@@ -188,6 +195,7 @@ public final class TpeAlgorithm implements Sampler {
       int[] group,
       double[][] columns,
       Map<Integer, MixtureWeights> weights,
+      IntFunction<MixtureWeights> weighing,
       boolean sampled) {
     int rows = columns[0].length;
     boolean[] complete = new boolean[rows];
@@ -215,7 +223,7 @@ public final class TpeAlgorithm implements Sampler {
       }
       observations[j] = kept;
     }
-    MixtureWeights mixture = weights.computeIfAbsent(count, MixtureWeights::of);
+    MixtureWeights mixture = weights.computeIfAbsent(count, weighing::apply);
     return sampled
         ? new ParzenEstimator(members, observations, count, mixture)
         : ParzenEstimator.forDensity(members, observations, count, mixture);

@@ -60,7 +60,11 @@ class ConditionalTpeTest {
           + nearNinety.size() + " times in 40");
       long near = nearNinety.stream()
           .filter(c -> Math.abs(c.getDouble("branch.a.x") - 0.2) < 0.08).count();
-      assertTrue(near >= 0.8 * nearNinety.size(), (multivariate ? "multivariate" : "univariate")
+      // Multivariate TPE lets the older bad trials (here those at small x) weigh less, as Optuna
+      // does, which draws some proposals below 0.12: Optuna 3.1's multivariate group TPE puts
+      // 63% of its proposals on this history within 0.08 of 0.2.
+      double share = multivariate ? 0.5 : 0.8;
+      assertTrue(near >= share * nearNinety.size(), (multivariate ? "multivariate" : "univariate")
           + ": " + near + " of " + nearNinety.size() + " proposals in branch a near x = 0.2");
     }
   }
@@ -98,5 +102,41 @@ class ConditionalTpeTest {
       trials.add(Snapshots.complete(2 * k + 1, b, bIsGood ? 0.02 + 0.02 * k : 1.5 + bSpread));
     }
     return trials;
+  }
+
+  /**
+   * Two branches with the same good trials (three each); A has 29 bad trials, the oldest, B 25, the
+   * most recent. As in Optuna, multivariate TPE on a conditional space lets the bad trials older
+   * than the 25 most recent weigh less, so B, where the search has just been, looks worse and A
+   * is tried again; with every trial weighing the same, A, with more bad trials, would look worse.
+   */
+  @Test
+  void multivariateTpeReturnsToTheBranchTheRecentTrialsLeft() {
+    SearchSpace<Config> space = SearchSpace.builder()
+        .choice(Dimension.categorical("branch", "a", "b"),
+            SearchSpace.builder().real("x", 0, 1).build(),
+            SearchSpace.builder().real("x", 0, 1).build())
+        .build();
+    List<FrozenTrial> trials = new ArrayList<>();
+    for (String branch : List.of("a", "b")) {
+      int bad = branch.equals("a") ? 29 : 25;
+      for (int k = 0; k < bad; k++) {
+        trials.add(Snapshots.complete(trials.size(), space.check(Map.of("branch", branch,
+            "branch." + branch + ".x", (k + 0.5) / bad)), 1 + k / (double) bad));
+      }
+    }
+    for (int k = 0; k < 6; k++) {
+      String branch = k < 3 ? "a" : "b";
+      trials.add(Snapshots.complete(trials.size(), space.check(Map.of("branch", branch,
+          "branch." + branch + ".x", 0.5 + 0.01 * k)), 0.1 * k));
+    }
+    Sampler tpe = Samplers.multivariateTpe(3);
+    int a = 0;
+    for (int n = trials.size(); n < trials.size() + 50; n++) {
+      Config proposal = tpe.sample(
+          new SamplerContext(space, n, List.of(Direction.MINIMIZE), trials));
+      a += proposal.getString("branch").equals("a") ? 1 : 0;
+    }
+    assertTrue(a >= 45, "branch a proposed " + a + " times in 50");
   }
 }
