@@ -160,9 +160,7 @@ public final class SearchSpace<C> {
    * parent is active and holds one of the condition's values.
    */
   public boolean isActive(String name, Map<String, ?> values) {
-    Condition condition = conditions.get(name);
-    return condition == null
-        || (isActive(condition.parent(), values) && condition.holdsFor(values.get(condition.parent())));
+    return activity(name, values) == Activity.ACTIVE;
   }
 
   /** The number of dimensions. */
@@ -228,7 +226,7 @@ public final class SearchSpace<C> {
   /** Whether a dimension is active among checked values, or cannot be told (a parent failed). */
   private enum Activity { ACTIVE, INACTIVE, UNKNOWN }
 
-  private Activity activity(String name, Map<String, Object> checked) {
+  private Activity activity(String name, Map<String, ?> checked) {
     Condition condition = conditions.get(name);
     if (condition == null) {
       return Activity.ACTIVE;

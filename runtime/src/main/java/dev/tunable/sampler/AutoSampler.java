@@ -6,13 +6,11 @@ import dev.tunable.FrozenTrial;
 import dev.tunable.Sampler;
 import dev.tunable.SamplerContext;
 import dev.tunable.TrialState;
+import dev.tunable.internal.sampler.RecentCache;
 import dev.tunable.internal.sampler.SpaceEncoding;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -90,15 +88,7 @@ public final class AutoSampler implements Sampler {
   private final TpeSampler tpe;
   private final Nsga2Sampler nsga2;
   /** CMA-ES samplers started at a switch, by where and how they start; a study needs one. */
-  private final Map<CmaStart, CmaEsSampler> cmaEs =
-      Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<CmaStart, CmaEsSampler> eldest) {
-          return size() > 64;
-        }
-      });
+  private final RecentCache<CmaStart, CmaEsSampler> cmaEs = new RecentCache<>(64);
 
   /** The sampler of {@link Samplers#auto(long)}. */
   public AutoSampler(long seed) {
@@ -239,11 +229,14 @@ public final class AutoSampler implements Sampler {
       (trial.number() < switchTrial ? earlier : since).add(trial);
     }
     CmaStart start = CmaStart.of(context, earlier, switchTrial);
-    CmaEsSampler sampler = cmaEs.computeIfAbsent(start, s -> {
+    CmaEsSampler sampler = cmaEs.get(start);
+    if (sampler == null) {
+      // Two threads may both start one; either serves, as they propose alike.
       CmaEsSampler fresh = new CmaEsSampler(seed);
-      return s.best() == null ? fresh
-          : fresh.withStart(s.best()).withInitialStepSize(s.stepSize());
-    });
+      sampler = start.best() == null ? fresh
+          : fresh.withStart(start.best()).withInitialStepSize(start.stepSize());
+      cmaEs.put(start, sampler);
+    }
     // CMA-ES learns from its own trials: the ones before the switch set its start.
     return sampler.sample(
         new SamplerContext(context.space(), context.trialNumber(), context.directions(), since));

@@ -10,6 +10,7 @@ import dev.tunable.SearchSpace;
 import dev.tunable.TrialState;
 import dev.tunable.internal.Pareto;
 import dev.tunable.internal.Seeds;
+import dev.tunable.internal.sampler.RecentCache;
 import dev.tunable.internal.sampler.SpaceEncoding;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,8 +1,7 @@
 package dev.tunable.internal.sampler.gp;
 
+import dev.tunable.internal.sampler.RecentCache;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -17,12 +16,7 @@ final class ModelCache {
   /** Kernels kept: the current one and a few for workers whose histories differ a little. */
   private static final int KERNELS = 8;
 
-  private final Map<FitKey, Kernel> kernels = new LinkedHashMap<>(16, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<FitKey, Kernel> eldest) {
-      return size() > KERNELS;
-    }
-  };
+  private final RecentCache<FitKey, Kernel> kernels = new RecentCache<>(KERNELS);
   private CovarianceFactor lastFactor;
 
   /**
@@ -33,16 +27,12 @@ final class ModelCache {
       Supplier<Kernel> fit) {
     FitKey key = new FitKey(
         Arrays.copyOf(x, count), Arrays.copyOf(scores, count), categorical.clone());
-    synchronized (this) {
-      Kernel kept = kernels.get(key);
-      if (kept != null) {
-        return kept;
-      }
+    Kernel kept = kernels.get(key);
+    if (kept != null) {
+      return kept;
     }
     Kernel fitted = fit.get();
-    synchronized (this) {
-      kernels.put(key, fitted);
-    }
+    kernels.put(key, fitted);
     return fitted;
   }
 

@@ -1,4 +1,4 @@
-package dev.tunable.internal.sampler.genetic;
+package dev.tunable.internal.sampler;
 
 import java.util.Collections;
 import java.util.Iterator;
@@ -10,14 +10,15 @@ import java.util.concurrent.atomic.AtomicReference;
  * A thread-safe map of at most {@code capacity} entries that forgets the oldest ones. Copy on
  * write: each write publishes a new immutable map, so reads take no lock and a read never sees a
  * half-made write. Meant for few writes and many reads, such as one write per generation of a
- * sampler and one read per trial.
+ * sampler and one read per trial: the samplers' one cache of results computed from a history,
+ * which any worker would compute alike.
  */
-final class RecentCache<K, V> {
+public final class RecentCache<K, V> {
   private final int capacity;
   /** Never changed once published; in insertion order, the oldest first. */
   private final AtomicReference<Map<K, V>> entries = new AtomicReference<>(Map.of());
 
-  RecentCache(int capacity) {
+  public RecentCache(int capacity) {
     if (capacity < 1) {
       throw new IllegalArgumentException("a cache needs a capacity of at least 1, got " + capacity);
     }
@@ -25,7 +26,7 @@ final class RecentCache<K, V> {
   }
 
   /** The value stored under {@code key}, or null. */
-  V get(K key) {
+  public V get(K key) {
     return entries.get().get(key);
   }
 
@@ -33,7 +34,7 @@ final class RecentCache<K, V> {
    * Stores {@code added} (in its iteration order, so that its last entries are kept longest),
    * then forgets the oldest entries beyond the capacity.
    */
-  void putAll(Map<K, V> added) {
+  public void putAll(Map<K, V> added) {
     if (added.isEmpty()) {
       return;
     }
@@ -52,7 +53,12 @@ final class RecentCache<K, V> {
     });
   }
 
-  int size() {
+  /** Stores {@code value} under {@code key}, then forgets the oldest entry beyond the capacity. */
+  public void put(K key, V value) {
+    putAll(Map.of(key, value));
+  }
+
+  public int size() {
     return entries.get().size();
   }
 }

@@ -1,4 +1,4 @@
-package dev.tunable.internal.sampler.genetic;
+package dev.tunable.internal.sampler;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
