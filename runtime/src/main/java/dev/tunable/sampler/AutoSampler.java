@@ -20,8 +20,9 @@ import java.util.Objects;
  * <ol>
  *   <li>Several objectives: {@linkplain Samplers#nsga2(long) NSGA-II}. Once a trial has been
  *       pruned: {@linkplain Samplers#tpe(long) TPE}, which learns from pruned trials.
- *   <li>Otherwise the {@linkplain Samplers#gp(long) GP} from the first trial, while it stays
- *       cheap and makes progress: until the cheapest of its last {@value #COST_WINDOW} proposals
+ *   <li>Otherwise the {@linkplain Samplers#gp(long) GP} from the first trial ({@value
+ *       #GP_STARTUP_TRIALS} Sobol points, then its model), while it stays cheap and makes
+ *       progress: until the cheapest of its last {@value #COST_WINDOW} proposals
  *       cost more than {@link #withCostLimit the cost limit} (default {@value
  *       #DEFAULT_COST_LIMIT_MILLIS} ms of CPU time each), or the last {@value #STALL_TRIALS}
  *       complete trials improved the best value by at most {@value #STALL_FRACTION} of the
@@ -66,6 +67,13 @@ public final class AutoSampler implements Sampler {
   /** The share of the progress so far below which the last trials count as stalled. */
   static final double STALL_FRACTION = 1e-3;
 
+  /**
+   * The GP's Sobol trials before its first model: one fewer than the GP's own default, since in
+   * a small budget (20 trials) the model's choices gain more than a fifth even point (measured on
+   * 16 functions, BENCHMARKS.md).
+   */
+  static final int GP_STARTUP_TRIALS = 4;
+
   /** The best trials whose spread sets CMA-ES's first step size, besides the best one. */
   private static final int SPREAD_TRIALS = 5;
 
@@ -99,7 +107,7 @@ public final class AutoSampler implements Sampler {
     this.seed = seed;
     this.costLimitMillis = costLimitMillis;
     this.gpTrials = gpTrials;
-    this.gp = new GpSampler(seed);
+    this.gp = new GpSampler(seed).withStartupTrials(GP_STARTUP_TRIALS);
     this.tpe = new TpeSampler(seed);
     this.nsga2 = new Nsga2Sampler(seed);
   }

@@ -318,12 +318,17 @@ public final class SamplerBenchmark {
     }
     System.out.printf(Locale.ROOT, "timeline %s %d-D: the costliest proposal took %.3f ms%n",
         name, dimensions, worst / 1e6);
+    Integer[] order = new Integer[trials];
+    Arrays.setAll(order, n -> n);
+    Arrays.sort(order, (a, b) -> Long.compare(times[b], times[a]));
+    StringBuilder costliest = new StringBuilder();
+    for (int k = 0; k < Math.min(5, trials); k++) {
+      costliest.append(String.format(Locale.ROOT, " trial %d %.1f ms (%s);", order[k],
+          times[order[k]] / 1e6, chosen[order[k]]));
+    }
+    System.out.println("timeline " + name + " costliest:" + costliest);
   }
 
-  /**
-   * One seeded study of {@code function}: each trial's parameters and value, and the CPU time the
-   * sampler's {@code sample} calls took.
-   */
   /**
    * One study of the benchmark: the configurations proposed, the values the sampler saw (with the
    * function's noise), the noiseless value of each trial, the sampling CPU time and how many

@@ -83,6 +83,25 @@ class AutoSamplerTest {
   }
 
   @Test
+  void theGpModelsFromTheFifthTrialAfterFourSobolPoints() {
+    AutoSampler auto = Samplers.auto(3);
+    List<FrozenTrial> trials = new ArrayList<>();
+    for (int n = 0; n <= AutoSampler.GP_STARTUP_TRIALS; n++) {
+      SamplerContext context = new SamplerContext(PLANE, n, ONE, List.copyOf(trials));
+      Config proposed = auto.sample(context);
+      Config sobol = Samplers.sobol(3).sample(context);
+      if (n < 4) {
+        assertEquals(sobol, proposed, "trial " + n);
+      } else {
+        assertNotEquals(sobol, proposed, "trial " + n);
+        assertEquals(Samplers.gp(3).withStartupTrials(4).sample(context), proposed);
+      }
+      double x = (Double) proposed.get("x");
+      trials.add(recorded(Snapshots.complete(n, proposed, x * x), AutoSampler.GP, 1));
+    }
+  }
+
+  @Test
   void theGpWhileItMakesProgress() {
     // Cheap throughout; the best value stops moving after trial 15.
     List<FrozenTrial> trials = new ArrayList<>();
