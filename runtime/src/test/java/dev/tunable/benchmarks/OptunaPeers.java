@@ -24,28 +24,29 @@ final class OptunaPeers {
   /** Optuna's samplers compared, by the script's names. */
   static final List<String> SAMPLERS = List.of("tpe", "cmaes", "random");
 
-  private final Process process;
+  private final List<Process> processes;
   private final List<Path> outputs;
   private final int budgets;
 
-  private OptunaPeers(Process process, List<Path> outputs, int budgets) {
-    this.process = process;
+  private OptunaPeers(List<Process> processes, List<Path> outputs, int budgets) {
+    this.processes = processes;
     this.outputs = outputs;
     this.budgets = budgets;
   }
 
   /**
-   * Starts the script on {@code functions}, or with {@code given} (comma-separated files the
-   * script wrote) reads those instead; null if {@code given} is {@code none}.
+   * Starts the script on {@code functions} in {@code processes} processes, each on its own block
+   * of the seeds, or with {@code given} (comma-separated files the script wrote) reads those
+   * instead; null if {@code given} is {@code none}.
    */
   static OptunaPeers start(String given, String python, List<TestFunction> functions, int seeds,
-      long seedStart, int[] budgets) {
+      long seedStart, int[] budgets, int processes) {
     if (given.equals("none")) {
       return null;
     }
     if (!given.isEmpty()) {
       List<Path> files = Arrays.stream(given.split(",")).map(Path::of).toList();
-      return new OptunaPeers(null, files, budgets.length);
+      return new OptunaPeers(List.of(), files, budgets.length);
     }
     try {
       Path script = Files.createTempFile("samplers_optuna", ".py");
@@ -53,16 +54,27 @@ final class OptunaPeers {
       try (InputStream in = OptunaPeers.class.getResourceAsStream("samplers_optuna.py")) {
         Files.copy(in, script, StandardCopyOption.REPLACE_EXISTING);
       }
-      Path output = Files.createTempFile("samplers_optuna", ".txt");
-      System.out.println("# Optuna runs alongside, writing to " + output);
-      Process process = new ProcessBuilder(python, script.toString(),
-          functions.stream().map(TestFunction::name).collect(Collectors.joining(",")),
-          String.join(",", SAMPLERS), Integer.toString(seeds), Long.toString(seedStart),
-          Arrays.stream(budgets).mapToObj(Integer::toString).collect(Collectors.joining(",")))
-          .redirectOutput(output.toFile())
-          .redirectError(ProcessBuilder.Redirect.INHERIT)
-          .start();
-      return new OptunaPeers(process, List.of(output), budgets.length);
+      List<Process> started = new ArrayList<>();
+      List<Path> outputs = new ArrayList<>();
+      int parts = Math.max(1, Math.min(processes, seeds));
+      for (int part = 0; part < parts; part++) {
+        // Seeds [from, to) of this process: blocks as equal as the count allows.
+        int from = seeds * part / parts;
+        int to = seeds * (part + 1) / parts;
+        Path output = Files.createTempFile("samplers_optuna", ".txt");
+        System.out.printf("# Optuna runs alongside on seeds %d-%d, writing to %s%n",
+            seedStart + from, seedStart + to - 1, output);
+        started.add(new ProcessBuilder(python, script.toString(),
+            functions.stream().map(TestFunction::name).collect(Collectors.joining(",")),
+            String.join(",", SAMPLERS), Integer.toString(to - from),
+            Long.toString(seedStart + from),
+            Arrays.stream(budgets).mapToObj(Integer::toString).collect(Collectors.joining(",")))
+            .redirectOutput(output.toFile())
+            .redirectError(ProcessBuilder.Redirect.INHERIT)
+            .start());
+        outputs.add(output);
+      }
+      return new OptunaPeers(started, outputs, budgets.length);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot run " + python + " on samplers_optuna.py", e);
     }
@@ -76,8 +88,11 @@ final class OptunaPeers {
    */
   Map<String, List<double[]>> results() {
     try {
-      if (process != null && process.waitFor() != 0) {
-        throw new IllegalStateException("samplers_optuna.py exited with " + process.exitValue());
+      for (Process process : processes) {
+        if (process.waitFor() != 0) {
+          throw new IllegalStateException(
+              "samplers_optuna.py exited with " + process.exitValue());
+        }
       }
       Map<String, List<double[]>> results = new LinkedHashMap<>();
       Set<String> seen = new HashSet<>();

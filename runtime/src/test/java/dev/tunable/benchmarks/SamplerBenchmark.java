@@ -57,6 +57,8 @@ import java.util.function.LongFunction;
  * CMA-ES and random on the same functions, seeds and budgets with {@code python=} (default
  * /usr/bin/python3), in a process of its own while ours run; a last table gives, per function and
  * budget, each of our samplers' median beside Optuna's and whether it is at most the best of them.
+ * {@code optunaProcesses=} (1) runs the script in that many processes, each on a block of the
+ * seeds (Optuna's TPE takes most of a full run's time; ours take minutes).
  * {@code optuna=FILE,...} reads the script's output from an earlier run instead (Optuna is slow:
  * about 10 s per 300-trial TPE study on 5-D, 90 s on 30-D), {@code optuna=none} leaves it out.
  * A noisy function's regret is its noiseless value at the trial that looked best.
@@ -80,6 +82,7 @@ public final class SamplerBenchmark {
     options.put("escape", "");
     options.put("optuna", "");
     options.put("python", "/usr/bin/python3");
+    options.put("optunaProcesses", "1");
     for (String arg : String.join(" ", args).trim().split("\\s+")) {
       if (arg.isEmpty()) {
         continue;
@@ -89,7 +92,8 @@ public final class SamplerBenchmark {
           && !arg.startsWith("timeline=")) {
         throw new IllegalArgumentException(
             "unknown argument '" + arg + "'; expected samplers=, functions=, seeds=, seedStart=,"
-                + " budgets=, escape=, workers=, optuna=, python=, timing= or timeline=");
+                + " budgets=, escape=, workers=, optuna=, optunaProcesses=, python=, timing= or"
+                + " timeline=");
       }
       options.put(arg.substring(0, eq), arg.substring(eq + 1));
     }
@@ -141,7 +145,7 @@ public final class SamplerBenchmark {
     }
     // Optuna runs in its own process while ours run here, unless its output is given.
     OptunaPeers peers = OptunaPeers.start(options.get("optuna"), options.get("python"), functions,
-        seeds, seedStart, budgets);
+        seeds, seedStart, budgets, Integer.parseInt(options.get("optunaProcesses")));
     System.out.printf(
         Locale.ROOT, "%-16s %-12s %6s %8s %8s %8s %12s %8s%n",
         "function", "sampler", "budget", "median", "q25", "q75", "ms/trial", "escaped");
