@@ -156,6 +156,17 @@ final class GaussianProcess {
    * once per block, and the innermost loop runs over the block's points, independent of each
    * other, which the JIT compiles to vector instructions.
    */
+  /** The posterior mean at {@code point} alone, without the variance's triangular solve. */
+  double mean(double[] point) {
+    double scale = kernel.scale();
+    double mean = 0;
+    for (int i = 0; i < n; i++) {
+      mean += scale * Kernel.shape(Math.sqrt(kernel.squaredDistance(point, x[i], categorical)))
+          * alpha[i];
+    }
+    return trend(point) + mean;
+  }
+
   void predictAll(double[][] points, double[] means, double[] variances) {
     double scale = kernel.scale();
     // Column j of the block, entry i, at v[i * BLOCK + j].
