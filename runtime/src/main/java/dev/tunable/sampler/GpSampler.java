@@ -11,8 +11,10 @@ import dev.tunable.internal.sampler.gp.GpSettings;
  * trials with a Matérn-5/2 Gaussian process with one length scale per dimension
  * (hyperparameters by maximum a posteriori, noise estimated; refitted at every trial up to 40
  * trials, then every 5% more trials or when new trials fit the model poorly) and proposes the
- * point of highest log expected improvement; once progress stalls, every other trial looks
- * away from the best point's neighbourhood, so that a local optimum does not hold the study.
+ * point of highest log expected improvement over the lowest posterior mean at the trials (on a
+ * noisy objective the lowest value seen is a lucky draw); once progress stalls, every other
+ * trial looks away from the best point's neighbourhood, so that a local optimum does not hold
+ * the study.
  * The most sample-efficient built-in sampler on smooth objectives with up to ~20 dimensions;
  * beyond 200 trials it models 200 of them (the best, the most recent and ones spread over the
  * space) plus the latest, so a trial costs about 20 ms at 200 or 1,000 trials on 5 dimensions.

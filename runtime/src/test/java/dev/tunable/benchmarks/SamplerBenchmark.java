@@ -51,7 +51,9 @@ import java.util.function.LongFunction;
  * so that a sampler that keeps work between calls is charged for what each new trial costs.
  * {@code timeline=auto:2000:10} instead runs one
  * study of that many trials on the sphere and prints the CPU time of its proposals, median and
- * maximum per stretch of trials (what the automatic sampler chose there in braces).
+ * maximum per stretch of trials (what the automatic sampler chose there in braces); with a fourth
+ * field, {@code timeline=auto:2000:10:warm}, after a 150-trial study on another seed in the same
+ * JVM, so that the figures leave out the JIT's first compilations.
  *
  * <p>Beside our samplers, {@code samplers_optuna.py} (a test resource) runs Optuna 3.1's TPE,
  * CMA-ES and random on the same functions, seeds and budgets with {@code python=} (default
@@ -112,7 +114,8 @@ public final class SamplerBenchmark {
     if (options.containsKey("timeline")) {
       for (String spec : options.get("timeline").split(",")) {
         String[] parts = spec.split(":");
-        timeline(parts[0], Integer.parseInt(parts[1]), Integer.parseInt(parts[2]));
+        timeline(parts[0], Integer.parseInt(parts[1]), Integer.parseInt(parts[2]),
+            parts.length > 3 && parts[3].equals("warm"));
       }
       return;
     }
@@ -287,24 +290,14 @@ public final class SamplerBenchmark {
    * runs one: the CPU time of each proposal, printed as the median and maximum per stretch of
    * trials, with the sampler the automatic one chose there.
    */
-  private static void timeline(String name, int trials, int dimensions) {
-    TestFunction sphere = TestFunction.sphere(dimensions);
-    Sampler sampler = factory(name).apply(1);
-    List<FrozenTrial> history = new ArrayList<>();
-    long[] times = new long[trials];
-    String[] chosen = new String[trials];
-    for (int n = 0; n < trials; n++) {
-      SamplerContext context = new SamplerContext(
-          sphere.space(), n, List.of(Direction.MINIMIZE), List.copyOf(history));
-      long start = THREADS.getCurrentThreadCpuTime();
-      Config config = sampler.sample(context);
-      times[n] = THREADS.getCurrentThreadCpuTime() - start;
-      Map<String, Object> attributes = recorded(sampler, context, times[n]);
-      chosen[n] = (String) attributes.getOrDefault(AutoSampler.SAMPLER_ATTRIBUTE, name);
-      history.add(Snapshots.withAttributes(
-          Snapshots.complete(n, stored(sphere.space(), config), sphere.apply(config)),
-          attributes));
+  private static void timeline(String name, int trials, int dimensions, boolean warm) {
+    if (warm) {
+      // The same code paths once before, on another seed: what a proposal costs once the JIT
+      // has compiled them, as in any JVM after its first study's first proposals.
+      timelineStudy(name, 2, Math.min(trials, 150), dimensions, new String[trials]);
     }
+    String[] chosen = new String[trials];
+    long[] times = timelineStudy(name, 1, trials, dimensions, chosen);
     long worst = 0;
     for (int from = 0; from < trials; from = Math.min(trials, from < 100 ? 100 : from * 2)) {
       int to = Math.min(trials, from < 100 ? 100 : from * 2);
@@ -331,6 +324,31 @@ public final class SamplerBenchmark {
           times[order[k]] / 1e6, chosen[order[k]]));
     }
     System.out.println("timeline " + name + " costliest:" + costliest);
+  }
+
+  /**
+   * One timeline study with {@code seed}: each proposal's CPU time, and in {@code chosen} the
+   * sampler that made it.
+   */
+  private static long[] timelineStudy(String name, long seed, int trials, int dimensions,
+      String[] chosen) {
+    TestFunction sphere = TestFunction.sphere(dimensions);
+    Sampler sampler = factory(name).apply(seed);
+    List<FrozenTrial> history = new ArrayList<>();
+    long[] times = new long[trials];
+    for (int n = 0; n < trials; n++) {
+      SamplerContext context = new SamplerContext(
+          sphere.space(), n, List.of(Direction.MINIMIZE), List.copyOf(history));
+      long start = THREADS.getCurrentThreadCpuTime();
+      Config config = sampler.sample(context);
+      times[n] = THREADS.getCurrentThreadCpuTime() - start;
+      Map<String, Object> attributes = recorded(sampler, context, times[n]);
+      chosen[n] = (String) attributes.getOrDefault(AutoSampler.SAMPLER_ATTRIBUTE, name);
+      history.add(Snapshots.withAttributes(
+          Snapshots.complete(n, stored(sphere.space(), config), sphere.apply(config)),
+          attributes));
+    }
+    return times;
   }
 
   /**

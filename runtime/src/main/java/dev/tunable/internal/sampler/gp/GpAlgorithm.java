@@ -21,7 +21,8 @@ import java.util.stream.IntStream;
  * fits a Matérn-5/2 ARD Gaussian process to the complete trials (values standardized after
  * compressing a long upper tail, see {@link #warped}; kernel
  * hyperparameters by maximum a posteriori, see {@link KernelFit}) and proposes the point of
- * highest log expected improvement ({@link Acquisition}).
+ * highest log expected improvement ({@link Acquisition}) over the lowest posterior mean at the
+ * observed points ({@link #incumbent}).
  *
  * <p>Once progress stalls (the last {@value #STALL_WINDOW} trials improved the best value by
  * less than 1e-4 of the improvement since the first ones), every other trial sets the best
