@@ -93,6 +93,7 @@ public final class GpAlgorithm implements Sampler {
     this.startupTrials = settings.startupTrials();
     this.noiseless = settings.deterministicObjective();
     this.startup = new SobolAlgorithm(seed);
+    LogEi.load();
   }
 
   @Override

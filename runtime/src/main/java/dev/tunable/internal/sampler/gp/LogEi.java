@@ -51,6 +51,15 @@ final class LogEi {
     return 1 / tail;
   }
 
+  /**
+   * Builds the tables behind Commons Math's {@link Erf}, which take 10–20 ms of CPU the first
+   * time in a process: a GP sampler calls this when it is made, so that its first proposal does
+   * not pay for it (BENCHMARKS.md, "Time per proposal").
+   */
+  static void load() {
+    Erf.erfc(1);
+  }
+
   static double pdf(double z) {
     return Math.exp(-0.5 * z * z - LOG_SQRT_2PI);
   }
