@@ -56,6 +56,16 @@ public final class Snapshots {
         trial.failureReason().orElse(null), trial.retryOf().orElse(-1));
   }
 
+  /**
+   * The attributes a study records with a proposal {@code sampler} made for {@code context} in
+   * {@code costNanos} of CPU time ({@link ProposalCost}), for harnesses that run samplers without
+   * a study.
+   */
+  public static Map<String, Object> proposalAttributes(Sampler sampler, SamplerContext context,
+      long costNanos) {
+    return ProposalCost.attributes(sampler, context, costNanos);
+  }
+
   /** A new snapshot equal to {@code trial}. */
   public static FrozenTrial copy(FrozenTrial trial) {
     return constrained(trial, trial.constraints());

@@ -111,14 +111,7 @@ class ConfigurationFileTest {
         "\"l2\"",
         "{\"l2\": 0.1,}",
         "{\"l2\": 0.1} {}");
-    List<String> disagreements = new ArrayList<>();
-    for (String file : good) {
-      check(schema, file, true, disagreements);
-    }
-    for (String file : bad) {
-      check(schema, file, false, disagreements);
-    }
-    assertEquals(List.of(), disagreements);
+    assertEquals(List.of(), disagreements(schema, good, bad, KnobsHyperparameters::load));
   }
 
   /**
@@ -161,14 +154,7 @@ class ConfigurationFileTest {
         "{\"warmup\": {\"epochs\": 3}}",
         "{\"optimizer.sgd\": 1}",
         "{\"optimizer.adam\": {\"beta1\": 0.9}}");
-    List<String> disagreements = new ArrayList<>();
-    for (String file : good) {
-      check(schema, file, true, TrainerHyperparameters::load, disagreements);
-    }
-    for (String file : bad) {
-      check(schema, file, false, TrainerHyperparameters::load, disagreements);
-    }
-    assertEquals(List.of(), disagreements);
+    assertEquals(List.of(), disagreements(schema, good, bad, TrainerHyperparameters::load));
     TrainerHyperparameters loaded = TrainerHyperparameters.load(write("trainer.json",
         "{\"optimizer.adam.decay.step.every\": 5}"));
     assertEquals(TrainerHyperparameters.of(new Trainer()).overriddenBy(
@@ -221,9 +207,17 @@ class ConfigurationFileTest {
     Object load(Path file) throws IOException;
   }
 
-  private void check(Schema schema, String file, boolean expected, List<String> disagreements)
-      throws IOException {
-    check(schema, file, expected, KnobsHyperparameters::load, disagreements);
+  /** Each file where the schema or {@code loader} does not do as expected, and why. */
+  private List<String> disagreements(Schema schema, List<String> good, List<String> bad,
+      Loader loader) throws IOException {
+    List<String> disagreements = new ArrayList<>();
+    for (String file : good) {
+      check(schema, file, true, loader, disagreements);
+    }
+    for (String file : bad) {
+      check(schema, file, false, loader, disagreements);
+    }
+    return disagreements;
   }
 
   private void check(Schema schema, String file, boolean expected, Loader loader,

@@ -219,11 +219,16 @@ public final class TunableProcessor extends AbstractProcessor {
         writeChoice(choice.get());
       }
     } catch (RuntimeException | IOException e) {
-      StringWriter trace = new StringWriter();
-      e.printStackTrace(new PrintWriter(trace));
-      messager.printMessage(Diagnostic.Kind.ERROR,
-          Message.INTERNAL_ERROR.format(type.getQualifiedName(), trace), type);
+      reportInternalError(type, e);
     }
+  }
+
+  /** A failure of the processor itself, reported on {@code type} with its stack trace. */
+  private void reportInternalError(TypeElement type, Exception e) {
+    StringWriter trace = new StringWriter();
+    e.printStackTrace(new PrintWriter(trace));
+    messager.printMessage(Diagnostic.Kind.ERROR,
+        Message.INTERNAL_ERROR.format(type.getQualifiedName(), trace), type);
   }
 
   /** Validate, model and write one class; nothing it does may stop the others. */
@@ -249,10 +254,7 @@ public final class TunableProcessor extends AbstractProcessor {
         write(model.get());
       }
     } catch (RuntimeException | IOException e) {
-      StringWriter trace = new StringWriter();
-      e.printStackTrace(new PrintWriter(trace));
-      messager.printMessage(Diagnostic.Kind.ERROR,
-          Message.INTERNAL_ERROR.format(type.getQualifiedName(), trace), type);
+      reportInternalError(type, e);
     }
   }
 

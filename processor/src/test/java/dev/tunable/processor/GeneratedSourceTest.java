@@ -80,17 +80,8 @@ class GeneratedSourceTest {
 
   @Test
   void generatedCodeOfChoicesCompilesWithoutWarningsUnderXlintAll() {
-    List<JavaFileObject> sources =
-        new ArrayList<>(Fixtures.good(ConditionalModelTest.MODEL.toArray(String[]::new)));
-    Compilation processed = Fixtures.compile(sources);
-    assertThat(processed).succeeded();
-    assertEquals(6, processed.generatedSourceFiles().size());
-    sources.addAll(processed.generatedSourceFiles());
-    Compilation plain = javac()
-        .withClasspath(Fixtures.classpath())
-        .withOptions("-Xlint:all", "-proc:none")
-        .compile(sources);
-    assertThat(plain).succeededWithoutWarnings();
+    assertGeneratedCodeCompilesWithoutWarnings(
+        Fixtures.good(ConditionalModelTest.MODEL.toArray(String[]::new)), 6);
   }
 
   @Test
@@ -256,14 +247,22 @@ class GeneratedSourceTest {
 
   @Test
   void generatedCodeCompilesWithoutWarningsUnderXlintAll() {
-    List<JavaFileObject> sources = new ArrayList<>(Fixtures.good(
+    assertGeneratedCodeCompilesWithoutWarnings(Fixtures.good(
         "LogisticRegression", "Outer", "Base", "Derived", "Plain", "Awkward", "OnlyLearned",
-        "OnlyHyperparameters"));
+        "OnlyHyperparameters"), 14);
+  }
+
+  /**
+   * Processes {@code models}, which must give {@code generated} files, then compiles the
+   * generated files again without the processor, so that every warning javac has about them
+   * shows up, processing notes aside.
+   */
+  private static void assertGeneratedCodeCompilesWithoutWarnings(
+      List<JavaFileObject> models, int generated) {
+    List<JavaFileObject> sources = new ArrayList<>(models);
     Compilation processed = Fixtures.compile(sources);
     assertThat(processed).succeeded();
-    assertEquals(14, processed.generatedSourceFiles().size());
-    // Compile the generated files again, without the processor, so that every warning javac
-    // has about them shows up, processing notes aside.
+    assertEquals(generated, processed.generatedSourceFiles().size());
     sources.addAll(processed.generatedSourceFiles());
     Compilation plain = javac()
         .withClasspath(Fixtures.classpath())

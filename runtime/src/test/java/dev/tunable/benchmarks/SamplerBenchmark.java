@@ -273,19 +273,6 @@ public final class SamplerBenchmark {
   }
 
   /**
-   * The attributes a study records with a proposal of {@code sampler} (see {@link AutoSampler}):
-   * which sampler the automatic one chose and the proposal's CPU time.
-   */
-  private static Map<String, Object> recorded(Sampler sampler, SamplerContext context,
-      long nanos) {
-    if (!(sampler instanceof AutoSampler auto)) {
-      return Map.of();
-    }
-    return Map.of(AutoSampler.SAMPLER_ATTRIBUTE, auto.choice(context),
-        AutoSampler.COST_ATTRIBUTE, Math.round(nanos / 1e4) / 100.0);
-  }
-
-  /**
    * A study's life on a {@code dimensions}-D sphere to {@code trials} trials, as {@link #run}
    * runs one: the CPU time of each proposal, printed as the median and maximum per stretch of
    * trials, with the sampler the automatic one chose there.
@@ -342,7 +329,7 @@ public final class SamplerBenchmark {
       long start = THREADS.getCurrentThreadCpuTime();
       Config config = sampler.sample(context);
       times[n] = THREADS.getCurrentThreadCpuTime() - start;
-      Map<String, Object> attributes = recorded(sampler, context, times[n]);
+      Map<String, Object> attributes = Snapshots.proposalAttributes(sampler, context, times[n]);
       chosen[n] = (String) attributes.getOrDefault(AutoSampler.SAMPLER_ATTRIBUTE, name);
       history.add(Snapshots.withAttributes(
           Snapshots.complete(n, stored(sphere.space(), config), sphere.apply(config)),
@@ -401,7 +388,7 @@ public final class SamplerBenchmark {
       Config config = sampler.sample(context);
       long took = THREADS.getCurrentThreadCpuTime() - start;
       cpu += took;
-      attributes.add(recorded(sampler, context, took));
+      attributes.add(Snapshots.proposalAttributes(sampler, context, took));
       if (AutoSampler.GP.equals(attributes.get(n).get(AutoSampler.SAMPLER_ATTRIBUTE))) {
         gpTrials++;
       }

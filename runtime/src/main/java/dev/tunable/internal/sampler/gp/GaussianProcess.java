@@ -146,16 +146,6 @@ final class GaussianProcess {
     }
   }
 
-  /** Points whose kernel columns are solved together by {@link #predictAll}. */
-  private static final int BLOCK = 32;
-
-  /**
-   * The posterior means and variances at many points, written to {@code means} and {@code
-   * variances}: what {@link #predict} gives point by point, at about half the cost, because the
-   * triangular solve runs over a block of points at once. Each row of the factor is then read
-   * once per block, and the innermost loop runs over the block's points, independent of each
-   * other, which the JIT compiles to vector instructions.
-   */
   /** The posterior mean at {@code point} alone, without the variance's triangular solve. */
   double mean(double[] point) {
     double scale = kernel.scale();
@@ -167,6 +157,16 @@ final class GaussianProcess {
     return trend(point) + mean;
   }
 
+  /** Points whose kernel columns are solved together by {@link #predictAll}. */
+  private static final int BLOCK = 32;
+
+  /**
+   * The posterior means and variances at many points, written to {@code means} and {@code
+   * variances}: what {@link #predict} gives point by point, at about half the cost, because the
+   * triangular solve runs over a block of points at once. Each row of the factor is then read
+   * once per block, and the innermost loop runs over the block's points, independent of each
+   * other, which the JIT compiles to vector instructions.
+   */
   void predictAll(double[][] points, double[] means, double[] variances) {
     double scale = kernel.scale();
     // Column j of the block, entry i, at v[i * BLOCK + j].
