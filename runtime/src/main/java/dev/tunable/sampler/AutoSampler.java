@@ -26,8 +26,12 @@ import java.util.Objects;
  *       cost more than {@link #withCostLimit the cost limit} (default {@value
  *       #DEFAULT_COST_LIMIT_MILLIS} ms of CPU time each), or the last {@value #STALL_TRIALS}
  *       complete trials improved the best value by at most {@value #STALL_FRACTION} of the
- *       improvement since the first {@value #STALL_TRIALS} / 2. A study that reaches its first GP
- *       proposal with {@value #GP_START_LIMIT} trials or more (a resumed one) skips the GP.
+ *       improvement since the first {@value #STALL_TRIALS} / 2. At the first such stall it
+ *       re-runs the best trial's parameters once ({@value #REPEAT}): if the value differs from
+ *       that trial's by more than that least progress, the objective is noisy, its best value a
+ *       lucky draw, and the GP, which models the noise, goes on until its cost limit. A study
+ *       that reaches its first GP proposal with {@value #GP_START_LIMIT} trials or more (a
+ *       resumed one) skips the GP.
  *   <li>Then, for good: {@linkplain Samplers#cmaEs(long) CMA-ES} if every dimension is ordered
  *       (reals, integers), centred on the best trial so far with a step size from the spread of
  *       the best few, learning from its own trials only; {@linkplain Samplers#tpe(long) TPE} if
@@ -35,8 +39,8 @@ import java.util.Objects;
  * </ol>
  *
  * <p>A {@link dev.tunable.Study} records, as attributes of each trial this sampler proposes, which
- * sampler made the proposal ({@value #SAMPLER_ATTRIBUTE}: {@code gp}, {@code cmaes}, {@code tpe}
- * or {@code nsga2}) and the CPU time the proposal took ({@value #COST_ATTRIBUTE}, milliseconds).
+ * sampler made the proposal ({@value #SAMPLER_ATTRIBUTE}: {@code gp}, {@code repeat}, {@code
+ * cmaes}, {@code tpe} or {@code nsga2}) and the CPU time the proposal took ({@value #COST_ATTRIBUTE}, milliseconds).
  * The choice reads those records, never a clock: with the same seed and history it makes the same
  * proposal, so a resumed or replayed study goes on as it went. Measured cost is the one input that
  * varies between machines: two fresh runs with the same seed may leave the GP a few trials apart;
@@ -85,6 +89,12 @@ public final class AutoSampler implements Sampler {
 
   /** TPE, the choice after the GP on spaces with categoricals, and once trials are pruned. */
   public static final String TPE = "tpe";
+
+  /**
+   * A re-run of the best trial's parameters, once, when the GP's progress stalls: it tells a
+   * noisy objective from a stalled search.
+   */
+  public static final String REPEAT = "repeat";
 
   /** NSGA-II, the choice with several objectives. */
   public static final String NSGA2 = "nsga2";
@@ -143,13 +153,14 @@ public final class AutoSampler implements Sampler {
       case NSGA2 -> nsga2.sample(context);
       case TPE -> tpe.sample(context);
       case GP -> gp.sample(context);
+      case REPEAT -> best(before(context), context).params();
       default -> cmaEs(context);
     };
   }
 
   /**
    * The name of the sampler that makes the proposal for {@code context}: {@value #GP}, {@value
-   * #CMA_ES}, {@value #TPE} or {@value #NSGA2}; a function of the context alone.
+   * #REPEAT}, {@value #CMA_ES}, {@value #TPE} or {@value #NSGA2}; a function of the context alone.
    */
   public String choice(SamplerContext context) {
     if (context.directions().size() > 1) {
@@ -163,17 +174,31 @@ public final class AutoSampler implements Sampler {
     if (switchTrial(trials) >= 0) {
       return after;
     }
-    return gpGoesOn(trials, context.trialNumber(), context.direction()) ? GP : after;
+    if (gpTrials > 0) {
+      return context.trialNumber() < gpTrials ? GP : after;
+    }
+    if (!cheap(trials)) {
+      return after;
+    }
+    if (!stalled(scores(trials, context.direction()))) {
+      return GP;
+    }
+    FrozenTrial repeat = repeat(trials);
+    if (repeat == null) {
+      return best(trials, context) != null ? REPEAT : after;
+    }
+    return switch (repeat.state()) {
+      case RUNNING -> GP;
+      case COMPLETE -> noisy(repeat, trials, context) ? GP : after;
+      default -> after;
+    };
   }
 
-  /** Whether the GP makes the next proposal, before any switch was recorded. */
-  private boolean gpGoesOn(List<FrozenTrial> trials, long trialNumber, Direction direction) {
-    if (gpTrials > 0) {
-      return trialNumber < gpTrials;
-    }
-    if (stalled(trials, direction)) {
-      return false;
-    }
+  /**
+   * Whether the GP's proposals are cheap enough: the cheapest of its last {@value #COST_WINDOW}
+   * took at most the cost limit; with fewer recorded, whether the study is young enough.
+   */
+  private boolean cheap(List<FrozenTrial> trials) {
     List<Double> costs = new ArrayList<>();
     for (FrozenTrial trial : trials) {
       if (GP.equals(trial.userAttributes().get(SAMPLER_ATTRIBUTE))
@@ -194,26 +219,77 @@ public final class AutoSampler implements Sampler {
     return cheapest <= costLimitMillis;
   }
 
-  /**
-   * Whether the best value has stopped moving: the last {@value #STALL_TRIALS} complete trials
-   * improved it by at most {@value #STALL_FRACTION} of what the trials after the first {@value
-   * #STALL_TRIALS} / 2 did. The GP's model then refines slowly where CMA-ES converges fast.
-   */
-  private static boolean stalled(List<FrozenTrial> trials, Direction direction) {
-    List<Double> values = new ArrayList<>();
+  /** The values of the complete trials with a finite value, in trial order, lower is better. */
+  private static List<Double> scores(List<FrozenTrial> trials, Direction direction) {
+    List<Double> scores = new ArrayList<>();
     for (FrozenTrial trial : trials) {
       if (trial.state() == TrialState.COMPLETE && Double.isFinite(trial.value())) {
-        values.add(direction == Direction.MINIMIZE ? trial.value() : -trial.value());
+        scores.add(direction == Direction.MINIMIZE ? trial.value() : -trial.value());
       }
     }
-    int n = values.size();
-    if (n < 2 * STALL_TRIALS) {
-      return false;
+    return scores;
+  }
+
+  /**
+   * Whether the best value has stopped moving: the last {@value #STALL_TRIALS} complete trials
+   * improved it by no more than {@link #leastProgress}. The GP's model then refines slowly where
+   * CMA-ES converges fast.
+   */
+  private static boolean stalled(List<Double> scores) {
+    int n = scores.size();
+    return n >= 2 * STALL_TRIALS
+        && bestOf(scores, n - STALL_TRIALS) - bestOf(scores, n) <= leastProgress(scores);
+  }
+
+  /**
+   * The least change of the best value that counts: {@value #STALL_FRACTION} of its improvement
+   * since the first {@value #STALL_TRIALS} / 2 trials.
+   */
+  private static double leastProgress(List<Double> scores) {
+    return STALL_FRACTION * (bestOf(scores, STALL_TRIALS / 2) - bestOf(scores, scores.size()));
+  }
+
+  /**
+   * Whether the re-run of the best trial gave a value further from that trial's than the least
+   * progress that counts: the objective is noisy, its best value a lucky draw that stops moving
+   * long before the search does, and the GP, which models the noise, goes on.
+   */
+  private static boolean noisy(FrozenTrial repeat, List<FrozenTrial> trials,
+      SamplerContext context) {
+    List<FrozenTrial> earlier = trials.stream().filter(t -> t.number() < repeat.number()).toList();
+    FrozenTrial repeated = best(earlier, context);
+    List<Double> scores = scores(earlier, context.direction());
+    return repeated != null
+        && Math.abs(repeat.value() - repeated.value()) > leastProgress(scores);
+  }
+
+  /** The first trial recorded as a re-run, or null. */
+  private static FrozenTrial repeat(List<FrozenTrial> trials) {
+    for (FrozenTrial trial : trials) {
+      if (REPEAT.equals(trial.userAttributes().get(SAMPLER_ATTRIBUTE))) {
+        return trial;
+      }
     }
-    double early = bestOf(values, STALL_TRIALS / 2);
-    double before = bestOf(values, n - STALL_TRIALS);
-    double now = bestOf(values, n);
-    return before - now <= STALL_FRACTION * (early - now);
+    return null;
+  }
+
+  /**
+   * The complete trial with the best finite value whose parameters fit the space (the first of
+   * equals), or null.
+   */
+  private static FrozenTrial best(List<FrozenTrial> trials, SamplerContext context) {
+    SpaceEncoding encoding = SpaceEncoding.of(context.space());
+    boolean minimize = context.direction() == Direction.MINIMIZE;
+    FrozenTrial best = null;
+    for (FrozenTrial trial : trials) {
+      if (trial.state() == TrialState.COMPLETE && Double.isFinite(trial.value())
+          && encoding.encodeIfComplete(trial.params()) != null
+          && (best == null || (minimize ? trial.value() < best.value()
+              : trial.value() > best.value()))) {
+        best = trial;
+      }
+    }
+    return best;
   }
 
   private static double bestOf(List<Double> values, int count) {

@@ -17,8 +17,11 @@ import dev.tunable.Trial;
 import dev.tunable.TrialState;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -101,17 +104,22 @@ class AutoSamplerTest {
     }
   }
 
-  @Test
-  void theGpWhileItMakesProgress() {
-    // Cheap throughout; the best value stops moving after trial 15.
+  /** 40 cheap GP trials whose best value, 10/16 at trial 15, stops moving after trial 15. */
+  private static List<FrozenTrial> stalling() {
     List<FrozenTrial> trials = new ArrayList<>();
     for (int n = 0; n < 40; n++) {
       FrozenTrial trial = complete(PLANE, n);
       double value = n < 15 ? 10.0 / (1 + n) : 10.0 / 16 + 0.01 * (n % 3);
       trials.add(recorded(Snapshots.complete(n, trial.params(), value), AutoSampler.GP, 5));
     }
+    return trials;
+  }
+
+  @Test
+  void theGpWhileItMakesProgress() {
+    List<FrozenTrial> trials = stalling();
     AutoSampler auto = Samplers.auto(1);
-    assertEquals(AutoSampler.CMA_ES, choice(auto, PLANE, trials));
+    assertEquals(AutoSampler.REPEAT, choice(auto, PLANE, trials));
     // 39 trials: judged over 20 only once there are 40 complete ones
     assertEquals(AutoSampler.GP, choice(auto, PLANE, trials.subList(0, 39)));
     // a small improvement among the last 20, but more than 0.1% of the progress, keeps it on
@@ -121,6 +129,69 @@ class AutoSamplerTest {
     assertEquals(AutoSampler.GP, choice(auto, PLANE, improving));
     // a fixed switch trial ignores progress
     assertEquals(AutoSampler.GP, choice(auto.withGpTrials(50), PLANE, trials));
+  }
+
+  @Test
+  void aStallReRunsTheBestTrialOnceAndItsValueTellsNoiseFromAStall() {
+    List<FrozenTrial> trials = stalling();
+    AutoSampler auto = Samplers.auto(1);
+    Config best = trials.get(15).params();
+    assertEquals(best, auto.sample(new SamplerContext(PLANE, 40, ONE, trials)));
+    // While the re-run runs, the GP goes on.
+    List<FrozenTrial> running = new ArrayList<>(trials);
+    running.add(recorded(Snapshots.running(40, best), AutoSampler.REPEAT, 0.01));
+    assertEquals(AutoSampler.GP, choice(auto, PLANE, running));
+    // The least progress that counts is 0.1% of 1 - 10/16 = 3.75e-4: a re-run this close to
+    // 10/16 shows a stall, and CMA-ES takes over; one further away shows noise, and the GP
+    // goes on, past later stalls, until its cost limit.
+    assertEquals(AutoSampler.CMA_ES, choice(auto, PLANE, reRun(trials, 10.0 / 16)));
+    assertEquals(AutoSampler.CMA_ES, choice(auto, PLANE, reRun(trials, 10.0 / 16 - 3e-4)));
+    List<FrozenTrial> noisy = reRun(trials, 10.0 / 16 + 5e-4);
+    assertEquals(AutoSampler.GP, choice(auto, PLANE, noisy));
+    for (int n = 41; n < 70; n++) {
+      noisy.add(recorded(Snapshots.complete(n, best, 1), AutoSampler.GP, 5));
+    }
+    assertEquals(AutoSampler.GP, choice(auto, PLANE, noisy));
+    for (int n = 70; n < 75; n++) {
+      noisy.add(recorded(Snapshots.complete(n, best, 1), AutoSampler.GP, 45));
+    }
+    assertEquals(AutoSampler.CMA_ES, choice(auto, PLANE, noisy));
+    // A re-run that failed tells nothing of noise.
+    List<FrozenTrial> failed = new ArrayList<>(trials);
+    failed.add(recorded(Snapshots.failed(40, best, "out of memory"), AutoSampler.REPEAT, 0.01));
+    assertEquals(AutoSampler.CMA_ES, choice(auto, PLANE, failed));
+  }
+
+  /** {@code trials} and a re-run of trial 15 that returned {@code value}. */
+  private static List<FrozenTrial> reRun(List<FrozenTrial> trials, double value) {
+    List<FrozenTrial> history = new ArrayList<>(trials);
+    history.add(recorded(Snapshots.complete(40, trials.get(15).params(), value),
+        AutoSampler.REPEAT, 0.01));
+    return history;
+  }
+
+  @Test
+  void aNoisyObjectiveKeepsTheGpAndADeterministicOneHandsOverToCmaEs() {
+    // (x - 1)² on the plane, seen once exactly and once through noise of deviation 0.1.
+    for (boolean noise : new boolean[] {false, true}) {
+      Study study = Study.builder().progress(false).build();
+      study.optimize(PLANE, 120, t -> {
+        double x = t.params().getDouble("x");
+        return (x - 1) * (x - 1) + (noise ? 0.1 * new Random(t.number()).nextGaussian() : 0);
+      });
+      List<FrozenTrial> trials = study.trials();
+      List<Object> chosen =
+          trials.stream().map(t -> t.userAttributes().get(AutoSampler.SAMPLER_ATTRIBUTE)).toList();
+      int repeat = chosen.indexOf(AutoSampler.REPEAT);
+      assertTrue(repeat > 0, "noise " + noise + ": " + chosen);
+      assertEquals(repeat, chosen.lastIndexOf(AutoSampler.REPEAT));
+      FrozenTrial best = trials.subList(0, repeat).stream()
+          .min(Comparator.comparingDouble(FrozenTrial::value)).orElseThrow();
+      assertEquals(best.params(), trials.get(repeat).params());
+      Set<Object> afterwards = Set.copyOf(chosen.subList(repeat + 1, chosen.size()));
+      assertEquals(Set.of(noise ? AutoSampler.GP : AutoSampler.CMA_ES), afterwards,
+          "noise " + noise + ": " + chosen);
+    }
   }
 
   @Test
