@@ -6,8 +6,9 @@ import java.util.function.Supplier;
 
 /**
  * What one GP sampler keeps from one proposal to the next: the kernels it fitted, keyed by the
- * exact observations they were fitted to, and the last covariance factor, which the next
- * proposal extends by its new points. Both hold the results of pure functions of their keys,
+ * exact observations they were fitted to, and the last covariance factor under each of the last
+ * two kernels used (a proposal may build one under the scheduled kernel and one under a kernel
+ * refitted since), which the next proposal extends by its new points. Both hold the results of pure functions of their keys,
  * so a proposal is the same with or without them: a resumed study, a fresh process or another
  * worker recomputes what it lacks and gets the same numbers. Thread-safe: nothing is computed
  * under the lock; two threads missing at once both compute, and either result is the same.
@@ -17,7 +18,8 @@ final class ModelCache {
   private static final int KERNELS = 8;
 
   private final RecentCache<FitKey, Kernel> kernels = new RecentCache<>(KERNELS);
-  private CovarianceFactor lastFactor;
+  /** The last factor under each of the two kernels used last, the latest first. */
+  private CovarianceFactor[] lastFactors = {};
 
   /**
    * The kernel fitted to the first {@code count} observations {@code x} with scores {@code
@@ -38,15 +40,24 @@ final class ModelCache {
 
   /** The factor of {@code points} under {@code kernel}, extending the last one if it can. */
   CovarianceFactor factor(double[][] points, boolean[] categorical, Kernel kernel) {
-    CovarianceFactor last;
+    CovarianceFactor[] last;
     synchronized (this) {
-      last = lastFactor;
+      last = lastFactors;
     }
-    CovarianceFactor factor = last == null
+    CovarianceFactor same = null;
+    for (CovarianceFactor factor : last) {
+      if (factor.kernel().sameAs(kernel)) {
+        same = factor;
+      }
+    }
+    CovarianceFactor factor = same == null
         ? CovarianceFactor.of(points, categorical, kernel)
-        : last.extendedTo(points, categorical, kernel);
+        : same.extendedTo(points, categorical, kernel);
     synchronized (this) {
-      lastFactor = factor;
+      CovarianceFactor other = lastFactors.length == 0 ? null : lastFactors[0];
+      lastFactors = other == null || other.kernel().sameAs(kernel)
+          ? new CovarianceFactor[] {factor}
+          : new CovarianceFactor[] {factor, other};
     }
     return factor;
   }

@@ -295,6 +295,31 @@ class GpSamplerTest {
   }
 
   @Test
+  void aKernelRefittedWhenTheFitDegradedServesUntilTheNextScheduledRefit() {
+    // Branin through noise of deviation 0.2: new points near the minimum go on surprising the
+    // kernel of the last scheduled refit, and the kernel refitted at the first surprise serves
+    // the trials after it, in a fresh sampler as in the one that went along.
+    SplittableRandom noise = new SplittableRandom(8);
+    GpAlgorithm kept = new GpAlgorithm(3, GpSettings.DEFAULTS);
+    List<FrozenTrial> history = run(kept, BRANIN, Direction.MINIMIZE,
+        c -> branin(c) + 0.2 * noise.nextGaussian(), 150);
+    int servedLater = 0;
+    for (int n = GpAlgorithm.REFIT_ALWAYS + 2; n < 150; n++) {
+      SamplerContext context =
+          new SamplerContext(BRANIN, n, List.of(Direction.MINIMIZE), history.subList(0, n));
+      int fittedTo = kept.fittedTo(context);
+      int scheduled = GpAlgorithm.lastRefit(n);
+      assertTrue(fittedTo >= scheduled && fittedTo <= n, "trial " + n + ": " + fittedTo);
+      if (fittedTo > scheduled && fittedTo < n) {
+        servedLater++;
+        assertEquals(history.get(n).params(),
+            new GpAlgorithm(3, GpSettings.DEFAULTS).sample(context), "trial " + n);
+      }
+    }
+    assertTrue(servedLater >= 3, servedLater + " trials served by an earlier degraded refit");
+  }
+
+  @Test
   void beyondTheModelledSubsetKeptWorkStillGivesWhatRecomputingGives() {
     TestFunction sphere = TestFunction.sphere(3);
     SplittableRandom random = new SplittableRandom(4);
@@ -347,8 +372,11 @@ class GpSamplerTest {
       surprising[i] = smooth[i] + (i >= 30 ? (i % 2 == 0 ? 1 : -1) : 0);
     }
     CovarianceFactor factor = CovarianceFactor.of(x, ordered, kernel);
-    assertFalse(GpAlgorithm.degraded(factor, smooth, 5));
-    assertTrue(GpAlgorithm.degraded(factor, surprising, 5));
+    assertEquals(0, GpAlgorithm.degradedAfter(factor, smooth, 5));
+    assertEquals(1, GpAlgorithm.degradedAfter(factor, surprising, 5));
+    // The first new point confirms the kernel and the second surprises it: two points.
+    surprising[30] = smooth[30];
+    assertEquals(2, GpAlgorithm.degradedAfter(factor, surprising, 5));
   }
 
   @Test
